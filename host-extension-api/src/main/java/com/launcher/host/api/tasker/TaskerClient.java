@@ -1,0 +1,106 @@
+package com.launcher.host.api.tasker;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The operations a plugin may perform on Tasker, in the name of the host's Tasker agent
+ * user. Every method either returns a value or throws a {@link TaskerException} subclass;
+ * workspaces are slugs and every other id is a UUID. Implementations validate their
+ * arguments before any network call.
+ */
+public interface TaskerClient {
+
+	/**
+	 * The projects of a workspace that the agent user can see (members and public ones;
+	 * check {@link TaskerProject#callerIsMember()}).
+	 * @param workspace the workspace slug
+	 * @return every visible project, all pages walked
+	 */
+	List<TaskerProject> listProjects(String workspace);
+
+	TaskerProject getProject(String workspace, UUID projectId);
+
+	/**
+	 * Whether a person (by e-mail) is an active member of a project. The answer is
+	 * honest: {@link ProjectMembership.Status#UNKNOWN} when no authoritative source can
+	 * tell.
+	 * @param workspace the workspace slug
+	 * @param projectId the project
+	 * @param userEmail the person's e-mail address
+	 * @return the membership answer with its source
+	 */
+	ProjectMembership membership(String workspace, UUID projectId, String userEmail);
+
+	List<TaskerState> listStates(String workspace, UUID projectId);
+
+	List<TaskerLabel> listLabels(String workspace, UUID projectId);
+
+	/**
+	 * The users with a membership row in the project. Removed members are included: this
+	 * list is not proof of active membership (use {@link #membership}).
+	 * @param workspace the workspace slug
+	 * @param projectId the project
+	 * @return the listed users
+	 */
+	List<TaskerUser> listProjectMembers(String workspace, UUID projectId);
+
+	TaskerPage<TaskerWorkItem> listWorkItems(String workspace, UUID projectId, PageRequest page);
+
+	TaskerWorkItem getWorkItem(String workspace, UUID projectId, UUID workItemId);
+
+	TaskerWorkItem getWorkItemByIdentifier(String workspace, WorkItemIdentifier identifier);
+
+	/**
+	 * The work item created earlier with this external reference, archived and draft ones
+	 * included.
+	 * @param workspace the workspace slug
+	 * @param projectId the project
+	 * @param ref the external reference
+	 * @return the item, or empty when none exists
+	 */
+	Optional<TaskerWorkItem> findWorkItemByExternalId(String workspace, UUID projectId, ExternalRef ref);
+
+	/**
+	 * Creates a work item carrying the external reference.
+	 * @param workspace the workspace slug
+	 * @param projectId the project
+	 * @param draft the whitelisted fields
+	 * @param ref the external reference
+	 * @return the created item
+	 * @throws TaskerAlreadyExistsException when an item with this reference exists
+	 */
+	TaskerWorkItem createWorkItem(String workspace, UUID projectId, WorkItemDraft draft, ExternalRef ref);
+
+	/**
+	 * Creates a work item once per external reference: returns the existing item when one
+	 * carries the reference, otherwise creates it; a conflicting concurrent create
+	 * resolves to the existing item.
+	 * @param workspace the workspace slug
+	 * @param projectId the project
+	 * @param draft the whitelisted fields
+	 * @param ref the external reference
+	 * @return the existing or created item
+	 */
+	TaskerWorkItem createWorkItemIdempotently(String workspace, UUID projectId, WorkItemDraft draft, ExternalRef ref);
+
+	TaskerWorkItem updateWorkItem(String workspace, UUID projectId, UUID workItemId, WorkItemPatch patch);
+
+	TaskerPage<TaskerComment> listComments(String workspace, UUID projectId, UUID workItemId, PageRequest page);
+
+	/**
+	 * Adds a comment carrying the external reference. When a comment with this reference
+	 * already exists anywhere in the project, it throws
+	 * {@link TaskerAlreadyExistsException} with the existing comment's id, so the caller
+	 * decides whether that is success (a replay) or a conflict.
+	 * @param workspace the workspace slug
+	 * @param projectId the project
+	 * @param workItemId the work item
+	 * @param draft the comment text
+	 * @param ref the external reference
+	 * @return the created comment
+	 */
+	TaskerComment createComment(String workspace, UUID projectId, UUID workItemId, CommentDraft draft, ExternalRef ref);
+
+}
