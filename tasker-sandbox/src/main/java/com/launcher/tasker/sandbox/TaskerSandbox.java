@@ -1,0 +1,388 @@
+package com.launcher.tasker.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import com.launcher.tasker.sandbox.SandboxModel.Member;
+import com.launcher.tasker.sandbox.SandboxModel.Project;
+import com.launcher.tasker.sandbox.SandboxModel.User;
+
+/**
+ * A running Plane-compatible Tasker double on 127.0.0.1. State lives in memory and is
+ * lost on {@link #close()}. The control methods (journal, faults, membership changes) are
+ * for tests; the HTTP control path {@code /_sandbox/} exists only when
+ * {@link SandboxOptions#controlEnabled()} is set.
+ */
+public final class TaskerSandbox implements AutoCloseable {
+
+	/** The only workspace slug. */
+	public static final String WORKSPACE = SandboxStore.WORKSPACE;
+
+	private static final Logger logger = LoggerFactory.getLogger(TaskerSandbox.class);
+
+	private static final int MAX_BODY = 5 * 1024 * 1024;
+
+	private final SandboxOptions options;
+
+	private final SandboxStore store = new SandboxStore();
+
+	private final PlaneApi api;
+
+	private final Faults faults = new Faults();
+
+	private final List<JournalEntry> journal = new ArrayList<>();
+
+	private final String agentApiKey;
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private TaskerSandbox(SandboxOptions options) throws IOException {
+		this.options = options;
+		User agent;
+		synchronized (this.store.lock) {
+			agent = DemoSeed.seed(this.store, options.seed() == SandboxOptions.Seed.DEMO);
+			this.agentApiKey = this.store.issueApiKey(agent.id);
+		}
+		this.api = new PlaneApi(this.store,
+				new SlidingWindowRateLimiter(options.rateLimitPerWindow(), options.rateWindow()),
+				options.pathFamilies());
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+		this.executor = Executors.newCachedThreadPool(daemonThreads());
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/", this::handle);
+		this.server.start();
+		logger.info("Tasker sandbox listening on {} (in-memory state, control path {})", baseUrl(),
+				options.controlEnabled() ? "on" : "off");
+	}
+
+	/**
+	 * Starts a sandbox.
+	 * @param options how to start
+	 * @return the running sandbox
+	 * @throws IllegalStateException when the port cannot be bound
+	 */
+	public static TaskerSandbox start(SandboxOptions options) {
+		try {
+			return new TaskerSandbox(options);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Tasker sandbox could not bind its port", ex);
+		}
+	}
+
+	/**
+	 * The base URL, for example {@code http://127.0.0.1:54321} (the API is under
+	 * {@code /api/v1/}).
+	 * @return the base URL without a trailing slash
+	 */
+	public URI baseUrl() {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * The API key of the "Tasker Agent" user ({@value DemoSeed#AGENT_EMAIL}), a member of
+	 * every seeded project; new on every start.
+	 * @return the key
+	 */
+	public String demoApiKey() {
+		return this.agentApiKey;
+	}
+
+	public String workspace() {
+		return WORKSPACE;
+	}
+
+	/**
+	 * The id of a seeded project.
+	 * @param identifier for example {@code WEB}
+	 * @return the project id
+	 */
+	public UUID projectId(String identifier) {
+		synchronized (this.store.lock) {
+			return this.store.projectByIdentifier(identifier).orElseThrow().id;
+		}
+	}
+
+	/**
+	 * The Tasker id of a user.
+	 * @param email the e-mail address
+	 * @return the user id
+	 */
+	public UUID userId(String email) {
+		synchronized (this.store.lock) {
+			return this.store.userByEmail(email).orElseThrow().id;
+		}
+	}
+
+	/**
+	 * Issues another API key for a user (for tests of other callers).
+	 * @param email the user's e-mail
+	 * @return the new key
+	 */
+	public String issueApiKey(String email) {
+		synchronized (this.store.lock) {
+			return this.store.issueApiKey(userId(email));
+		}
+	}
+
+	/**
+	 * Adds a project with the demo states, the agent user as a member and no items.
+	 * @param identifier the identifier
+	 * @param name the name
+	 * @return the project id
+	 */
+	public UUID addProject(String identifier, String name) {
+		synchronized (this.store.lock) {
+			Project project = this.store.addProject(identifier, name);
+			project.members.add(new Member(this.store.userByEmail(DemoSeed.AGENT_EMAIL).orElseThrow(), 15));
+			this.store.addState(project, "Todo", "unstarted", "#3A3A3A", true);
+			this.store.addState(project, "Done", "completed", "#16A34A", false);
+			return project.id;
+		}
+	}
+
+	/**
+	 * Adds a work item directly, as if a person had created it.
+	 * @param projectId the project
+	 * @param name the title
+	 * @return the work item id
+	 */
+	public UUID addWorkItem(UUID projectId, String name) {
+		synchronized (this.store.lock) {
+			Project project = this.store.projects.get(projectId);
+			return this.store.addItem(project, this.store.userByEmail(DemoSeed.AGENT_EMAIL).orElseThrow(), name, null,
+					null).id;
+		}
+	}
+
+	/**
+	 * Deactivates or reactivates a project membership. Plane's member list still shows a
+	 * deactivated member (plane-api.md R4).
+	 * @param projectIdentifier for example {@code WEB}
+	 * @param email the member's e-mail
+	 * @param active the new state
+	 */
+	public void setMembershipActive(String projectIdentifier, String email, boolean active) {
+		synchronized (this.store.lock) {
+			Project project = this.store.projectByIdentifier(projectIdentifier).orElseThrow();
+			Member member = project.member(userId(email));
+			if (member == null) {
+				throw new IllegalArgumentException("not a member");
+			}
+			member.active = active;
+		}
+	}
+
+	public void setUserTimezone(String email, ZoneId zone) {
+		synchronized (this.store.lock) {
+			this.store.users.get(userId(email)).timezone = zone;
+		}
+	}
+
+	/**
+	 * Every API call received since start or the last {@link #clearJournal()}.
+	 * @return the entries in order
+	 */
+	public List<JournalEntry> journal() {
+		synchronized (this.journal) {
+			return List.copyOf(this.journal);
+		}
+	}
+
+	public void clearJournal() {
+		synchronized (this.journal) {
+			this.journal.clear();
+		}
+	}
+
+	/** Adds latency before every API call. */
+	public void addLatency(Duration latency) {
+		this.faults.latency(latency);
+	}
+
+	/**
+	 * Answers the next {@code count} API calls with this status and body, applying
+	 * nothing.
+	 */
+	public void failNext(int count, int status, String body) {
+		this.faults.failNext(count, status, body);
+	}
+
+	/**
+	 * Closes the connection of the next {@code count} API calls without an answer,
+	 * applying nothing.
+	 */
+	public void dropNext(int count) {
+		this.faults.dropNext(count);
+	}
+
+	/**
+	 * Applies the next {@code count} writes, then closes their connections without an
+	 * answer.
+	 */
+	public void resetAfterNextWrites(int count) {
+		this.faults.resetAfterNextWrites(count);
+	}
+
+	public void clearFaults() {
+		this.faults.clear();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String method = exchange.getRequestMethod();
+			String path = exchange.getRequestURI().getRawPath();
+			String rawQuery = exchange.getRequestURI().getRawQuery();
+			byte[] bytes = readBody(exchange.getRequestBody());
+			if (bytes.length > MAX_BODY) {
+				send(exchange, 413,
+						"{\"error\":\"REQUEST_BODY_TOO_LARGE\",\"detail\":\"Request body exceeds the limit\"}",
+						Map.of());
+				return;
+			}
+			String body = new String(bytes, StandardCharsets.UTF_8);
+			if (path.startsWith("/_sandbox/") && this.options.controlEnabled()) {
+				SandboxControl.handle(this, exchange, method, path, body);
+				return;
+			}
+			sleep(this.faults.latency());
+			if (this.faults.takeDrop()) {
+				record(method, path, rawQuery, body, 0);
+				return;
+			}
+			String[] failure = this.faults.takeFailure();
+			if (failure != null) {
+				int status = Integer.parseInt(failure[0]);
+				record(method, path, rawQuery, body, status);
+				send(exchange, status, failure[1], Map.of());
+				return;
+			}
+			PlaneApi.Request request = new PlaneApi.Request(method, path, parseQuery(rawQuery), body,
+					exchange.getRequestHeaders().getFirst("X-Api-Key"),
+					exchange.getRequestHeaders().getFirst("Content-Type"));
+			PlaneApi.Response response = this.api.handle(request);
+			boolean write = !method.equals("GET") && !method.equals("HEAD");
+			if (write && response.status() < 300 && this.faults.takeResetAfterWrite()) {
+				// The write is applied; closing without a status leaves the outcome
+				// unknown.
+				record(method, path, rawQuery, body, 0);
+				return;
+			}
+			record(method, path, rawQuery, body, response.status());
+			String text = (response.body() != null) ? Json.MAPPER.writeValueAsString(response.body()) : "";
+			send(exchange, response.status(), text, response.headers());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Tasker sandbox failed to handle a request", ex);
+			throw ex;
+		}
+	}
+
+	private void record(String method, String path, String rawQuery, String body, int status) {
+		synchronized (this.journal) {
+			this.journal.add(new JournalEntry(method, path, (rawQuery != null) ? rawQuery : "", body, status));
+		}
+	}
+
+	static void send(HttpExchange exchange, int status, String text, Map<String, String> headers) throws IOException {
+		headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length > 0) {
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+		}
+		exchange.sendResponseHeaders(status, (bytes.length > 0) ? bytes.length : -1);
+		if (bytes.length > 0) {
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		}
+	}
+
+	private static byte[] readBody(InputStream in) throws IOException {
+		return in.readNBytes(MAX_BODY + 1);
+	}
+
+	private static void sleep(Duration duration) {
+		if (!duration.isZero()) {
+			try {
+				Thread.sleep(duration.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	static Map<String, String> parseQuery(String rawQuery) {
+		Map<String, String> query = new LinkedHashMap<>();
+		if (rawQuery == null || rawQuery.isEmpty()) {
+			return query;
+		}
+		for (String pair : rawQuery.split("&")) {
+			int eq = pair.indexOf('=');
+			String name = URLDecoder.decode((eq >= 0) ? pair.substring(0, eq) : pair, StandardCharsets.UTF_8);
+			String value = (eq >= 0) ? URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8) : "";
+			query.putIfAbsent(name, value);
+		}
+		return query;
+	}
+
+	static String encodeQuery(Map<String, String> query) {
+		return query.entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+	static JsonNode readJson(String body) {
+		return Json.MAPPER.readTree(body.isBlank() ? "{}" : body);
+	}
+
+	private static ThreadFactory daemonThreads() {
+		AtomicInteger counter = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, "tasker-sandbox-" + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}
