@@ -1,0 +1,48 @@
+package com.launcher.host.api;
+
+import javax.sql.DataSource;
+
+import com.launcher.host.api.secret.Secrets;
+import com.launcher.host.api.tasker.TaskerClient;
+import com.launcher.host.api.user.UserDirectory;
+import com.launcher.host.api.web.PluginWebRegistry;
+import com.launcher.host.api.web.RequestIdentity;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * What the host hands one plugin: its services, scoped to that plugin. The context never
+ * exposes the Tasker credential or the value of a secret.
+ */
+public interface LauncherPluginContext {
+
+	/** The plugin's id, also the path segment of its routes ({@code /plugins/{id}/}). */
+	String pluginId();
+
+	/** The directory of Launcher users and their status. */
+	UserDirectory userDirectory();
+
+	/** The Tasker public API, called with the host's own credential. */
+	TaskerClient taskerClient();
+
+	/**
+	 * The host's PostgreSQL data source; plugins keep to tables with their own prefix.
+	 */
+	DataSource dataSource();
+
+	/** Keyed operations on named secrets the host holds for this plugin. */
+	Secrets secrets();
+
+	/** Registration of routes, templates and the bearer-token introspector. */
+	PluginWebRegistry web();
+
+	/** Who is calling, for the request being served on the current thread. */
+	RequestIdentity requestIdentity();
+
+	/**
+	 * The host's application context, to be the parent of the plugin's own child context
+	 * (Spring events of the host do not cross into it: lifecycle goes through
+	 * extensions).
+	 */
+	ApplicationContext applicationContext();
+
+}
