@@ -1,0 +1,4 @@
+/**
+ * Host configuration properties.
+ */
+package com.launcher.host.config;

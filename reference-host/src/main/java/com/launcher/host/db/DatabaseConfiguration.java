@@ -1,0 +1,129 @@
+package com.launcher.host.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import com.launcher.host.config.HostProperties;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import liquibase.integration.spring.SpringLiquibase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * The host's data source and schema. An external PostgreSQL is used when
+ * {@code spring.datasource.url} is set; otherwise an embedded one keeps its files under
+ * {@code launcher.data-dir}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(HostProperties properties, @Value("${spring.datasource.url:}") String url,
+			@Value("${spring.datasource.username:}") String username,
+			@Value("${spring.datasource.password:}") String password,
+			@Value("${spring.datasource.hikari.maximum-pool-size:20}") int maxPoolSize) throws IOException {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("launcher");
+		config.setMaximumPoolSize(maxPoolSize);
+		config.setConnectionTimeout(5_000);
+		if (StringUtils.hasText(url)) {
+			checkReachable(url, username, password);
+			config.setJdbcUrl(url);
+			config.setUsername(username);
+			config.setPassword(password);
+		}
+		else {
+			EmbeddedPostgres postgres = startEmbedded(properties.dataDir().resolve("postgres"));
+			config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+			config.setUsername("postgres");
+			return new EmbeddedHikariDataSource(config, postgres);
+		}
+		return new HikariDataSource(config);
+	}
+
+	@Bean
+	SpringLiquibase launcherLiquibase(DataSource dataSource) {
+		SpringLiquibase liquibase = new SpringLiquibase();
+		liquibase.setDataSource(dataSource);
+		liquibase.setChangeLog("classpath:db/launcher/changelog.xml");
+		liquibase.setDatabaseChangeLogTable("launcher_databasechangelog");
+		liquibase.setDatabaseChangeLogLockTable("launcher_databasechangeloglock");
+		return liquibase;
+	}
+
+	private static EmbeddedPostgres startEmbedded(Path dataDirectory) throws IOException {
+		Files.createDirectories(dataDirectory.getParent());
+		logger.info("Starting embedded PostgreSQL with data in {}", dataDirectory.toAbsolutePath());
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(dataDirectory)
+			.setCleanDataDirectory(false)
+			.setServerConfig("max_connections", "200")
+			.start();
+	}
+
+	// Probe once with a plain connection, so an unreachable server ends start-up with one
+	// clear message (see DatabaseUnreachableFailureAnalyzer) rather than a pool's stack
+	// traces.
+	private static void checkReachable(String url, String username, String password) {
+		Properties props = new Properties();
+		if (StringUtils.hasText(username)) {
+			props.setProperty("user", username);
+		}
+		if (StringUtils.hasText(password)) {
+			props.setProperty("password", password);
+		}
+		props.setProperty("connectTimeout", "5");
+		props.setProperty("loginTimeout", "5");
+		try (Connection connection = DriverManager.getConnection(url, props)) {
+			connection.isValid(2);
+		}
+		catch (SQLException ex) {
+			throw new DatabaseUnreachableException(redact(url), ex.getSQLState());
+		}
+	}
+
+	private static String redact(String url) {
+		int query = url.indexOf('?');
+		return (query < 0) ? url : url.substring(0, query);
+	}
+
+	/** A pool that also stops the embedded server it points at. */
+	static final class EmbeddedHikariDataSource extends HikariDataSource {
+
+		private final EmbeddedPostgres postgres;
+
+		EmbeddedHikariDataSource(HikariConfig config, EmbeddedPostgres postgres) {
+			super(config);
+			this.postgres = postgres;
+		}
+
+		@Override
+		public void close() {
+			super.close();
+			try {
+				this.postgres.close();
+			}
+			catch (IOException ex) {
+				logger.warn("Embedded PostgreSQL did not stop cleanly: {}", ex.getMessage());
+			}
+		}
+
+	}
+
+}

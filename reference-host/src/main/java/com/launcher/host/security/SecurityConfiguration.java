@@ -1,0 +1,183 @@
+package com.launcher.host.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.launcher.host.api.user.LauncherUser;
+import com.launcher.host.api.user.UserDirectory;
+import com.launcher.host.config.HostProperties;
+import com.launcher.host.web.ClientAddressResolver;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.AntPathMatcher;
+
+/**
+ * Two filter chains. Plugins' protected resources (agents, opaque tokens, stateless) come
+ * first; everything else is for humans: pages with form login and CSRF, REST with a JWT
+ * bearer, and HTTP Basic for the seeded users in demo mode.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain agentChain(HttpSecurity http, PluginProtectedResources resources,
+			ClientAddressResolver clientAddresses) throws Exception {
+		RequestMatcher protectedPaths = (request) -> {
+			String path = pathOf(request);
+			return resources.find(path).isPresent() || PATHS.match("/plugins/*/mcp", path);
+		};
+		http.securityMatcher(protectedPaths)
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.authenticationManagerResolver(
+						new PluginBearerAuthenticationManagerResolver(resources, clientAddresses))
+				.authenticationEntryPoint(new PluginBearerEntryPoint()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new PluginBearerEntryPoint()))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true))
+			// Bearer tokens travel in a header a browser never adds by itself: no CSRF.
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain humanChain(HttpSecurity http, HostProperties properties, JwtDecoder jwtDecoder,
+			UserDirectory directory) throws Exception {
+		RequestMatcher api = new OrRequestMatcher((request) -> pathOf(request).startsWith("/launcher/api/"),
+				(request) -> PATHS.match("/plugins/*/api/**", pathOf(request)));
+		RequestMatcher withAuthorizationHeader = (request) -> request.getHeader("Authorization") != null;
+		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers((request) -> {
+			String path = pathOf(request);
+			return path.equals("/login") || path.equals("/error") || path.startsWith("/.well-known/")
+					|| path.startsWith("/launcher/static/") || PATHS.match("/plugins/*/static/**", path)
+					|| path.equals("/launcher/health");
+		}).permitAll().anyRequest().authenticated())
+			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new LauncherJwtConverter(directory))))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(), api)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true))
+			// Requests that authenticate with a header (JWT or Basic) carry no ambient
+			// credential, so they cannot be forged cross-site; forms keep CSRF.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(withAuthorizationHeader));
+		if (properties.demo()) {
+			http.httpBasic((basic) -> basic.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()));
+		}
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecretKey jwtKey(HostProperties properties) {
+		String secret = properties.security().jwtSecret();
+		if (secret == null || secret.isBlank()) {
+			if (!properties.demo()) {
+				throw new IllegalStateException("launcher.security.jwt-secret must be set (at least 32 bytes)");
+			}
+			byte[] random = new byte[32];
+			new SecureRandom().nextBytes(random);
+			secret = Base64.getEncoder().encodeToString(random);
+			logger.info("Demo mode: generated a JWT signing key for this run");
+		}
+		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length < 32) {
+			throw new IllegalStateException("launcher.security.jwt-secret must be at least 32 bytes");
+		}
+		return new SecretKeySpec(bytes, "HmacSHA256");
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SecretKey jwtKey) {
+		return NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(SecretKey jwtKey) {
+		return new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey));
+	}
+
+	static String pathOf(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	/** Authorities for a Launcher user, read fresh from the directory. */
+	static List<GrantedAuthority> authorities(LauncherUser user) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
+		if (user.platformAdmin()) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_PLATFORM_ADMIN"));
+		}
+		return authorities;
+	}
+
+	/**
+	 * Maps a JWT's subject to the Launcher user it names; users who are not active are
+	 * refused even with an unexpired JWT.
+	 */
+	static final class LauncherJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+		private final UserDirectory directory;
+
+		LauncherJwtConverter(UserDirectory directory) {
+			this.directory = directory;
+		}
+
+		@Override
+		public AbstractAuthenticationToken convert(Jwt jwt) {
+			LauncherUser user = this.directory.findByUsername(jwt.getSubject())
+				.filter(LauncherUser::isActive)
+				.orElseThrow(() -> new DisabledException("User is not active"));
+			return new JwtAuthenticationToken(jwt, authorities(user), user.username());
+		}
+
+	}
+
+}

@@ -1,0 +1,46 @@
+package com.launcher.host.web;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id (a well-formed incoming {@code X-Request-Id} is kept), puts
+ * it in the log context and echoes it in the response.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter extends OncePerRequestFilter {
+
+	public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
+	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String incoming = request.getHeader("X-Request-Id");
+		String id = (incoming != null && SAFE.matcher(incoming).matches()) ? incoming : UUID.randomUUID().toString();
+		request.setAttribute(ATTRIBUTE, id);
+		response.setHeader("X-Request-Id", id);
+		MDC.put("requestId", id);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			MDC.remove("requestId");
+		}
+	}
+
+}
