@@ -1,0 +1,92 @@
+package com.launcher.agentgateway;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.launcher.agentgateway.config.GatewayConfiguration;
+import com.launcher.agentgateway.host.AgentTokenIntrospector;
+import com.launcher.host.api.LauncherPlugin;
+import com.launcher.host.api.LauncherPluginContext;
+import com.launcher.host.api.web.PluginWebRegistry;
+import com.launcher.host.api.web.ProtectedResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The Agent Gateway plugin: on start, a child Spring context (parent = the host's) with
+ * the plugin's class loader as context class loader, then its routes, templates and MCP
+ * protected resource registered with the host; on stop, all of it removed and the context
+ * closed.
+ */
+public class AgentGatewayPlugin extends LauncherPlugin {
+
+	private static final Logger logger = LoggerFactory.getLogger(AgentGatewayPlugin.class);
+
+	private final List<PluginWebRegistry.Registration> registrations = new ArrayList<>();
+
+	private volatile AnnotationConfigApplicationContext applicationContext;
+
+	public AgentGatewayPlugin(LauncherPluginContext context) {
+		super(context);
+	}
+
+	@Override
+	public synchronized void start() {
+		ClassLoader pluginLoader = getClass().getClassLoader();
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		// Liquibase's service lookup and other ServiceLoader users need the plugin's
+		// loader.
+		thread.setContextClassLoader(pluginLoader);
+		try {
+			AnnotationConfigApplicationContext child = new AnnotationConfigApplicationContext();
+			child.setId(context().pluginId());
+			child.setParent(context().applicationContext());
+			child.setClassLoader(pluginLoader);
+			child.getBeanFactory().registerSingleton("launcherPluginContext", context());
+			child.register(GatewayConfiguration.class);
+			child.refresh();
+			this.applicationContext = child;
+			PluginWebRegistry web = context().web();
+			this.registrations.add(web.registerTemplates(pluginLoader));
+			this.registrations.add(web.registerControllers(child.getBeansWithAnnotation(Controller.class).values()));
+			this.registrations.add(web.registerProtectedResource(new ProtectedResource("/mcp",
+					"Agent Gateway MCP endpoint", child.getBean(AgentTokenIntrospector.class))));
+			logger.info("Agent Gateway started");
+		}
+		catch (RuntimeException ex) {
+			stop();
+			throw ex;
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		for (int i = this.registrations.size() - 1; i >= 0; i--) {
+			this.registrations.get(i).close();
+		}
+		this.registrations.clear();
+		AnnotationConfigApplicationContext child = this.applicationContext;
+		this.applicationContext = null;
+		if (child != null) {
+			child.close();
+		}
+	}
+
+	@Override
+	public <T> Optional<T> extension(Class<T> extensionClass) {
+		AnnotationConfigApplicationContext child = this.applicationContext;
+		if (child == null || child.getBeanNamesForType(extensionClass).length == 0) {
+			return Optional.empty();
+		}
+		return Optional.of(child.getBean(extensionClass));
+	}
+
+}

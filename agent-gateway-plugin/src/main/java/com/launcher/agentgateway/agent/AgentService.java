@@ -1,0 +1,95 @@
+package com.launcher.agentgateway.agent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.launcher.agentgateway.audit.AuditEvent;
+import com.launcher.agentgateway.audit.AuditEvent.ActorType;
+import com.launcher.agentgateway.audit.AuditEvent.Outcome;
+import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.core.Actor;
+import com.launcher.agentgateway.core.Checks;
+import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.core.RequestContext;
+
+/**
+ * Creates, reads, disables and enables agents. Owners see and manage only their own
+ * agents (others' look like they do not exist); platform admins manage all.
+ */
+public class AgentService {
+
+	private final AgentStore agents;
+
+	private final AuditLog audit;
+
+	private final RequestContext request;
+
+	private final Clock clock;
+
+	public AgentService(AgentStore agents, AuditLog audit, RequestContext request, Clock clock) {
+		this.agents = agents;
+		this.audit = audit;
+		this.request = request;
+		this.clock = clock;
+	}
+
+	public Agent create(Actor actor, String name, String description) {
+		String cleanName = Checks.requiredText(name, "name", 80);
+		String cleanDescription = Checks.optionalText(description, "description", 500);
+		Instant now = this.clock.instant();
+		Agent agent = new Agent(UUID.randomUUID(), actor.userId(), actor.userId(), cleanName, cleanDescription,
+				AgentStatus.ENABLED, now, now, null, null);
+		this.agents.insert(agent);
+		audit(actor, agent, "agent.create", Outcome.SUCCEEDED);
+		return agent;
+	}
+
+	/** An agent the actor may manage; anything else is reported as not found. */
+	public Agent get(Actor actor, UUID agentId) {
+		Agent agent = this.agents.findById(agentId).orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND));
+		if (!actor.mayManage(agent.ownerUserId())) {
+			throw new GatewayException(ErrorCode.NOT_FOUND);
+		}
+		return agent;
+	}
+
+	public List<Agent> list(Actor actor, boolean all) {
+		if (all) {
+			if (!actor.platformAdmin()) {
+				throw new GatewayException(ErrorCode.FORBIDDEN);
+			}
+			return this.agents.findAll();
+		}
+		return this.agents.findByOwner(actor.userId());
+	}
+
+	public Agent disable(Actor actor, UUID agentId) {
+		return setStatus(actor, agentId, AgentStatus.DISABLED, "agent.disable");
+	}
+
+	public Agent enable(Actor actor, UUID agentId) {
+		return setStatus(actor, agentId, AgentStatus.ENABLED, "agent.enable");
+	}
+
+	private Agent setStatus(Actor actor, UUID agentId, AgentStatus status, String action) {
+		Agent agent = get(actor, agentId);
+		this.agents.updateStatus(agentId, status, this.clock.instant());
+		audit(actor, agent, action, Outcome.SUCCEEDED);
+		return get(actor, agentId);
+	}
+
+	private void audit(Actor actor, Agent agent, String action, Outcome outcome) {
+		this.audit.append(AuditEvent.builder(action, outcome)
+			.at(this.clock.instant())
+			.agent(agent.id(), agent.ownerUserId())
+			.actor(ActorType.USER, actor.userId().toString())
+			.target("agent", agent.id().toString())
+			.request(this.request.requestId(), this.request.clientAddress())
+			.detail("name", agent.name())
+			.build());
+	}
+
+}

@@ -1,0 +1,214 @@
+package com.launcher.agentgateway.config;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.launcher.agentgateway.agent.AgentService;
+import com.launcher.agentgateway.agent.AgentStore;
+import com.launcher.agentgateway.agent.OwnerDirectory;
+import com.launcher.agentgateway.agent.OwnerLifecycleService;
+import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.core.RequestContext;
+import com.launcher.agentgateway.grant.GrantService;
+import com.launcher.agentgateway.grant.GrantStore;
+import com.launcher.agentgateway.grant.TaskerProjects;
+import com.launcher.agentgateway.host.AgentTokenIntrospector;
+import com.launcher.agentgateway.host.HostOwnerDirectory;
+import com.launcher.agentgateway.host.HostRequestContext;
+import com.launcher.agentgateway.host.HostSecretTokenHasher;
+import com.launcher.agentgateway.host.OwnerLifecycleListener;
+import com.launcher.agentgateway.host.OwnerStatusSync;
+import com.launcher.agentgateway.host.TaskerClientProjects;
+import com.launcher.agentgateway.persistence.JdbcAgentStore;
+import com.launcher.agentgateway.persistence.JdbcAuditLog;
+import com.launcher.agentgateway.persistence.JdbcGrantStore;
+import com.launcher.agentgateway.persistence.JdbcPolicyStore;
+import com.launcher.agentgateway.persistence.JdbcRateLimiter;
+import com.launcher.agentgateway.persistence.JdbcSourceThrottle;
+import com.launcher.agentgateway.persistence.JdbcTokenStore;
+import com.launcher.agentgateway.persistence.JdbcWriteBudget;
+import com.launcher.agentgateway.policy.PolicyService;
+import com.launcher.agentgateway.ratelimit.RateLimiter;
+import com.launcher.agentgateway.ratelimit.WriteBudget;
+import com.launcher.agentgateway.token.AgentAuthenticator;
+import com.launcher.agentgateway.token.SourceThrottle;
+import com.launcher.agentgateway.token.TokenCodec;
+import com.launcher.agentgateway.token.TokenHasher;
+import com.launcher.agentgateway.token.TokenService;
+import com.launcher.agentgateway.token.TokenStore;
+import com.launcher.agentgateway.web.WebConfiguration;
+import com.launcher.host.api.LauncherPluginContext;
+import com.launcher.host.api.tasker.TaskerClient;
+import liquibase.integration.spring.SpringLiquibase;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every bean of the plugin. The host's {@link LauncherPluginContext} is registered before
+ * refresh; everything else comes from here. Persistence beans depend on the migration, so
+ * the schema is current before anything reads it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(WebConfiguration.class)
+public class GatewayConfiguration {
+
+	@Bean
+	GatewayProperties gatewayProperties(Environment environment) {
+		return GatewayProperties.from(environment);
+	}
+
+	@Bean
+	Clock gatewayClock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	DataSource gatewayDataSource(LauncherPluginContext context) {
+		return context.dataSource();
+	}
+
+	@Bean
+	TaskerClient taskerClient(LauncherPluginContext context) {
+		return context.taskerClient();
+	}
+
+	@Bean
+	SpringLiquibase gatewayLiquibase(DataSource gatewayDataSource) {
+		SpringLiquibase liquibase = new SpringLiquibase();
+		liquibase.setDataSource(gatewayDataSource);
+		liquibase.setChangeLog("classpath:db/agent-gateway/changelog.xml");
+		liquibase.setDatabaseChangeLogTable("agw_databasechangelog");
+		liquibase.setDatabaseChangeLogLockTable("agw_databasechangeloglock");
+		return liquibase;
+	}
+
+	@Bean
+	@DependsOn("gatewayLiquibase")
+	NamedParameterJdbcTemplate gatewayJdbc(DataSource gatewayDataSource) {
+		return new NamedParameterJdbcTemplate(gatewayDataSource);
+	}
+
+	@Bean
+	TransactionTemplate gatewayTransactions(DataSource gatewayDataSource) {
+		return new TransactionTemplate(new DataSourceTransactionManager(gatewayDataSource));
+	}
+
+	@Bean
+	RequestContext requestContext(LauncherPluginContext context) {
+		return new HostRequestContext(context.requestIdentity());
+	}
+
+	@Bean
+	AuditLog auditLog(NamedParameterJdbcTemplate gatewayJdbc, TransactionTemplate gatewayTransactions) {
+		return new JdbcAuditLog(gatewayJdbc, gatewayTransactions);
+	}
+
+	@Bean
+	AgentStore agentStore(NamedParameterJdbcTemplate gatewayJdbc) {
+		return new JdbcAgentStore(gatewayJdbc);
+	}
+
+	@Bean
+	TokenStore tokenStore(NamedParameterJdbcTemplate gatewayJdbc) {
+		return new JdbcTokenStore(gatewayJdbc);
+	}
+
+	@Bean
+	GrantStore grantStore(NamedParameterJdbcTemplate gatewayJdbc) {
+		return new JdbcGrantStore(gatewayJdbc);
+	}
+
+	@Bean
+	PolicyService policyService(NamedParameterJdbcTemplate gatewayJdbc, Clock gatewayClock) {
+		return new PolicyService(new JdbcPolicyStore(gatewayJdbc), gatewayClock);
+	}
+
+	@Bean
+	RateLimiter rateLimiter(NamedParameterJdbcTemplate gatewayJdbc) {
+		return new JdbcRateLimiter(gatewayJdbc);
+	}
+
+	@Bean
+	WriteBudget writeBudget(NamedParameterJdbcTemplate gatewayJdbc) {
+		return new JdbcWriteBudget(gatewayJdbc);
+	}
+
+	@Bean
+	SourceThrottle sourceThrottle(NamedParameterJdbcTemplate gatewayJdbc, GatewayProperties properties) {
+		return new JdbcSourceThrottle(gatewayJdbc, properties.authFailureLimit(), properties.authFailureWindow(),
+				properties.authFailureBlock());
+	}
+
+	@Bean
+	OwnerDirectory ownerDirectory(LauncherPluginContext context) {
+		return new HostOwnerDirectory(context.userDirectory());
+	}
+
+	@Bean
+	TokenHasher tokenHasher(LauncherPluginContext context) {
+		return new HostSecretTokenHasher(context.secrets());
+	}
+
+	@Bean
+	TaskerProjects taskerProjects(TaskerClient taskerClient) {
+		return new TaskerClientProjects(taskerClient);
+	}
+
+	@Bean
+	AgentService agentService(AgentStore agentStore, AuditLog auditLog, RequestContext requestContext,
+			Clock gatewayClock) {
+		return new AgentService(agentStore, auditLog, requestContext, gatewayClock);
+	}
+
+	@Bean
+	GrantService grantService(AgentService agentService, GrantStore grantStore, OwnerDirectory ownerDirectory,
+			TaskerProjects taskerProjects, AuditLog auditLog, RequestContext requestContext, Clock gatewayClock) {
+		return new GrantService(agentService, grantStore, ownerDirectory, taskerProjects, auditLog, requestContext,
+				gatewayClock);
+	}
+
+	@Bean
+	TokenService tokenService(AgentService agentService, TokenStore tokenStore, TokenHasher tokenHasher,
+			PolicyService policyService, AuditLog auditLog, RequestContext requestContext, Clock gatewayClock) {
+		return new TokenService(agentService, tokenStore, new TokenCodec(new SecureRandom()), tokenHasher,
+				policyService, auditLog, requestContext, gatewayClock);
+	}
+
+	@Bean
+	OwnerLifecycleService ownerLifecycleService(TokenStore tokenStore, OwnerDirectory ownerDirectory, AuditLog auditLog,
+			Clock gatewayClock) {
+		return new OwnerLifecycleService(tokenStore, ownerDirectory, auditLog, gatewayClock);
+	}
+
+	@Bean
+	AgentAuthenticator agentAuthenticator(TokenStore tokenStore, TokenHasher tokenHasher, SourceThrottle sourceThrottle,
+			OwnerDirectory ownerDirectory, OwnerLifecycleService lifecycle, AuditLog auditLog, Clock gatewayClock) {
+		return new AgentAuthenticator(tokenStore, tokenHasher, sourceThrottle, ownerDirectory, lifecycle, auditLog,
+				gatewayClock);
+	}
+
+	@Bean
+	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator) {
+		return new AgentTokenIntrospector(agentAuthenticator);
+	}
+
+	@Bean
+	OwnerLifecycleListener ownerLifecycleListener(OwnerLifecycleService ownerLifecycleService) {
+		return new OwnerLifecycleListener(ownerLifecycleService);
+	}
+
+	@Bean
+	OwnerStatusSync ownerStatusSync(OwnerLifecycleService ownerLifecycleService, GatewayProperties properties) {
+		return new OwnerStatusSync(ownerLifecycleService, properties.ownerSyncInterval());
+	}
+
+}

@@ -1,0 +1,127 @@
+package com.launcher.agentgateway.grant;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.launcher.agentgateway.agent.Agent;
+import com.launcher.agentgateway.agent.AgentService;
+import com.launcher.agentgateway.agent.Owner;
+import com.launcher.agentgateway.agent.OwnerDirectory;
+import com.launcher.agentgateway.audit.AuditEvent;
+import com.launcher.agentgateway.audit.AuditEvent.ActorType;
+import com.launcher.agentgateway.audit.AuditEvent.Outcome;
+import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.core.Actor;
+import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.core.RequestContext;
+
+/**
+ * Grants and removes projects. A grant is made only for a project the agent's owner is an
+ * active member of in Tasker right now (checked through the host's Tasker client).
+ */
+public class GrantService {
+
+	private static final Pattern WORKSPACE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+	private final AgentService agents;
+
+	private final GrantStore grants;
+
+	private final OwnerDirectory owners;
+
+	private final TaskerProjects tasker;
+
+	private final AuditLog audit;
+
+	private final RequestContext request;
+
+	private final Clock clock;
+
+	public GrantService(AgentService agents, GrantStore grants, OwnerDirectory owners, TaskerProjects tasker,
+			AuditLog audit, RequestContext request, Clock clock) {
+		this.agents = agents;
+		this.grants = grants;
+		this.owners = owners;
+		this.tasker = tasker;
+		this.audit = audit;
+		this.request = request;
+		this.clock = clock;
+	}
+
+	public static String workspace(String workspace) {
+		if (workspace == null || !WORKSPACE.matcher(workspace).matches()) {
+			throw GatewayException.invalid("workspace", "must be a Tasker workspace slug");
+		}
+		return workspace;
+	}
+
+	/** The projects the caller may grant: those they are an active member of. */
+	public List<TaskerProjects.ProjectRef> grantableProjects(Actor actor, String workspace) {
+		Owner me = this.owners.find(actor.userId()).orElseThrow(() -> new GatewayException(ErrorCode.FORBIDDEN));
+		return this.tasker.memberProjects(me.email(), workspace(workspace));
+	}
+
+	public Grant create(Actor actor, UUID agentId, String workspace, UUID projectId, String access) {
+		Agent agent = this.agents.get(actor, agentId);
+		String slug = workspace(workspace);
+		if (projectId == null) {
+			throw GatewayException.invalid("projectId", "is required");
+		}
+		Access level = parseAccess(access);
+		Owner owner = this.owners.find(agent.ownerUserId())
+			.orElseThrow(() -> new GatewayException(ErrorCode.PROJECT_NOT_GRANTABLE));
+		TaskerProjects.MembershipCheck check = this.tasker.check(owner.email(), slug, projectId);
+		if (check.project() == null || check.membership() != TaskerProjects.Membership.MEMBER) {
+			auditGrant(actor, agent, "grant.create", Outcome.DENIED, projectId.toString(),
+					(check.project() == null) ? "unknown_project" : "owner_not_member");
+			throw new GatewayException(ErrorCode.PROJECT_NOT_GRANTABLE, "projectId", Map.of(), null);
+		}
+		Grant grant = new Grant(UUID.randomUUID(), agent.id(), slug, projectId, check.project().identifier(),
+				check.project().name(), level, actor.userId(), this.clock.instant());
+		this.grants.insert(grant);
+		auditGrant(actor, agent, "grant.create", Outcome.SUCCEEDED, projectId.toString(), null);
+		return grant;
+	}
+
+	public List<Grant> list(Actor actor, UUID agentId) {
+		return this.grants.findByAgent(this.agents.get(actor, agentId).id());
+	}
+
+	public void delete(Actor actor, UUID agentId, UUID grantId) {
+		Agent agent = this.agents.get(actor, agentId);
+		Grant grant = this.grants.findById(grantId)
+			.filter((g) -> g.agentId().equals(agent.id()))
+			.orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND));
+		this.grants.delete(grant.id());
+		auditGrant(actor, agent, "grant.delete", Outcome.SUCCEEDED, grant.projectId().toString(), null);
+	}
+
+	private static Access parseAccess(String access) {
+		if (access == null) {
+			throw GatewayException.invalid("access", "is required (READ or WRITE)");
+		}
+		try {
+			return Access.valueOf(access.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw GatewayException.invalid("access", "must be READ or WRITE");
+		}
+	}
+
+	private void auditGrant(Actor actor, Agent agent, String action, Outcome outcome, String project, String reason) {
+		this.audit.append(AuditEvent.builder(action, outcome)
+			.at(this.clock.instant())
+			.agent(agent.id(), agent.ownerUserId())
+			.actor(ActorType.USER, actor.userId().toString())
+			.target("project", project)
+			.reason(reason)
+			.request(this.request.requestId(), this.request.clientAddress())
+			.build());
+	}
+
+}

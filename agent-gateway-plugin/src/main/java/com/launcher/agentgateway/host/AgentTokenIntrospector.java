@@ -1,0 +1,49 @@
+package com.launcher.agentgateway.host;
+
+import java.util.Set;
+
+import com.launcher.agentgateway.token.AgentAuthenticator;
+import com.launcher.agentgateway.token.AuthenticationOutcome;
+import com.launcher.host.api.web.BearerTokenIntrospector;
+import com.launcher.host.api.web.BearerTokenRequest;
+import com.launcher.host.api.web.IntrospectionResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The introspector the host calls for {@code /plugins/agent-gateway/mcp}. Anything that
+ * goes wrong while deciding is a refusal: fail closed.
+ */
+public class AgentTokenIntrospector implements BearerTokenIntrospector {
+
+	private static final Logger logger = LoggerFactory.getLogger(AgentTokenIntrospector.class);
+
+	private final AgentAuthenticator authenticator;
+
+	public AgentTokenIntrospector(AgentAuthenticator authenticator) {
+		this.authenticator = authenticator;
+	}
+
+	@Override
+	public IntrospectionResult introspect(BearerTokenRequest request) {
+		AuthenticationOutcome outcome;
+		try {
+			outcome = this.authenticator.authenticate(request.token(), request.clientAddress(), request.requestId());
+		}
+		catch (RuntimeException ex) {
+			// Never the token, never the exception text: the class name says enough.
+			logger.warn("Refusing request {}: cannot decide ({})", request.requestId(), ex.getClass().getSimpleName());
+			return IntrospectionResult.Rejected.invalid("cannot_decide");
+		}
+		if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
+			return new IntrospectionResult.Active(authenticated.principal(),
+					"agent:" + authenticated.principal().agentId(), Set.of("AGENT"));
+		}
+		AuthenticationOutcome.Refused refused = (AuthenticationOutcome.Refused) outcome;
+		if (refused.throttledFor() != null) {
+			return IntrospectionResult.Rejected.throttled(Math.max(1, refused.throttledFor().toSeconds()));
+		}
+		return IntrospectionResult.Rejected.invalid(refused.reason());
+	}
+
+}

@@ -1,0 +1,212 @@
+package com.launcher.agentgateway.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.launcher.agentgateway.audit.AuditChain;
+import com.launcher.agentgateway.audit.AuditEvent;
+import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.core.GatewayException;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The audit log in {@code agw_audit_event}. Appending locks the one-row chain head, links
+ * the event to the previous hash and moves the head, in one transaction: the chain stays
+ * linear across nodes.
+ */
+public class JdbcAuditLog implements AuditLog {
+
+	private static final Pattern DETAIL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	public JdbcAuditLog(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void append(AuditEvent event) {
+		this.transactions.executeWithoutResult((status) -> {
+			Map<String, Object> head = this.jdbc
+				.queryForMap("SELECT last_seq, last_hash FROM agw_audit_head WHERE id = 1 FOR UPDATE", Map.of());
+			long seq = ((Number) head.get("last_seq")).longValue() + 1;
+			byte[] previous = (byte[]) head.get("last_hash");
+			byte[] hash = AuditChain.link(previous, seq, event);
+			this.jdbc.update(
+					"INSERT INTO agw_audit_event (seq, id, occurred_at, agent_id, owner_user_id, actor_type,"
+							+ " actor_id, action, target_type, target_id, outcome, reason, request_id, source_address,"
+							+ " token_id, token_hint, details, prev_hash, hash) VALUES (:seq, :id, :at, :agent, :owner,"
+							+ " :actorType, :actorId, :action, :targetType, :targetId, :outcome, :reason, :requestId,"
+							+ " :source, :tokenId, :tokenHint, :details, :prev, :hash)",
+					new MapSqlParameterSource("seq", seq).addValue("id", event.id())
+						.addValue("at", Rows.timestamp(event.occurredAt()))
+						.addValue("agent", event.agentId())
+						.addValue("owner", event.ownerUserId())
+						.addValue("actorType", event.actorType().name())
+						.addValue("actorId", event.actorId())
+						.addValue("action", event.action())
+						.addValue("targetType", event.targetType())
+						.addValue("targetId", event.targetId())
+						.addValue("outcome", event.outcome().name())
+						.addValue("reason", event.reason())
+						.addValue("requestId", event.requestId())
+						.addValue("source", event.sourceAddress())
+						.addValue("tokenId", event.tokenId())
+						.addValue("tokenHint", event.tokenHint())
+						.addValue("details", AuditChain.AuditDetails.encode(event.details()))
+						.addValue("prev", previous)
+						.addValue("hash", hash));
+			this.jdbc.update("UPDATE agw_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1",
+					new MapSqlParameterSource("seq", seq).addValue("hash", hash));
+		});
+	}
+
+	@Override
+	public AuditPage query(AuditQuery query) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM agw_audit_event WHERE true");
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", query.limit() + 1);
+		if (query.agentId() != null) {
+			sql.append(" AND agent_id = :agent");
+			params.addValue("agent", query.agentId());
+		}
+		if (query.ownerUserId() != null) {
+			sql.append(" AND owner_user_id = :owner");
+			params.addValue("owner", query.ownerUserId());
+		}
+		if (query.action() != null) {
+			sql.append(" AND action = :action");
+			params.addValue("action", query.action());
+		}
+		if (query.outcome() != null) {
+			sql.append(" AND outcome = :outcome");
+			params.addValue("outcome", query.outcome().name());
+		}
+		if (query.from() != null) {
+			sql.append(" AND occurred_at >= :from");
+			params.addValue("from", Rows.timestamp(query.from()));
+		}
+		if (query.to() != null) {
+			sql.append(" AND occurred_at < :to");
+			params.addValue("to", Rows.timestamp(query.to()));
+		}
+		if (query.cursor() != null) {
+			Cursor cursor = Cursor.decode(query.cursor());
+			sql.append(" AND (occurred_at, seq) < (:cursorAt, :cursorSeq)");
+			params.addValue("cursorAt", Rows.timestamp(cursor.at())).addValue("cursorSeq", cursor.seq());
+		}
+		sql.append(" ORDER BY occurred_at DESC, seq DESC LIMIT :limit");
+		List<StoredAuditEvent> rows = this.jdbc.query(sql.toString(), params, JdbcAuditLog::map);
+		Optional<String> next = Optional.empty();
+		if (rows.size() > query.limit()) {
+			rows = rows.subList(0, query.limit());
+			StoredAuditEvent last = rows.get(rows.size() - 1);
+			next = Optional.of(new Cursor(last.event().occurredAt(), last.seq()).encode());
+		}
+		return new AuditPage(List.copyOf(rows), next);
+	}
+
+	@Override
+	public ChainVerification verify() {
+		byte[][] expected = { AuditChain.GENESIS };
+		long[] checked = { 0 };
+		Long[] broken = { null };
+		this.jdbc.query("SELECT * FROM agw_audit_event ORDER BY seq", (rs) -> {
+			if (broken[0] != null) {
+				return;
+			}
+			StoredAuditEvent stored = map(rs, 0);
+			byte[] prev = rs.getBytes("prev_hash");
+			byte[] hash = rs.getBytes("hash");
+			byte[] recomputed = AuditChain.link(expected[0], stored.seq(), stored.event());
+			checked[0]++;
+			if (!MessageDigest.isEqual(prev, expected[0]) || !MessageDigest.isEqual(hash, recomputed)) {
+				broken[0] = stored.seq();
+			}
+			expected[0] = hash;
+		});
+		return new ChainVerification(broken[0] == null, checked[0], broken[0]);
+	}
+
+	private static StoredAuditEvent map(ResultSet rs, int row) throws SQLException {
+		AuditEvent event = new AuditEvent(Rows.uuid(rs, "id"), Rows.instant(rs, "occurred_at"),
+				Rows.uuid(rs, "agent_id"), Rows.uuid(rs, "owner_user_id"),
+				AuditEvent.ActorType.valueOf(rs.getString("actor_type")), rs.getString("actor_id"),
+				rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
+				AuditEvent.Outcome.valueOf(rs.getString("outcome")), rs.getString("reason"), rs.getString("request_id"),
+				rs.getString("source_address"), Rows.uuid(rs, "token_id"), rs.getString("token_hint"),
+				decodeDetails(rs.getString("details")));
+		return new StoredAuditEvent(rs.getLong("seq"), event);
+	}
+
+	static Map<String, String> decodeDetails(String json) {
+		Map<String, String> details = new HashMap<>();
+		if (json == null) {
+			return details;
+		}
+		Matcher matcher = DETAIL.matcher(json);
+		while (matcher.find()) {
+			details.put(unescape(matcher.group(1)), unescape(matcher.group(2)));
+		}
+		return details;
+	}
+
+	private static String unescape(String value) {
+		StringBuilder out = new StringBuilder(value.length());
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c != '\\' || i + 1 >= value.length()) {
+				out.append(c);
+				continue;
+			}
+			char next = value.charAt(++i);
+			switch (next) {
+				case 'n' -> out.append('\n');
+				case 'r' -> out.append('\r');
+				case 't' -> out.append('\t');
+				case 'u' -> {
+					out.append((char) Integer.parseInt(value.substring(i + 1, i + 5), 16));
+					i += 4;
+				}
+				default -> out.append(next);
+			}
+		}
+		return out.toString();
+	}
+
+	private record Cursor(Instant at, long seq) {
+
+		String encode() {
+			String raw = this.at.getEpochSecond() + ":" + this.at.getNano() + ":" + this.seq;
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		}
+
+		static Cursor decode(String cursor) {
+			try {
+				String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+				return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+						Long.parseLong(parts[2]));
+			}
+			catch (RuntimeException ex) {
+				throw GatewayException.invalid("cursor", "is not a cursor from a previous page");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,126 @@
+package com.launcher.agentgateway.token;
+
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import com.launcher.agentgateway.agent.AgentStatus;
+import com.launcher.agentgateway.agent.Owner;
+import com.launcher.agentgateway.agent.OwnerDirectory;
+import com.launcher.agentgateway.agent.OwnerLifecycleService;
+import com.launcher.agentgateway.audit.AuditEvent;
+import com.launcher.agentgateway.audit.AuditEvent.ActorType;
+import com.launcher.agentgateway.audit.AuditEvent.Outcome;
+import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.token.AuthenticationOutcome.Authenticated;
+import com.launcher.agentgateway.token.AuthenticationOutcome.Refused;
+import com.launcher.agentgateway.token.TokenStore.TokenLookup;
+
+/**
+ * Authenticates a presented token, in this order (DESIGN §5): format and checksum (no
+ * token lookup for garbage), source throttle, keyed-hash lookup, status, expiry, agent
+ * enabled, CIDR, owner ACTIVE asked of the host at request time. Every refusal is audited
+ * here; the one event of an allowed request is written by the edge that serves it.
+ */
+public class AgentAuthenticator {
+
+	private final TokenStore tokens;
+
+	private final TokenHasher hasher;
+
+	private final SourceThrottle throttle;
+
+	private final OwnerDirectory owners;
+
+	private final OwnerLifecycleService lifecycle;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	public AgentAuthenticator(TokenStore tokens, TokenHasher hasher, SourceThrottle throttle, OwnerDirectory owners,
+			OwnerLifecycleService lifecycle, AuditLog audit, Clock clock) {
+		this.tokens = tokens;
+		this.hasher = hasher;
+		this.throttle = throttle;
+		this.owners = owners;
+		this.lifecycle = lifecycle;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public AuthenticationOutcome authenticate(String presented, String clientAddress, String requestId) {
+		if (!TokenCodec.isWellFormed(presented)) {
+			return refuse(null, "malformed_token", clientAddress, requestId, true);
+		}
+		Optional<Duration> blocked = this.throttle.blockedFor(clientAddress);
+		if (blocked.isPresent()) {
+			return deny(null, "source_throttled", clientAddress, requestId, blocked.get());
+		}
+		byte[] hash = this.hasher.hash(presented);
+		Optional<TokenLookup> found = this.tokens.findByHash(hash);
+		if (found.isEmpty() || !MessageDigest.isEqual(found.get().storedHash(), hash)) {
+			return refuse(null, "unknown_token", clientAddress, requestId, true);
+		}
+		TokenLookup lookup = found.get();
+		AgentToken token = lookup.token();
+		Instant now = this.clock.instant();
+		if (token.status() == TokenStatus.ROTATED) {
+			// A rotated-out token came back: assume the family leaked and revoke all of
+			// it.
+			this.tokens.revokeFamily(token.familyId(), "rotated_token_reuse", now);
+			return refuse(lookup, "rotated_token_reuse", clientAddress, requestId, true);
+		}
+		if (token.status() != TokenStatus.ACTIVE) {
+			return refuse(lookup, "token_" + token.status().name().toLowerCase(), clientAddress, requestId, true);
+		}
+		if (!now.isBefore(token.expiresAt())) {
+			return refuse(lookup, "token_expired", clientAddress, requestId, true);
+		}
+		if (lookup.agentStatus() != AgentStatus.ENABLED) {
+			return refuse(lookup, "agent_disabled", clientAddress, requestId, false);
+		}
+		if (!CidrMatcher.matchesAny(token.allowedCidrs(), clientAddress)) {
+			return refuse(lookup, "source_not_allowed", clientAddress, requestId, true);
+		}
+		Optional<Owner> owner = this.owners.find(lookup.ownerUserId());
+		Owner.OwnerStatus status = owner.map(Owner::status).orElse(Owner.OwnerStatus.UNKNOWN);
+		if (status != Owner.OwnerStatus.ACTIVE) {
+			// The lifecycle event may have been lost: apply the cascade now as well.
+			this.lifecycle.apply(lookup.ownerUserId(), status, "request_time_check");
+			return refuse(lookup, "owner_" + status.name().toLowerCase(), clientAddress, requestId, false);
+		}
+		this.throttle.reset(clientAddress);
+		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minusSeconds(60))
+				|| !clientAddress.equals(token.lastUsedIp())) {
+			this.tokens.touch(token.id(), now, clientAddress);
+		}
+		return new Authenticated(new AgentPrincipal(token.agentId(), lookup.agentName(), lookup.ownerUserId(),
+				owner.get().email(), owner.get().displayName(), token.id(), token.hint(), lookup.grants(), requestId,
+				clientAddress));
+	}
+
+	private AuthenticationOutcome refuse(TokenLookup lookup, String reason, String clientAddress, String requestId,
+			boolean countsAsFailure) {
+		Duration throttled = countsAsFailure ? this.throttle.recordFailure(clientAddress).orElse(null) : null;
+		return deny(lookup, reason, clientAddress, requestId, throttled);
+	}
+
+	private AuthenticationOutcome deny(TokenLookup lookup, String reason, String clientAddress, String requestId,
+			Duration throttled) {
+		AuditEvent.Builder event = AuditEvent.builder("token.use", Outcome.DENIED)
+			.at(this.clock.instant())
+			.actor(ActorType.AGENT, (lookup != null) ? lookup.token().agentId().toString() : null)
+			.reason(reason)
+			.request(requestId, clientAddress);
+		if (lookup != null) {
+			event.agent(lookup.token().agentId(), lookup.ownerUserId())
+				.token(lookup.token().id(), lookup.token().hint());
+		}
+		this.audit.append(event.build());
+		return new Refused(reason, throttled);
+	}
+
+}

@@ -1,0 +1,185 @@
+package com.launcher.agentgateway.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import com.launcher.agentgateway.agent.Agent;
+import com.launcher.agentgateway.agent.AgentService;
+import com.launcher.agentgateway.agent.ConnectionStatus;
+import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.AuditLog.AuditQuery;
+import com.launcher.agentgateway.core.Actor;
+import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.grant.GrantService;
+import com.launcher.agentgateway.policy.Policy;
+import com.launcher.agentgateway.policy.PolicyService;
+import com.launcher.agentgateway.token.TokenService;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The pages: "My agents" for every user, the agent page (grants, tokens, recent activity)
+ * and the admin overview. Forms post back here with the host's CSRF protection.
+ */
+@Controller
+class PageController {
+
+	private static final String DEFAULT_WORKSPACE = "demo";
+
+	private final AgentService agents;
+
+	private final GrantService grants;
+
+	private final TokenService tokens;
+
+	private final AuditLog audit;
+
+	private final PolicyService policy;
+
+	private final CurrentActor actor;
+
+	private final Clock clock;
+
+	PageController(AgentService agents, GrantService grants, TokenService tokens, AuditLog audit, PolicyService policy,
+			CurrentActor actor, Clock clock) {
+		this.agents = agents;
+		this.grants = grants;
+		this.tokens = tokens;
+		this.audit = audit;
+		this.policy = policy;
+		this.actor = actor;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String myAgents(Model model) {
+		Actor me = this.actor.require();
+		model.addAttribute("user", this.actor.user());
+		model.addAttribute("agents", rows(this.agents.list(me, false)));
+		return "agent-gateway/agents";
+	}
+
+	@PostMapping("/agents")
+	String create(@RequestParam String name, @RequestParam(required = false) String description) {
+		Agent agent = this.agents.create(this.actor.require(), name, description);
+		return "redirect:/plugins/agent-gateway/agents/" + agent.id();
+	}
+
+	@GetMapping("/agents/{id}")
+	String agent(@PathVariable UUID id, Model model) {
+		return agentPage(id, model, null);
+	}
+
+	@PostMapping("/agents/{id}/grants")
+	String grant(@PathVariable UUID id, @RequestParam UUID projectId, @RequestParam String access,
+			@RequestParam(defaultValue = DEFAULT_WORKSPACE) String workspace) {
+		this.grants.create(this.actor.require(), id, workspace, projectId, access);
+		return "redirect:/plugins/agent-gateway/agents/" + id;
+	}
+
+	@PostMapping("/agents/{id}/grants/{grantId}/delete")
+	String ungrant(@PathVariable UUID id, @PathVariable UUID grantId) {
+		this.grants.delete(this.actor.require(), id, grantId);
+		return "redirect:/plugins/agent-gateway/agents/" + id;
+	}
+
+	@PostMapping("/agents/{id}/tokens")
+	String mint(@PathVariable UUID id, @RequestParam(required = false) Integer expiresInDays, Model model) {
+		TokenService.MintedToken minted = this.tokens.mint(this.actor.require(), id, expiresInDays, List.of());
+		// Rendered, not redirected: the secret is shown on this one response and never
+		// again.
+		return agentPage(id, model, minted);
+	}
+
+	@PostMapping("/agents/{id}/tokens/{tokenId}/revoke")
+	String revoke(@PathVariable UUID id, @PathVariable UUID tokenId) {
+		this.tokens.revoke(this.actor.require(), id, tokenId);
+		return "redirect:/plugins/agent-gateway/agents/" + id;
+	}
+
+	@PostMapping("/agents/{id}/disable")
+	String disable(@PathVariable UUID id) {
+		this.agents.disable(this.actor.require(), id);
+		return "redirect:/plugins/agent-gateway/agents/" + id;
+	}
+
+	@PostMapping("/agents/{id}/enable")
+	String enable(@PathVariable UUID id) {
+		this.agents.enable(this.actor.require(), id);
+		return "redirect:/plugins/agent-gateway/agents/" + id;
+	}
+
+	@GetMapping("/admin/")
+	String admin(Model model) {
+		Actor me = this.actor.require();
+		if (!me.platformAdmin()) {
+			throw new GatewayException(ErrorCode.FORBIDDEN);
+		}
+		model.addAttribute("user", this.actor.user());
+		model.addAttribute("agents", rows(this.agents.list(me, true)));
+		model.addAttribute("policy", this.policy.current());
+		model.addAttribute("events",
+				this.audit.query(new AuditQuery(null, null, null, null, null, null, null, 50)).events());
+		model.addAttribute("chain", this.audit.verify());
+		return "agent-gateway/admin/overview";
+	}
+
+	@ExceptionHandler(GatewayException.class)
+	String failure(GatewayException ex, Model model, HttpServletResponse response) {
+		response.setStatus(ApiErrors.status(ex.errorCode()).value());
+		model.addAttribute("code", ex.errorCode().code());
+		model.addAttribute("message", ex.errorCode().message());
+		model.addAttribute("field", ex.field());
+		return "agent-gateway/error";
+	}
+
+	private String agentPage(UUID id, Model model, TokenService.MintedToken minted) {
+		Actor me = this.actor.require();
+		Agent agent = this.agents.get(me, id);
+		model.addAttribute("user", this.actor.user());
+		model.addAttribute("agent", rows(List.of(agent)).get(0));
+		model.addAttribute("grants", this.grants.list(me, id));
+		model.addAttribute("tokens", this.tokens.list(me, id));
+		model.addAttribute("minted", minted);
+		model.addAttribute("projects", grantableOrEmpty(me));
+		model.addAttribute("events", this.audit
+			.query(new AuditQuery(id, me.platformAdmin() ? null : me.userId(), null, null, null, null, null, 20))
+			.events());
+		return "agent-gateway/agent";
+	}
+
+	private List<?> grantableOrEmpty(Actor me) {
+		try {
+			return this.grants.grantableProjects(me, DEFAULT_WORKSPACE);
+		}
+		catch (GatewayException ex) {
+			return List.of();
+		}
+	}
+
+	private List<AgentRow> rows(List<Agent> list) {
+		Policy current = this.policy.current();
+		return list.stream()
+			.map((a) -> new AgentRow(a, ConnectionStatus.of(a.lastSeenAt(), this.clock.instant(), current).name()))
+			.toList();
+	}
+
+	/**
+	 * An agent with its connection status, for the pages.
+	 *
+	 * @param agent the agent
+	 * @param connection connected, stale or never connected
+	 */
+	record AgentRow(Agent agent, String connection) {
+	}
+
+}
