@@ -1,0 +1,46 @@
+package com.launcher.agentgateway.idempotency;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One claimed key.
+ *
+ * @param agentId the agent
+ * @param key the key
+ * @param tool the tool it was used with
+ * @param fingerprint the call's fingerprint
+ * @param status in progress, completed, or outcome unknown
+ * @param leaseUntil until when an in-progress claim belongs to the call that made it
+ * @param result the stored result (JSON) when completed
+ * @param createdAt when it was claimed
+ * @param expiresAt when it may be forgotten (the retention)
+ */
+public record IdempotencyRecord(UUID agentId, IdempotencyKey key, String tool, Fingerprint fingerprint, Status status,
+		Instant leaseUntil, String result, Instant createdAt, Instant expiresAt) {
+
+	public IdempotencyRecord {
+		Objects.requireNonNull(agentId, "agentId");
+		Objects.requireNonNull(key, "key");
+		Objects.requireNonNull(tool, "tool");
+		Objects.requireNonNull(fingerprint, "fingerprint");
+		Objects.requireNonNull(status, "status");
+		Objects.requireNonNull(leaseUntil, "leaseUntil");
+		Objects.requireNonNull(createdAt, "createdAt");
+		Objects.requireNonNull(expiresAt, "expiresAt");
+	}
+
+	/** Where a claim stands. */
+	public enum Status {
+
+		/** A call holds the key (until its lease ends). */
+		IN_PROGRESS,
+		/** The write is done; the result is stored for replays. */
+		COMPLETED,
+		/** Tasker did not confirm the write; the next call must reconcile. */
+		UNKNOWN
+
+	}
+
+}

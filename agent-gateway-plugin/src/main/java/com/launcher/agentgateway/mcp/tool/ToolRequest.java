@@ -1,0 +1,25 @@
+package com.launcher.agentgateway.mcp.tool;
+
+import com.launcher.agentgateway.grant.Grant;
+import com.launcher.agentgateway.idempotency.IdempotencyKey;
+import com.launcher.agentgateway.policy.Policy;
+import com.launcher.agentgateway.token.AgentPrincipal;
+
+/**
+ * A checked tool call.
+ *
+ * @param principal the agent
+ * @param grant the grant of the named project (project-scoped tools), else null
+ * @param arguments the validated arguments
+ * @param key the idempotency key (writes), else null
+ * @param policy the policy in force
+ * @param reconcile whether an earlier attempt under the same key may have been applied
+ */
+public record ToolRequest(AgentPrincipal principal, Grant grant, ToolArguments arguments, IdempotencyKey key,
+		Policy policy, boolean reconcile) {
+
+	ToolRequest reconciling(boolean value) {
+		return new ToolRequest(this.principal, this.grant, this.arguments, this.key, this.policy, value);
+	}
+
+}
