@@ -47,6 +47,16 @@ public final class TaskerSandbox implements AutoCloseable {
 
 	private static final int MAX_BODY = 5 * 1024 * 1024;
 
+	static {
+		// The JDK server writes headers and body separately; with Nagle on, delayed ACKs
+		// add
+		// about 40 ms to every small answer on loopback, which would swamp any
+		// measurement.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final SandboxOptions options;
 
 	private final SandboxStore store = new SandboxStore();
