@@ -71,12 +71,13 @@ public class GatewayConfiguration {
 		return Clock.systemUTC();
 	}
 
-	@Bean
+	// Host-owned: the plugin's context must never close it (Spring would infer close()).
+	@Bean(destroyMethod = "")
 	DataSource gatewayDataSource(LauncherPluginContext context) {
 		return context.dataSource();
 	}
 
-	@Bean
+	@Bean(destroyMethod = "")
 	TaskerClient taskerClient(LauncherPluginContext context) {
 		return context.taskerClient();
 	}
