@@ -14,6 +14,7 @@ import com.launcher.host.api.user.UserDirectory;
 import com.launcher.host.config.HostProperties;
 import com.launcher.host.web.ClientAddressResolver;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
