@@ -1,0 +1,120 @@
+package com.launcher.e2e.foundation;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.launcher.e2e.LauncherCluster;
+import com.launcher.e2e.LauncherNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The host's security chains: pages need a login, humans' REST calls take a JWT, only
+ * platform admins manage plugins, and an agent's opaque token opens no page.
+ */
+class HostSecurityEndToEndTests {
+
+	private static LauncherCluster cluster;
+
+	private static LauncherNode node;
+
+	@BeforeAll
+	static void start() {
+		cluster = LauncherCluster.start(1);
+		node = cluster.node();
+	}
+
+	@AfterAll
+	static void stop() {
+		cluster.close();
+	}
+
+	@Test
+	void pageWhenUnauthenticatedThenRedirectsToLogin() {
+		HttpResponse<String> response = node.send(node.anonymous("/plugins/agent-gateway/").GET());
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login"));
+	}
+
+	@Test
+	void restWhenUnauthenticatedThenBearerChallengeNotRedirect() {
+		HttpResponse<String> response = node.send(node.anonymous("/plugins/agent-gateway/api/v1/agents").GET());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((v) -> assertThat(v).startsWith("Bearer"));
+	}
+
+	@Test
+	void stopPluginWhenJwtWithoutAdminRoleThenForbidden() {
+		String jwt = jwt("alice");
+		HttpResponse<String> response = node.send(node.anonymous("/launcher/api/plugins/agent-gateway/stop")
+			.header("Authorization", "Bearer " + jwt)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(node.pluginHost().plugins()).anySatisfy((p) -> {
+			assertThat(p.id()).isEqualTo("agent-gateway");
+			assertThat(p.state()).isEqualTo("STARTED");
+		});
+	}
+
+	@Test
+	void restWhenJwtOfUserThenAuthenticated() {
+		HttpResponse<String> response = node.send(node.anonymous("/plugins/agent-gateway/api/v1/agents")
+			.header("Authorization", "Bearer " + jwt("alice"))
+			.GET());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).startsWith("[");
+	}
+
+	@Test
+	void pageWhenOpaqueAgentTokenThenRefused() {
+		String agentToken = node.mint("alice", node.createAgent("alice", "page-probe"))[1];
+		HttpResponse<String> response = node
+			.send(node.anonymous("/plugins/agent-gateway/").header("Authorization", "Bearer " + agentToken).GET());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).doesNotContain(agentToken);
+		HttpResponse<String> api = node.send(node.anonymous("/plugins/agent-gateway/api/v1/agents")
+			.header("Authorization", "Bearer " + agentToken)
+			.GET());
+		assertThat(api.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void formPostWhenNoCsrfTokenThenForbidden() {
+		HttpResponse<String> login = node.send(node.anonymous("/login")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=alice&password=alice-demo")));
+		assertThat(login.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void userAdminWhenNotPlatformAdminThenForbidden() {
+		assertThat(node.post("alice", "/launcher/api/users/" + LauncherNode.BOB_ID + "/block", null).statusCode())
+			.isEqualTo(403);
+		assertThat(node.get("alice", "/launcher/api/users").statusCode()).isEqualTo(403);
+		assertThat(node.get("admin", "/launcher/api/users").body()).contains("\"username\":\"bob\"")
+			.contains("\"status\":\"ACTIVE\"");
+	}
+
+	@Test
+	void protectedResourceMetadataWhenAskedThenNamesTheResourceWithoutAuthorizationServer() {
+		HttpResponse<String> response = node
+			.send(node.anonymous("/.well-known/oauth-protected-resource/plugins/agent-gateway/mcp").GET());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body())
+			.contains("\"resource\":\"http://127.0.0.1:" + node.port() + "/plugins/agent-gateway/mcp\"")
+			.contains("\"bearer_methods_supported\":[\"header\"]")
+			.doesNotContain("authorization_servers");
+	}
+
+	private static String jwt(String user) {
+		HttpResponse<String> response = node.post(user, "/launcher/api/token", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return LauncherNode.json(response).get("access_token").asString();
+	}
+
+}
