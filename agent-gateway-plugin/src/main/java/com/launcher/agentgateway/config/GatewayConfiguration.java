@@ -58,7 +58,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(WebConfiguration.class)
+@Import({ WebConfiguration.class, McpConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean
