@@ -18,6 +18,10 @@ public final class AuditChain {
 
 	private static final char SEPARATOR = '\u001f';
 
+	private static final char NULL = '\u2400';
+
+	private static final char ESCAPE = '\u001b';
+
 	private AuditChain() {
 	}
 
@@ -56,7 +60,21 @@ public final class AuditChain {
 	}
 
 	private static void append(StringBuilder out, Object value) {
-		out.append((value != null) ? value.toString() : "\u2400").append(SEPARATOR);
+		if (value == null) {
+			out.append(NULL).append(SEPARATOR);
+			return;
+		}
+		// Escaped, a value can neither end its field early (and shift the next one) nor
+		// pass for null; values without these characters encode as they always did.
+		String text = value.toString();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == SEPARATOR || c == NULL || c == ESCAPE) {
+				out.append(ESCAPE);
+			}
+			out.append(c);
+		}
+		out.append(SEPARATOR);
 	}
 
 	/**
