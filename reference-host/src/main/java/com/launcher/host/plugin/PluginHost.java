@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -269,6 +270,10 @@ public class PluginHost implements SmartLifecycle {
 	}
 
 	private void fail(String id, Path source, String version, String reason) {
+		// Shown to API clients: name the archive, never this machine's folders.
+		String workRoot = this.properties.dataDir().resolve("plugin-work").toAbsolutePath().normalize().toString();
+		reason = reason.replaceAll(Pattern.quote(workRoot) + "/[^/\\s']*", source.getFileName().toString())
+			.replace(source.toAbsolutePath().toString(), source.getFileName().toString());
 		this.records.put(id, new PluginRecord(id, version, source, reason));
 		logger.error("Plugin {} FAILED ({}): {}", id, source.getFileName(), reason);
 	}
