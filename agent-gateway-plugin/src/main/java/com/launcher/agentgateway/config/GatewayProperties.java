@@ -1,6 +1,9 @@
 package com.launcher.agentgateway.config;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.core.env.Environment;
 
@@ -16,12 +19,45 @@ import org.springframework.core.env.Environment;
 public record GatewayProperties(Duration ownerSyncInterval, int authFailureLimit, Duration authFailureWindow,
 		Duration authFailureBlock) {
 
+	private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d|)");
+
 	static GatewayProperties from(Environment environment) {
-		return new GatewayProperties(
-				environment.getProperty("agent-gateway.owner-sync-interval", Duration.class, Duration.ofSeconds(60)),
+		return new GatewayProperties(duration(environment, "agent-gateway.owner-sync-interval", Duration.ofSeconds(60)),
 				environment.getProperty("agent-gateway.auth-failure-limit", Integer.class, 30),
-				environment.getProperty("agent-gateway.auth-failure-window", Duration.class, Duration.ofMinutes(3)),
-				environment.getProperty("agent-gateway.auth-failure-block", Duration.class, Duration.ofHours(1)));
+				duration(environment, "agent-gateway.auth-failure-window", Duration.ofMinutes(3)),
+				duration(environment, "agent-gateway.auth-failure-block", Duration.ofHours(1)));
+	}
+
+	// The plugin context's Environment has no String-to-Duration converter (that is
+	// Spring
+	// Boot's, not the host's parent context's), so parse here: ISO-8601 ("PT1S") or a
+	// number with ms, s, m, h or d ("1s").
+	private static Duration duration(Environment environment, String key, Duration fallback) {
+		String value = environment.getProperty(key);
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		String text = value.strip().toLowerCase(Locale.ROOT);
+		try {
+			if (text.startsWith("p") || text.startsWith("-p")) {
+				return Duration.parse(text.toUpperCase(Locale.ROOT));
+			}
+			Matcher matcher = SIMPLE_DURATION.matcher(text);
+			if (matcher.matches()) {
+				long amount = Long.parseLong(matcher.group(1));
+				return switch (matcher.group(2)) {
+					case "ms" -> Duration.ofMillis(amount);
+					case "", "s" -> Duration.ofSeconds(amount);
+					case "m" -> Duration.ofMinutes(amount);
+					case "h" -> Duration.ofHours(amount);
+					default -> Duration.ofDays(amount);
+				};
+			}
+		}
+		catch (RuntimeException ex) {
+			// Reported below with the key, like any other malformed value.
+		}
+		throw new IllegalArgumentException(key + " is not a duration (use e.g. PT30S or 30s)");
 	}
 
 }
