@@ -1,7 +1,10 @@
 package com.launcher.agentgateway.host;
 
+import java.time.Clock;
 import java.util.Set;
 
+import com.launcher.agentgateway.audit.AuditEvent;
+import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.token.AgentAuthenticator;
 import com.launcher.agentgateway.token.AuthenticationOutcome;
 import com.launcher.host.api.web.BearerTokenIntrospector;
@@ -12,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The introspector the host calls for {@code /plugins/agent-gateway/mcp}. Anything that
- * goes wrong while deciding is a refusal: fail closed.
+ * goes wrong while deciding is a refusal: fail closed, audited when the audit log can
+ * still be written.
  */
 public class AgentTokenIntrospector implements BearerTokenIntrospector {
 
@@ -20,8 +24,14 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 
 	private final AgentAuthenticator authenticator;
 
-	public AgentTokenIntrospector(AgentAuthenticator authenticator) {
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	public AgentTokenIntrospector(AgentAuthenticator authenticator, AuditLog audit, Clock clock) {
 		this.authenticator = authenticator;
+		this.audit = audit;
+		this.clock = clock;
 	}
 
 	@Override
@@ -33,6 +43,7 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 		catch (RuntimeException ex) {
 			// Never the token, never the exception text: the class name says enough.
 			logger.warn("Refusing request {}: cannot decide ({})", request.requestId(), ex.getClass().getSimpleName());
+			auditCannotDecide(request);
 			return IntrospectionResult.Rejected.invalid("cannot_decide");
 		}
 		if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
@@ -44,6 +55,23 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 			return IntrospectionResult.Rejected.throttled(Math.max(1, refused.throttledFor().toSeconds()));
 		}
 		return IntrospectionResult.Rejected.invalid(refused.reason());
+	}
+
+	// A1: a denied request leaves one event even when deciding failed; if the database
+	// is gone altogether, the refusal stands without it.
+	private void auditCannotDecide(BearerTokenRequest request) {
+		try {
+			this.audit.append(AuditEvent.builder("token.use", AuditEvent.Outcome.DENIED)
+				.at(this.clock.instant())
+				.actor(AuditEvent.ActorType.AGENT, null)
+				.reason("cannot_decide")
+				.request(request.requestId(), request.clientAddress())
+				.build());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not audit the refusal of request {} ({})", request.requestId(),
+					ex.getClass().getSimpleName());
+		}
 	}
 
 }
