@@ -129,8 +129,9 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	PolicyService policyService(NamedParameterJdbcTemplate gatewayJdbc, Clock gatewayClock) {
-		return new PolicyService(new JdbcPolicyStore(gatewayJdbc), gatewayClock);
+	PolicyService policyService(NamedParameterJdbcTemplate gatewayJdbc, AuditLog auditLog,
+			RequestContext requestContext, Clock gatewayClock) {
+		return new PolicyService(new JdbcPolicyStore(gatewayJdbc), auditLog, requestContext, gatewayClock);
 	}
 
 	@Bean

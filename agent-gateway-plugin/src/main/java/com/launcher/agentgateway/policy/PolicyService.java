@@ -4,9 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.launcher.agentgateway.audit.AuditEvent;
+import com.launcher.agentgateway.audit.AuditEvent.ActorType;
+import com.launcher.agentgateway.audit.AuditEvent.Outcome;
+import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.core.RequestContext;
 
 /**
  * Reads and changes the policy. Reads are cached for at most {@link #MAX_STALENESS} so
@@ -20,12 +25,18 @@ public class PolicyService {
 
 	private final PolicyStore store;
 
+	private final AuditLog audit;
+
+	private final RequestContext request;
+
 	private final Clock clock;
 
 	private volatile Cached cached;
 
-	public PolicyService(PolicyStore store, Clock clock) {
+	public PolicyService(PolicyStore store, AuditLog audit, RequestContext request, Clock clock) {
 		this.store = store;
+		this.audit = audit;
+		this.request = request;
 		this.clock = clock;
 	}
 
@@ -41,11 +52,27 @@ public class PolicyService {
 
 	public Policy update(Actor actor, Policy policy) {
 		if (!actor.platformAdmin()) {
+			audit(actor, Outcome.DENIED, "forbidden", null);
 			throw new GatewayException(ErrorCode.FORBIDDEN);
 		}
 		this.store.save(policy, actor.userId());
 		this.cached = new Cached(policy, this.clock.instant());
+		audit(actor, Outcome.SUCCEEDED, null, policy);
 		return policy;
+	}
+
+	// A policy change is an admin action: one audit event, like every other (A1).
+	private void audit(Actor actor, Outcome outcome, String reason, Policy policy) {
+		AuditEvent.Builder event = AuditEvent.builder("policy.update", outcome)
+			.at(this.clock.instant())
+			.actor(ActorType.USER, actor.userId().toString())
+			.target("policy", "1")
+			.reason(reason)
+			.request(this.request.requestId(), this.request.clientAddress());
+		if (policy != null) {
+			event.detail("policy", policy.toString());
+		}
+		this.audit.append(event.build());
 	}
 
 	private record Cached(Policy policy, Instant loadedAt) {
