@@ -130,11 +130,21 @@ public class JdbcAuditLog implements AuditLog {
 			if (broken[0] != null) {
 				return;
 			}
-			StoredAuditEvent stored = map(rs, 0);
+			checked[0]++;
+			StoredAuditEvent stored;
+			try {
+				stored = map(rs, 0);
+			}
+			catch (RuntimeException ex) {
+				// A tampered row may no longer map to an event (an unknown enum name, a
+				// null
+				// where one is required): that is a broken link to report, not a failure.
+				broken[0] = rs.getLong("seq");
+				return;
+			}
 			byte[] prev = rs.getBytes("prev_hash");
 			byte[] hash = rs.getBytes("hash");
 			byte[] recomputed = AuditChain.link(expected[0], stored.seq(), stored.event());
-			checked[0]++;
 			if (!MessageDigest.isEqual(prev, expected[0]) || !MessageDigest.isEqual(hash, recomputed)) {
 				broken[0] = stored.seq();
 			}
