@@ -57,7 +57,8 @@ public class JdbcSourceThrottle implements SourceThrottle {
 			this.failedHere.add(sourceAddress);
 		}
 		List<OffsetDateTime> blockedUntil = this.jdbc.queryForList("INSERT INTO agw_auth_failure AS f"
-				+ " (source_address, window_start, failures) VALUES (:source, now(), 1)"
+				+ " (source_address, window_start, failures, blocked_until) VALUES (:source, now(), 1,"
+				+ " CASE WHEN 1 >= :max THEN now() + make_interval(secs => :block) END)"
 				+ " ON CONFLICT (source_address) DO UPDATE SET failures = " + FAILURES + ", window_start = CASE WHEN"
 				+ " f.window_start < now() - make_interval(secs => :window) THEN now() ELSE f.window_start END,"
 				+ " blocked_until = CASE WHEN " + FAILURES + " >= :max THEN now() + make_interval(secs => :block)"
