@@ -1,0 +1,126 @@
+package com.launcher.agentgateway.persistence;
+
+import java.util.List;
+import java.util.Map;
+
+import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.AuditLog.ChainVerification;
+import com.launcher.agentgateway.audit.AuditLogContractTests;
+import com.launcher.agentgateway.audit.TestAuditEvents;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcAuditLogTests extends AuditLogContractTests {
+
+	private static HikariDataSource dataSource;
+
+	private static JdbcTemplate sql;
+
+	@BeforeAll
+	static void createDatabase() {
+		dataSource = TestDatabase.newDatabase();
+		sql = new JdbcTemplate(dataSource);
+	}
+
+	@AfterAll
+	static void closeDatabase() {
+		dataSource.close();
+	}
+
+	@Override
+	protected AuditLog emptyAuditLog() {
+		sql.update("DELETE FROM agw_audit_event");
+		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex')");
+		return new JdbcAuditLog(TestDatabase.jdbc(dataSource),
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+	}
+
+	@Test
+	void appendWhenSeveralThenEachPrevHashIsThePreviousHash() {
+		for (int i = 0; i < 5; i++) {
+			this.log.append(TestAuditEvents.full());
+		}
+
+		List<Map<String, Object>> rows = sql
+			.queryForList("SELECT seq, prev_hash, hash FROM agw_audit_event ORDER BY seq");
+
+		assertThat(rows).hasSize(5);
+		assertThat((byte[]) rows.get(0).get("prev_hash")).isEqualTo(new byte[32]);
+		for (int i = 1; i < rows.size(); i++) {
+			assertThat((byte[]) rows.get(i).get("prev_hash")).isEqualTo((byte[]) rows.get(i - 1).get("hash"));
+		}
+		Map<String, Object> head = sql.queryForMap("SELECT last_seq, last_hash FROM agw_audit_head");
+		assertThat(((Number) head.get("last_seq")).longValue()).isEqualTo(5);
+		assertThat((byte[]) head.get("last_hash")).isEqualTo((byte[]) rows.get(4).get("hash"));
+	}
+
+	@Test
+	void verifyWhenAnyColumnOfAMiddleRowIsUpdatedThenReportsThatRow() {
+		for (int i = 0; i < 5; i++) {
+			this.log.append(TestAuditEvents.full());
+		}
+		// Each tampering stays within what the columns accept, as an attacker's UPDATE
+		// would.
+		Map<String, String> tamperings = Map.ofEntries(Map.entry("id", "gen_random_uuid()"),
+				Map.entry("occurred_at", "occurred_at + interval '1 microsecond'"),
+				Map.entry("agent_id", "gen_random_uuid()"), Map.entry("owner_user_id", "NULL"),
+				Map.entry("actor_type", "'SYSTEM'"), Map.entry("actor_id", "'someone-else'"),
+				Map.entry("action", "'token.mint'"), Map.entry("target_type", "NULL"),
+				Map.entry("target_id", "'WEB-13'"), Map.entry("outcome", "'DENIED'"), Map.entry("reason", "''"),
+				Map.entry("request_id", "'req-2'"), Map.entry("source_address", "'10.9.9.9'"),
+				Map.entry("token_id", "NULL"), Map.entry("token_hint", "'agw_\u2026zzzz'"),
+				Map.entry("details", "'{\"project\":\"OPS\"}'"),
+				Map.entry("prev_hash", "decode(repeat('01', 32), 'hex')"),
+				Map.entry("hash", "decode(repeat('02', 32), 'hex')"));
+		for (Map.Entry<String, String> tampering : tamperings.entrySet()) {
+			String column = tampering.getKey();
+			sql.execute("CREATE TEMP TABLE saved AS SELECT * FROM agw_audit_event WHERE seq = 3");
+			try {
+				assertThat(sql
+					.update("UPDATE agw_audit_event SET " + column + " = " + tampering.getValue() + " WHERE seq = 3"))
+					.isEqualTo(1);
+
+				assertThat(this.log.verify()).as(column).isEqualTo(new ChainVerification(false, 3, 3L));
+			}
+			finally {
+				sql.update("DELETE FROM agw_audit_event WHERE seq = 3");
+				sql.update("INSERT INTO agw_audit_event SELECT * FROM saved");
+				sql.execute("DROP TABLE saved");
+			}
+			assertThat(this.log.verify()).as("restored after " + column)
+				.isEqualTo(new ChainVerification(true, 5, null));
+		}
+	}
+
+	@Test
+	void verifyWhenAMiddleRowIsDeletedThenReportsTheRowAfterIt() {
+		for (int i = 0; i < 5; i++) {
+			this.log.append(TestAuditEvents.full());
+		}
+
+		sql.update("DELETE FROM agw_audit_event WHERE seq = 3");
+
+		assertThat(this.log.verify().intact()).isFalse();
+		assertThat(this.log.verify().firstBrokenSeq()).isEqualTo(4L);
+	}
+
+	@Test
+	void verifyWhenAnEnumColumnIsSetToGarbageThenReportsTheRowInsteadOfFailing() {
+		for (int i = 0; i < 5; i++) {
+			this.log.append(TestAuditEvents.full());
+		}
+
+		sql.update("UPDATE agw_audit_event SET outcome = 'MAYBE' WHERE seq = 3");
+
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(false, 3, 3L));
+	}
+
+}

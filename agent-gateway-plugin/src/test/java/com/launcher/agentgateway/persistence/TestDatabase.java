@@ -1,0 +1,97 @@
+package com.launcher.agentgateway.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import liquibase.exception.LiquibaseException;
+import liquibase.integration.spring.SpringLiquibase;
+
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * One real PostgreSQL per test JVM (zonky's embedded server). Each test class gets a
+ * fresh database with the real changelog applied exactly as the plugin applies it (same
+ * changelog, same changelog table names), so the contract tests see the production
+ * schema.
+ */
+public final class TestDatabase {
+
+	private static final AtomicInteger DATABASES = new AtomicInteger();
+
+	private static EmbeddedPostgres postgres;
+
+	private TestDatabase() {
+	}
+
+	private static synchronized EmbeddedPostgres server() {
+		if (postgres == null) {
+			try {
+				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					// The JVM is ending; nothing left to clean up.
+				}
+			}));
+		}
+		return postgres;
+	}
+
+	/**
+	 * Creates a fresh database, migrates it with the plugin's changelog and answers a
+	 * pool on it; the caller closes the pool.
+	 */
+	public static HikariDataSource newDatabase() {
+		String name = "agw_test_" + DATABASES.incrementAndGet();
+		try (Connection connection = server().getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(server().getJdbcUrl("postgres", name));
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(20);
+		config.setMinimumIdle(1);
+		config.setPoolName(name);
+		HikariDataSource dataSource = new HikariDataSource(config);
+		migrate(dataSource);
+		return dataSource;
+	}
+
+	public static NamedParameterJdbcTemplate jdbc(HikariDataSource dataSource) {
+		return new NamedParameterJdbcTemplate(dataSource);
+	}
+
+	private static void migrate(HikariDataSource dataSource) {
+		SpringLiquibase liquibase = new SpringLiquibase();
+		liquibase.setResourceLoader(new DefaultResourceLoader(TestDatabase.class.getClassLoader()));
+		liquibase.setDataSource(dataSource);
+		liquibase.setChangeLog("classpath:db/agent-gateway/changelog.xml");
+		liquibase.setDatabaseChangeLogTable("agw_databasechangelog");
+		liquibase.setDatabaseChangeLogLockTable("agw_databasechangeloglock");
+		try {
+			liquibase.afterPropertiesSet();
+		}
+		catch (LiquibaseException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

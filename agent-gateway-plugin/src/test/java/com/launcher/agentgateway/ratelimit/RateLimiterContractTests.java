@@ -1,0 +1,119 @@
+package com.launcher.agentgateway.ratelimit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.launcher.agentgateway.policy.Policy;
+import com.launcher.agentgateway.policy.TestPolicies;
+import com.launcher.agentgateway.ratelimit.RateLimiter.Decision;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link RateLimiter} must do. {@link #newNode()} answers another limiter over
+ * the same shared state, as a second gateway node would have.
+ */
+public abstract class RateLimiterContractTests {
+
+	protected abstract RateLimiter newNode();
+
+	@Test
+	void tryAcquireWhenBurstSpentThenRefusedWithPositiveRetryAfter() {
+		RateLimiter limiter = newNode();
+		UUID agent = UUID.randomUUID();
+		Policy policy = TestPolicies.limits(5, 10, 1_000);
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(limiter.tryAcquire(agent, policy).allowed()).as("request %d", i).isTrue();
+		}
+		Decision refused = limiter.tryAcquire(agent, policy);
+
+		assertThat(refused.allowed()).isFalse();
+		// One token refills in 10 s / 5 = 2 s.
+		assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(2));
+		assertThat(limiter.tryAcquire(UUID.randomUUID(), policy).allowed()).as("another agent").isTrue();
+	}
+
+	@Test
+	void tryAcquireWhenTimePassesThenBucketRefills() throws InterruptedException {
+		RateLimiter limiter = newNode();
+		UUID agent = UUID.randomUUID();
+		// 10 per second: one token every 100 ms.
+		Policy policy = TestPolicies.limits(10, 1, 10_000);
+		int admitted = 0;
+		while (limiter.tryAcquire(agent, policy).allowed()) {
+			admitted++;
+			assertThat(admitted).isLessThan(100);
+		}
+		assertThat(admitted).isBetween(10, 12);
+
+		Thread.sleep(350);
+
+		assertThat(limiter.tryAcquire(agent, policy).allowed()).isTrue();
+	}
+
+	@Test
+	void tryAcquireWhenSustainedRateSpentThenRefusedEvenWithBurstLeft() {
+		RateLimiter limiter = newNode();
+		UUID agent = UUID.randomUUID();
+		Policy policy = TestPolicies.limits(100, 1, 3);
+
+		assertThat(limiter.tryAcquire(agent, policy).allowed()).isTrue();
+		assertThat(limiter.tryAcquire(agent, policy).allowed()).isTrue();
+		assertThat(limiter.tryAcquire(agent, policy).allowed()).isTrue();
+		Decision refused = limiter.tryAcquire(agent, policy);
+
+		assertThat(refused.allowed()).isFalse();
+		// 3 per minute: one token every 20 s.
+		assertThat(refused.retryAfter()).isGreaterThan(Duration.ofSeconds(10))
+			.isLessThanOrEqualTo(Duration.ofSeconds(20));
+	}
+
+	@Test
+	void tryAcquireWhenTwoNodesShareTheStoreThenTheyShareOneBucket() throws Exception {
+		RateLimiter a = newNode();
+		RateLimiter b = newNode();
+		UUID agent = UUID.randomUUID();
+		// 10 per hour: practically no refill during the test.
+		Policy policy = TestPolicies.limits(10, 3_600, 10_000);
+		AtomicInteger admitted = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				RateLimiter node = (t % 2 == 0) ? a : b;
+				futures.add(pool.submit(() -> {
+					start.await();
+					for (int i = 0; i < 5; i++) {
+						if (node.tryAcquire(agent, policy).allowed()) {
+							admitted.incrementAndGet();
+						}
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> future : futures) {
+				future.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(admitted.get()).isEqualTo(10);
+		assertThat(a.tryAcquire(agent, policy).allowed()).isFalse();
+		assertThat(b.tryAcquire(agent, policy).allowed()).isFalse();
+	}
+
+}
