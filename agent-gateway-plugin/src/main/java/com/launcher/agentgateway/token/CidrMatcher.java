@@ -63,7 +63,10 @@ public final class CidrMatcher {
 
 	private static byte[] literal(String address) {
 		// Only numeric literals: InetAddress would otherwise resolve names through DNS.
-		if (address == null || !address.matches("[0-9A-Fa-f:.]{2,45}")) {
+		// A literal has a '.' or a ':'; "cafe" alone is all hex digits yet would be a
+		// name.
+		if (address == null || !address.matches("[0-9A-Fa-f:.]{2,45}")
+				|| (address.indexOf('.') < 0 && address.indexOf(':') < 0)) {
 			return null;
 		}
 		try {

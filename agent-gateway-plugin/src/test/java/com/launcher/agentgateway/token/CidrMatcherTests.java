@@ -95,4 +95,13 @@ class CidrMatcherTests {
 		assertThat(CidrMatcher.validate(Collections.nCopies(10, "10.0.0.0/8"))).hasSize(10);
 	}
 
+	@Test
+	void matchesAnyWhenAddressIsAHexWordThenRefusedWithoutResolvingIt() {
+		// "cafe" and "beef" are all hex digits; only a literal with '.' or ':' is an
+		// address.
+		assertThat(CidrMatcher.matchesAny(List.of("0.0.0.0/0"), "cafe")).isFalse();
+		assertThat(CidrMatcher.matchesAny(List.of("::/0"), "beef")).isFalse();
+		assertThat(CidrMatcher.matchesAny(List.of("0.0.0.0/0"), "10.1.2.3")).isTrue();
+	}
+
 }
