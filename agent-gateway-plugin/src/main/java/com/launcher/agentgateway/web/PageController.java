@@ -1,18 +1,26 @@
 package com.launcher.agentgateway.web;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.agent.ConnectionStatus;
+import com.launcher.agentgateway.agent.Owner;
+import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.AuditLog.AuditQuery;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.grant.Grant;
 import com.launcher.agentgateway.grant.GrantService;
+import com.launcher.agentgateway.grant.TaskerProjects;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.token.TokenService;
@@ -22,6 +30,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,17 +56,25 @@ class PageController {
 
 	private final CurrentActor actor;
 
+	private final OwnerDirectory owners;
+
 	private final Clock clock;
 
 	PageController(AgentService agents, GrantService grants, TokenService tokens, AuditLog audit, PolicyService policy,
-			CurrentActor actor, Clock clock) {
+			CurrentActor actor, OwnerDirectory owners, Clock clock) {
 		this.agents = agents;
 		this.grants = grants;
 		this.tokens = tokens;
 		this.audit = audit;
 		this.policy = policy;
 		this.actor = actor;
+		this.owners = owners;
 		this.clock = clock;
+	}
+
+	@ModelAttribute("fmt")
+	PageFormat format() {
+		return PageFormat.INSTANCE;
 	}
 
 	@GetMapping("/")
@@ -125,7 +142,11 @@ class PageController {
 			throw new GatewayException(ErrorCode.FORBIDDEN);
 		}
 		model.addAttribute("user", this.actor.user());
-		model.addAttribute("agents", rows(this.agents.list(me, true)));
+		List<AgentRow> rows = rows(this.agents.list(me, true));
+		model.addAttribute("agents", rows);
+		model.addAttribute("agentNames",
+				rows.stream().collect(Collectors.toMap((r) -> r.agent().id(), (r) -> r.agent().name())));
+		model.addAttribute("ownerNames", ownerNames(rows));
 		model.addAttribute("policy", this.policy.current());
 		model.addAttribute("events",
 				this.audit.query(new AuditQuery(null, null, null, null, null, null, null, 50)).events());
@@ -147,17 +168,30 @@ class PageController {
 		Agent agent = this.agents.get(me, id);
 		model.addAttribute("user", this.actor.user());
 		model.addAttribute("agent", rows(List.of(agent)).get(0));
-		model.addAttribute("grants", this.grants.list(me, id));
+		List<Grant> granted = this.grants.list(me, id);
+		Set<UUID> grantedIds = granted.stream().map(Grant::projectId).collect(Collectors.toSet());
+		model.addAttribute("grants", granted);
 		model.addAttribute("tokens", this.tokens.list(me, id));
 		model.addAttribute("minted", minted);
-		model.addAttribute("projects", grantableOrEmpty(me));
+		model.addAttribute("projects",
+				grantableOrEmpty(me).stream().filter((p) -> !grantedIds.contains(p.id())).toList());
 		model.addAttribute("events", this.audit
 			.query(new AuditQuery(id, me.platformAdmin() ? null : me.userId(), null, null, null, null, null, 20))
 			.events());
 		return "agent-gateway/agent";
 	}
 
-	private List<?> grantableOrEmpty(Actor me) {
+	// One directory lookup per distinct owner on the page, not per row.
+	private Map<UUID, String> ownerNames(List<AgentRow> rows) {
+		Map<UUID, String> names = new HashMap<>();
+		for (AgentRow row : rows) {
+			names.computeIfAbsent(row.agent().ownerUserId(),
+					(ownerId) -> this.owners.find(ownerId).map(Owner::displayName).orElse(ownerId.toString()));
+		}
+		return names;
+	}
+
+	private List<TaskerProjects.ProjectRef> grantableOrEmpty(Actor me) {
 		try {
 			return this.grants.grantableProjects(me, DEFAULT_WORKSPACE);
 		}
