@@ -1,12 +1,22 @@
 package com.launcher.e2e.identity;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
+import com.launcher.host.api.web.BearerTokenIntrospector;
+import com.launcher.host.api.web.BearerTokenRequest;
+import com.launcher.host.api.web.IntrospectionResult;
 import com.launcher.tasker.sandbox.SandboxOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,8 +24,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import static com.launcher.e2e.identity.IdentityCalls.API;
 import static com.launcher.e2e.identity.IdentityCalls.auditOf;
@@ -35,6 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenLifecycleEndToEndTests {
 
+	private static final Logger logger = LoggerFactory.getLogger(TokenLifecycleEndToEndTests.class);
+
 	private static LauncherCluster cluster;
 
 	private static LauncherNode node1;
@@ -45,8 +60,7 @@ class TokenLifecycleEndToEndTests {
 
 	@BeforeAll
 	static void start() {
-		cluster = LauncherCluster.start(2,
-				SandboxOptions.forTests().withRateLimit(1_000_000, java.time.Duration.ofMinutes(1)),
+		cluster = LauncherCluster.start(2, SandboxOptions.forTests().withRateLimit(1_000_000, Duration.ofMinutes(1)),
 				IdentityCalls.PROPERTIES);
 		node1 = cluster.node(0);
 		node2 = cluster.node(1);
@@ -303,6 +317,145 @@ class TokenLifecycleEndToEndTests {
 			jdbc.execute("ALTER TABLE agw_token_away RENAME TO agw_token");
 		}
 		assertThat(ping(node2, token[1], "198.51.100.10").statusCode()).isNotEqualTo(401);
+	}
+
+	@Test
+	@Order(11)
+	void introspectWhenAnySingleCharacterChangedThenRefusedWithoutTouchingTokenTable() {
+		UUID agent = node1.createAgent("bob", "t2-bot");
+		String[] token = mint(node1, "bob", agent);
+		BearerTokenIntrospector introspector = IdentityCalls.introspector(node1);
+		String source = "198.51.100.11";
+		// Warm up (the first use writes last_used_at), then calibrate: what one valid
+		// introspection does to the token table's scan counters.
+		assertThat(introspect(introspector, token[1], source, "t2-warm"))
+			.isInstanceOf(IntrospectionResult.Active.class);
+		long base = IdentityCalls.settledTokenTableScans(jdbc, node1, node2);
+		assertThat(introspect(introspector, token[1], source, "t2-calibrate"))
+			.isInstanceOf(IntrospectionResult.Active.class);
+		long before = IdentityCalls.settledTokenTableScans(jdbc, node1, node2);
+		long perValid = before - base;
+		assertThat(perValid).as("the counters see a real lookup").isPositive();
+
+		String alphabet = "0aZ_9";
+		int variants = 0;
+		for (int i = 0; i < token[1].length(); i++) {
+			for (char c : alphabet.toCharArray()) {
+				if (token[1].charAt(i) == c) {
+					continue;
+				}
+				String changed = token[1].substring(0, i) + c + token[1].substring(i + 1);
+				IntrospectionResult result = introspect(introspector, changed, "192.0.2." + (i + 100), "t2-" + i + c);
+				assertThat(result).as("position %d -> %s", i, c).isInstanceOf(IntrospectionResult.Rejected.class);
+				variants++;
+			}
+		}
+		// The positive control again, so the settled counters must move by exactly one
+		// valid lookup: the variants added nothing.
+		assertThat(introspect(introspector, token[1], source, "t2-control"))
+			.isInstanceOf(IntrospectionResult.Active.class);
+		assertThat(variants).isGreaterThan(150);
+		assertThat(IdentityCalls.settledTokenTableScans(jdbc, node1, node2) - before).isEqualTo(perValid);
+	}
+
+	@Test
+	@Order(12)
+	void rateLimiterWhenTwoNodesEachDriveTwiceTheLimitThenClusterAdmitsAtMostTheLimit() throws Exception {
+		int capacity = 10;
+		double rate = 10.0;
+		Duration runFor = Duration.ofSeconds(4);
+		Duration interval = Duration.ofMillis(50);
+		UUID agent = UUID.randomUUID();
+		List<RateLimiterDriver> drivers = List.of(new RateLimiterDriver(node1, capacity),
+				new RateLimiterDriver(node2, capacity));
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			long started = System.nanoTime();
+			List<Future<int[]>> results = new java.util.ArrayList<>();
+			for (RateLimiterDriver driver : drivers) {
+				results.add(pool.submit(() -> driver.drive(agent, started, runFor, interval)));
+			}
+			int admitted = 0;
+			int refused = 0;
+			for (Future<int[]> result : results) {
+				int[] counts = result.get(30, TimeUnit.SECONDS);
+				assertThat(counts[0]).as("each node admits some").isPositive();
+				admitted += counts[0];
+				refused += counts[1];
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			// Token bucket allowance over the run: the full bucket plus the refill.
+			double allowance = capacity + rate * seconds;
+			logger.info("R2: admitted {} of {} offered in {} s on two nodes; allowance {}", admitted,
+					admitted + refused, String.format("%.2f", seconds), String.format("%.1f", allowance));
+			assertThat(admitted + refused).as("offered: twice the limit per node")
+				.isGreaterThanOrEqualTo((int) (2 * 2 * rate * runFor.toSeconds() * 0.9));
+			assertThat((double) admitted).as("R2: admitted %d of %d in %.2f s", admitted, admitted + refused, seconds)
+				.isLessThanOrEqualTo(allowance * 1.05);
+			assertThat((double) admitted).as("the limiter admits what the refill allows")
+				.isGreaterThanOrEqualTo(rate * runFor.toSeconds() * 0.8);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	static IntrospectionResult introspect(BearerTokenIntrospector introspector, String token, String source,
+			String requestId) {
+		return introspector
+			.introspect(new BearerTokenRequest(token, source, requestId, "POST", "/plugins/agent-gateway/mcp"));
+	}
+
+	/**
+	 * The plugin's own {@code JdbcRateLimiter} class, loaded from the node's plugin class
+	 * loader and given the node's own connection pool: one limiter per node, one shared
+	 * database.
+	 */
+	static final class RateLimiterDriver {
+
+		private final Object limiter;
+
+		private final Object policy;
+
+		private final java.lang.reflect.Method tryAcquire;
+
+		RateLimiterDriver(LauncherNode node, int burstPerSecond) throws Exception {
+			ClassLoader plugin = node.pluginHost().classLoader("agent-gateway").orElseThrow();
+			Class<?> limiterClass = plugin.loadClass("com.launcher.agentgateway.persistence.JdbcRateLimiter");
+			Class<?> policyClass = plugin.loadClass("com.launcher.agentgateway.policy.Policy");
+			this.limiter = limiterClass.getConstructor(NamedParameterJdbcTemplate.class)
+				.newInstance(new NamedParameterJdbcTemplate(node.context().getBean(DataSource.class)));
+			// Burst bucket binding (burstPerSecond per second); sustained bucket far
+			// above.
+			this.policy = policyClass
+				.getConstructor(int.class, int.class, int.class, int.class, int.class, int.class, int.class, int.class,
+						boolean.class)
+				.newInstance(90, 30, burstPerSecond, 1, 100_000, 200, 15, 24, false);
+			this.tryAcquire = limiterClass.getMethod("tryAcquire", UUID.class, policyClass);
+		}
+
+		int[] drive(UUID agent, long started, Duration runFor, Duration interval) throws Exception {
+			int admitted = 0;
+			int refused = 0;
+			long next = started;
+			long end = started + runFor.toNanos();
+			while (next < end) {
+				long wait = next - System.nanoTime();
+				if (wait > 0) {
+					Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+				}
+				Object decision = this.tryAcquire.invoke(this.limiter, agent, this.policy);
+				if ((boolean) decision.getClass().getMethod("allowed").invoke(decision)) {
+					admitted++;
+				}
+				else {
+					refused++;
+				}
+				next += interval.toNanos();
+			}
+			return new int[] { admitted, refused };
+		}
+
 	}
 
 	@Test
