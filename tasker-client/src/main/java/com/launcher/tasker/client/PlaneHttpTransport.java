@@ -1,0 +1,232 @@
+package com.launcher.tasker.client;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.launcher.host.api.tasker.TaskerNotFoundException;
+import com.launcher.host.api.tasker.TaskerOutcomeUnknownException;
+import com.launcher.host.api.tasker.TaskerRateLimitedException;
+import com.launcher.host.api.tasker.TaskerUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON over {@code java.net.http} to Plane's {@code /api/v1/}: builds each request with
+ * the {@code X-API-Key} header and read timeout, never follows redirects, passes it
+ * through the {@link Resilience4jGuards}, retries Plane's own 429 after
+ * {@code Retry-After}, and turns answers other than success into typed failures
+ * ({@link PlaneErrors}). The API key is held here and nowhere else.
+ */
+final class PlaneHttpTransport {
+
+	private static final Logger logger = LoggerFactory.getLogger(PlaneHttpTransport.class);
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+	private final URI apiBase;
+
+	private final String apiKey;
+
+	private final PlaneClientOptions options;
+
+	private final HttpClient http;
+
+	private final Resilience4jGuards guards;
+
+	private final AtomicLong calls = new AtomicLong();
+
+	private final AtomicLong rateLimitedAnswers = new AtomicLong();
+
+	PlaneHttpTransport(URI baseUrl, String apiKey, PlaneClientOptions options) {
+		this.apiBase = URI.create(stripSlash(baseUrl.toString()) + "/api/v1/");
+		this.apiKey = apiKey;
+		this.options = options;
+		this.http = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(options.connectTimeout())
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		this.guards = new Resilience4jGuards(options);
+	}
+
+	URI apiBase() {
+		return this.apiBase;
+	}
+
+	PlaneTaskerClient.Stats stats() {
+		return new PlaneTaskerClient.Stats(this.calls.get(), this.guards.permitWaits(), this.guards.totalPermitWait(),
+				this.guards.maxPermitWait(), this.rateLimitedAnswers.get(), this.guards.circuitState());
+	}
+
+	JsonNode get(String path, Map<String, String> query) {
+		return execute("GET", path, query, null);
+	}
+
+	JsonNode send(String method, String path, ObjectNode body) {
+		return execute(method, path, Map.of(), body);
+	}
+
+	private JsonNode execute(String method, String path, Map<String, String> query, ObjectNode body) {
+		boolean write = !method.equals("GET");
+		Map<String, String> fullQuery = new LinkedHashMap<>(query);
+		if (!write && !fullQuery.containsKey("per_page")) {
+			// plane-api.md §2.1: Plane's default page is 1000; always send per_page.
+			fullQuery.put("per_page", Integer.toString(this.options.pageSize()));
+		}
+		URI uri = this.apiBase.resolve(path + queryString(fullQuery));
+		byte[] payload = (body != null) ? MAPPER.writeValueAsBytes(body) : null;
+		for (int attempt = 0;; attempt++) {
+			try {
+				return this.guards.call(() -> exchange(method, uri, payload, write));
+			}
+			catch (ServerRateLimited ex) {
+				this.rateLimitedAnswers.incrementAndGet();
+				// A 429 is answered before the view runs, so retrying a write cannot
+				// duplicate it.
+				if (attempt >= this.options.max429Retries()
+						|| ex.retryAfter.compareTo(this.options.maxRetryAfter()) > 0) {
+					throw new TaskerRateLimitedException(ex.retryAfter);
+				}
+				sleep(ex.retryAfter);
+			}
+		}
+	}
+
+	private JsonNode exchange(String method, URI uri, byte[] payload, boolean write) {
+		this.calls.incrementAndGet();
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.timeout(this.options.readTimeout())
+			.header("X-API-Key", this.apiKey)
+			.header("Accept", "application/json");
+		if (payload != null) {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		HttpResponse<byte[]> response;
+		try {
+			CompletableFuture<HttpResponse<byte[]>> future = this.http.sendAsync(request.build(),
+					BoundedBody.handler(MAX_BODY_BYTES));
+			response = this.guards.timeLimited(future);
+		}
+		catch (HttpConnectTimeoutException | ConnectException ex) {
+			// Nothing reached Tasker.
+			throw new TaskerUnavailableException(ex);
+		}
+		catch (TimeoutException | IOException | ExecutionException ex) {
+			throw write ? new TaskerOutcomeUnknownException(ex) : new TaskerUnavailableException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw write ? new TaskerOutcomeUnknownException(ex) : new TaskerUnavailableException(ex);
+		}
+		catch (RuntimeException ex) {
+			throw write ? new TaskerOutcomeUnknownException(ex) : new TaskerUnavailableException(ex);
+		}
+		catch (Exception ex) {
+			throw write ? new TaskerOutcomeUnknownException(ex) : new TaskerUnavailableException(ex);
+		}
+		int status = response.statusCode();
+		JsonNode json = parse(response.body());
+		logger.debug("Tasker {} {} -> {}", method, uri.getRawPath(), status);
+		if (status >= 200 && status < 300) {
+			if (json == null && status != 204) {
+				throw write ? new TaskerOutcomeUnknownException(null) : new TaskerUnavailableException();
+			}
+			return json;
+		}
+		if (PlaneErrors.isRouteNotFound(status, json)) {
+			throw new RouteNotFoundException();
+		}
+		if (status == 429) {
+			throw new ServerRateLimited(PlaneErrors.retryAfter(response.headers()));
+		}
+		throw PlaneErrors.toException(status, response.headers(), json, write);
+	}
+
+	private static JsonNode parse(byte[] body) {
+		if (body == null || body.length == 0) {
+			return null;
+		}
+		try {
+			return MAPPER.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TaskerRateLimitedException(duration);
+		}
+	}
+
+	private static String queryString(Map<String, String> query) {
+		if (query.isEmpty()) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder("?");
+		query.forEach((name, value) -> {
+			if (out.length() > 1) {
+				out.append('&');
+			}
+			out.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+		});
+		return out.toString();
+	}
+
+	private static String stripSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	/** Plane answered 404 "Page not found.": the route does not exist. */
+	static final class RouteNotFoundException extends TaskerNotFoundException {
+
+		private static final long serialVersionUID = 1L;
+
+	}
+
+	/** Plane's own 429, retried here after Retry-After. */
+	private static final class ServerRateLimited extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient Duration retryAfter;
+
+		ServerRateLimited(Duration retryAfter) {
+			super("rate limited", null, false, false);
+			this.retryAfter = retryAfter;
+		}
+
+	}
+
+}
