@@ -1,6 +1,8 @@
 package com.launcher.tasker.sandbox;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * An answer other than success, with Plane's exact body (plane-api.md §6).
@@ -51,6 +53,13 @@ final class PlaneError extends RuntimeException {
 
 	static PlaneError fields(Map<String, ?> fields) {
 		return new PlaneError(400, fields);
+	}
+
+	static PlaneError conflict(String message, UUID id) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("error", message);
+		body.put("id", id.toString());
+		return new PlaneError(409, body);
 	}
 
 }

@@ -1,0 +1,226 @@
+package com.launcher.tasker.sandbox;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.launcher.tasker.sandbox.PlaneApi.Request;
+import com.launcher.tasker.sandbox.PlaneApi.Response;
+import com.launcher.tasker.sandbox.SandboxModel.Item;
+import com.launcher.tasker.sandbox.SandboxModel.Member;
+import com.launcher.tasker.sandbox.SandboxModel.Project;
+import com.launcher.tasker.sandbox.SandboxModel.User;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Plane's work-item routes (R9, R9b, R10, R11, W1, W2 and delete), in either path family,
+ * with their bodies (plane-api.md §4) and quirks.
+ */
+final class WorkItemHandler {
+
+	private final SandboxStore store;
+
+	private final WorkItemFields fields;
+
+	WorkItemHandler(SandboxStore store) {
+		this.store = store;
+		this.fields = new WorkItemFields(store);
+	}
+
+	Response list(PlaneRoute route, Request request, User user) {
+		Project project = project(route);
+		String externalId = request.query().get("external_id");
+		String externalSource = request.query().get("external_source");
+		if (externalId != null && externalSource != null) {
+			// plane-api.md R9b: one object, archived and draft included; many rows give a
+			// 500.
+			List<Item> found = this.store.items.values()
+				.stream()
+				.filter((i) -> i.project == project && i.deletedAt == null && externalId.equals(i.externalId)
+						&& externalSource.equals(i.externalSource))
+				.toList();
+			if (found.isEmpty()) {
+				throw PlaneError.notFound();
+			}
+			if (found.size() > 1) {
+				throw PlaneError.serverError();
+			}
+			return Response.of(200, renderItem(found.get(0), user));
+		}
+		// plane-api.md §9 item 5: no server-side filters; unknown params are ignored.
+		List<Item> listed = this.store.items.values()
+			.stream()
+			.filter((i) -> i.project == project && i.isListed())
+			.sorted(Comparator.comparingLong((Item i) -> i.order).reversed())
+			.toList();
+		return OffsetPaginator.paginate(request, listed, (i) -> renderItem(i, user), listed.size());
+	}
+
+	Response get(PlaneRoute route, User user) {
+		return Response.of(200, renderItem(findListedItem(route), user));
+	}
+
+	Response getByIdentifier(PlaneRoute route, User user) {
+		String text = route.vars().get(1);
+		int dash = text.lastIndexOf('-');
+		Project project = this.store.projectByIdentifier(text.substring(0, dash)).orElseThrow(PlaneError::forbidden);
+		long sequence;
+		try {
+			sequence = Long.parseLong(text.substring(dash + 1));
+		}
+		catch (NumberFormatException ex) {
+			// plane-api.md R11: a non-numeric sequence is an unhandled error in Plane.
+			throw PlaneError.serverError();
+		}
+		return this.store.items.values()
+			.stream()
+			.filter((i) -> i.project == project && i.sequenceId == sequence && i.isListed())
+			.findFirst()
+			.map((i) -> Response.of(200, renderItem(i, user)))
+			.orElseThrow(PlaneError::notFound);
+	}
+
+	Response create(PlaneRoute route, Request request, User user) {
+		Project project = project(route);
+		ObjectNode body = RequestBodies.parseBody(request);
+		Item item = new Item(project, this.store.nextOrder());
+		item.name = null;
+		Map<String, Object> errors = new LinkedHashMap<>();
+		if (!body.has("name") || body.get("name").isNull()) {
+			errors.put("name", List.of("This field is required."));
+		}
+		this.fields.apply(item, body, errors, user);
+		if (!errors.isEmpty()) {
+			throw PlaneError.fields(errors);
+		}
+		String externalId = Json.text(body.get("external_id"));
+		String externalSource = Json.text(body.get("external_source"));
+		if (RequestBodies.notEmpty(externalId) && RequestBodies.notEmpty(externalSource)) {
+			for (Item other : this.store.items.values()) {
+				if (other.project == project && other.deletedAt == null && externalId.equals(other.externalId)
+						&& externalSource.equals(other.externalSource)) {
+					throw PlaneError.conflict("Issue with the same external id and external source already exists",
+							other.id);
+				}
+			}
+		}
+		item.sequenceId = project.nextSequence++;
+		if (item.state == null) {
+			item.state = this.store.defaultState(project);
+		}
+		// plane-api.md §8: the POST view copies created_by and created_at from the body.
+		item.createdBy = RequestBodies.uuidOr(body.get("created_by"), user.id);
+		item.createdAt = RequestBodies.datetimeOr(body.get("created_at"), OffsetDateTime.now(), user.timezone);
+		item.updatedAt = OffsetDateTime.now();
+		this.store.syncCompletedAt(item);
+		this.store.items.put(item.id, item);
+		return Response.of(201, renderItem(item, user));
+	}
+
+	Response patch(PlaneRoute route, Request request, User user) {
+		Item item = findAnyItem(route);
+		ObjectNode body = RequestBodies.parseBody(request);
+		Map<String, Object> errors = new LinkedHashMap<>();
+		String oldExternalId = item.externalId;
+		String oldExternalSource = item.externalSource;
+		Item draft = WorkItemFields.copyForValidation(item);
+		this.fields.apply(draft, body, errors, user);
+		if (!errors.isEmpty()) {
+			throw PlaneError.fields(errors);
+		}
+		if (RequestBodies.notEmpty(draft.externalId) && RequestBodies.notEmpty(draft.externalSource)
+				&& (!draft.externalId.equals(oldExternalId) || !draft.externalSource.equals(oldExternalSource))) {
+			for (Item other : this.store.items.values()) {
+				if (other != item && other.project == item.project && other.deletedAt == null
+						&& draft.externalId.equals(other.externalId)
+						&& draft.externalSource.equals(other.externalSource)) {
+					// plane-api.md W2-409: the id is the patched item's, not the
+					// conflicting one.
+					throw PlaneError.conflict("Issue with the same external id and external source already exists",
+							item.id);
+				}
+			}
+		}
+		this.fields.apply(item, body, new LinkedHashMap<>(), user);
+		if (body.has("created_by")) {
+			item.createdBy = RequestBodies.uuidOr(body.get("created_by"), item.createdBy);
+		}
+		item.updatedBy = user.id;
+		item.updatedAt = OffsetDateTime.now();
+		this.store.syncCompletedAt(item);
+		return Response.of(200, renderItem(item, user));
+	}
+
+	Response delete(PlaneRoute route, User user) {
+		Item item = findAnyItem(route);
+		Member member = item.project.member(user.id);
+		if (!item.createdBy.equals(user.id) && (member == null || member.role < 20)) {
+			throw new PlaneError(403, Map.of("error", "Only admin or creator can delete the work item"));
+		}
+		item.deletedAt = OffsetDateTime.now();
+		return Response.of(204, null);
+	}
+
+	private Project project(PlaneRoute route) {
+		return this.store.projects.get(UUID.fromString(route.vars().get(1)));
+	}
+
+	private Item findListedItem(PlaneRoute route) {
+		Item item = findAnyItem(route);
+		if (!item.isListed()) {
+			throw PlaneError.notFound();
+		}
+		return item;
+	}
+
+	private Item findAnyItem(PlaneRoute route) {
+		Item item = this.store.items.get(UUID.fromString(route.vars().get(2)));
+		if (item == null || item.project != project(route) || item.deletedAt != null) {
+			throw PlaneError.notFound();
+		}
+		return item;
+	}
+
+	private ObjectNode renderItem(Item item, User caller) {
+		ZoneId zone = caller.timezone;
+		ObjectNode node = Json.MAPPER.createObjectNode();
+		node.put("id", item.id.toString());
+		node.put("created_at", Json.datetime(item.createdAt, zone));
+		node.put("updated_at", Json.datetime(item.updatedAt, zone));
+		node.put("deleted_at", Json.datetime(item.deletedAt, zone));
+		node.put("created_by", (item.createdBy != null) ? item.createdBy.toString() : null);
+		node.put("updated_by", (item.updatedBy != null) ? item.updatedBy.toString() : null);
+		node.put("project", item.project.id.toString());
+		node.put("workspace", this.store.workspaceId.toString());
+		node.put("parent", (item.parent != null) ? item.parent.toString() : null);
+		node.put("state", (item.state != null) ? item.state.id.toString() : null);
+		node.putNull("point");
+		node.putNull("estimate_point");
+		node.put("name", item.name);
+		node.put("description_html", item.descriptionHtml);
+		node.putNull("description_binary");
+		node.put("priority", item.priority);
+		node.put("start_date", (item.startDate != null) ? item.startDate.toString() : null);
+		node.put("target_date", (item.targetDate != null) ? item.targetDate.toString() : null);
+		node.put("sequence_id", item.sequenceId);
+		node.put("sort_order", item.sortOrder);
+		node.put("completed_at", Json.datetime(item.completedAt, zone));
+		node.put("archived_at", (item.archivedAt != null) ? item.archivedAt.toLocalDate().toString() : null);
+		node.put("is_draft", item.isDraft);
+		node.put("external_source", item.externalSource);
+		node.put("external_id", item.externalId);
+		node.putNull("type");
+		node.putNull("type_id");
+		ArrayNode assignees = node.putArray("assignees");
+		item.assignees.forEach((id) -> assignees.add(id.toString()));
+		ArrayNode labels = node.putArray("labels");
+		item.labels.forEach((id) -> labels.add(id.toString()));
+		return node;
+	}
+
+}
