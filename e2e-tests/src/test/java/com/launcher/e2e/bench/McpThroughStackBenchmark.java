@@ -1,0 +1,218 @@
+package com.launcher.e2e.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.launcher.e2e.LauncherCluster;
+import com.launcher.e2e.LauncherNode;
+import com.launcher.host.api.tasker.ExternalRef;
+import com.launcher.host.api.tasker.ProjectMembership;
+import com.launcher.host.api.tasker.TaskerClient;
+import com.launcher.host.api.tasker.WorkItemDraft;
+import com.launcher.tasker.sandbox.SandboxOptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code get_work_item} and {@code create_work_item} through the whole stack (loopback
+ * HTTP, the host's security chain and bearer introspection, the plugin's MCP edge, the
+ * SDK, the tool path with its PostgreSQL rate limit, budget, idempotency and audit
+ * writes, the host's Tasker client, the sandbox) at 1, 8 and 32 concurrent agents, each
+ * with its own token, side by side with the same Tasker calls made directly through the
+ * host's {@link TaskerClient} in the same JVM and run. Not a test: run it by hand
+ * (docs/BENCHMARKS.md, "MCP through the whole stack") and copy the printed table.
+ */
+public final class McpThroughStackBenchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int[] CONCURRENCY = { 1, 8, 32 };
+
+	private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 3));
+
+	private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measureSeconds", 8));
+
+	private McpThroughStackBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		StringBuilder report = new StringBuilder();
+		try (LauncherCluster cluster = LauncherCluster.start(1,
+				SandboxOptions.forTests().withRateLimit(100_000_000, Duration.ofMinutes(1)),
+				Map.of("launcher.tasker.rate-limit-per-minute", 100_000_000))) {
+			LauncherNode node = cluster.node();
+			liftLimits(node);
+			UUID web = node.projectId("alice", "WEB");
+			UUID card = cluster.sandbox().addWorkItem(cluster.sandbox().projectId("WEB"), "Benchmark card");
+			String[] owners = { "alice", "bob", "admin" };
+			List<String> tokens = new ArrayList<>();
+			List<String> emails = new ArrayList<>();
+			for (int i = 0; i < 32; i++) {
+				String owner = owners[i % owners.length];
+				UUID agent = node.createAgent(owner, "bench-" + i);
+				node.grant(owner, agent, web, "WRITE");
+				tokens.add(node.mint(owner, agent)[1]);
+				emails.add(owner + "@launcher.local");
+			}
+			TaskerClient tasker = node.context().getBean(TaskerClient.class);
+			HttpClient http = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(5))
+				.executor(Executors.newFixedThreadPool(4))
+				.build();
+			report.append(String.format(Locale.ROOT, "%-16s %-28s %5s %8s %10s %10s %10s %6s%n", "tool", "path", "conc",
+					"calls", "calls/s", "median ms", "p99 ms", "errors"));
+			for (int concurrency : CONCURRENCY) {
+				// get_work_item: one membership look-up then one read, through the
+				// gateway
+				// or directly.
+				report.append(run("get_work_item", "MCP (whole stack)", concurrency, (worker) -> {
+					String body = toolCall("get_work_item",
+							Map.of("project_id", web.toString(), "work_item", card.toString()));
+					return () -> mcp(http, node, tokens.get(worker), body);
+				}));
+				report.append(run("get_work_item", "direct: membership + get", concurrency, (worker) -> () -> {
+					ProjectMembership membership = tasker.membership("demo", web, emails.get(worker));
+					tasker.getWorkItem("demo", web, card);
+					return membership.status() == ProjectMembership.Status.MEMBER;
+				}));
+				report.append(run("get_work_item", "direct: get only", concurrency,
+						(worker) -> () -> tasker.getWorkItem("demo", web, card) != null));
+				report.append(run("create_work_item", "MCP (whole stack)", concurrency, (worker) -> () -> {
+					String body = toolCall("create_work_item",
+							Map.of("project_id", web.toString(), "idempotency_key", "bench-" + UUID.randomUUID(),
+									"title", "Benchmark card", "description", "Made by **bench**"));
+					return mcp(http, node, tokens.get(worker), body);
+				}));
+				report.append(run("create_work_item", "direct: membership + create", concurrency, (worker) -> () -> {
+					ProjectMembership membership = tasker.membership("demo", web, emails.get(worker));
+					tasker.createWorkItem("demo", web,
+							WorkItemDraft.builder("Benchmark card")
+								.descriptionHtml("<p>Made by <strong>bench</strong></p>")
+								.build(),
+							new ExternalRef("bench", UUID.randomUUID().toString()));
+					return membership.status() == ProjectMembership.Status.MEMBER;
+				}));
+			}
+		}
+		System.out.println();
+		System.out.println("MCP through the whole stack, " + Runtime.getRuntime().availableProcessors() + " CPUs, "
+				+ System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", warm-up "
+				+ WARMUP.toSeconds() + " s, measured " + MEASURE.toSeconds() + " s per row");
+		System.out.print(report);
+	}
+
+	/** Makes the call of one worker; answers whether it succeeded. */
+	interface Workload {
+
+		Callable<Boolean> forWorker(int worker);
+
+	}
+
+	private static String run(String tool, String path, int concurrency, Workload workload) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		long start = System.nanoTime();
+		long measureFrom = start + WARMUP.toNanos();
+		long end = measureFrom + MEASURE.toNanos();
+		AtomicLong errors = new AtomicLong();
+		List<Future<long[]>> futures = new ArrayList<>();
+		for (int w = 0; w < concurrency; w++) {
+			Callable<Boolean> call = workload.forWorker(w);
+			futures.add(pool.submit(() -> {
+				long[] samples = new long[1 << 16];
+				int n = 0;
+				while (true) {
+					long t0 = System.nanoTime();
+					if (t0 >= end) {
+						break;
+					}
+					boolean ok;
+					try {
+						ok = call.call();
+					}
+					catch (Exception ex) {
+						ok = false;
+					}
+					long t1 = System.nanoTime();
+					if (t0 >= measureFrom) {
+						if (!ok) {
+							errors.incrementAndGet();
+						}
+						if (n == samples.length) {
+							samples = Arrays.copyOf(samples, n * 2);
+						}
+						samples[n++] = t1 - t0;
+					}
+				}
+				return Arrays.copyOf(samples, n);
+			}));
+		}
+		List<long[]> all = new ArrayList<>();
+		for (Future<long[]> future : futures) {
+			all.add(future.get(MEASURE.toSeconds() + WARMUP.toSeconds() + 120, TimeUnit.SECONDS));
+		}
+		pool.shutdownNow();
+		long[] samples = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+		double seconds = MEASURE.toNanos() / 1e9;
+		String row = String.format(Locale.ROOT, "%-16s %-28s %5d %8d %10.0f %10.3f %10.3f %6d%n", tool, path,
+				concurrency, samples.length, samples.length / seconds, percentile(samples, 0.50),
+				percentile(samples, 0.99), errors.get());
+		System.out.print(row);
+		return row;
+	}
+
+	private static double percentile(long[] sorted, double p) {
+		if (sorted.length == 0) {
+			return Double.NaN;
+		}
+		int index = (int) Math.ceil(p * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+	}
+
+	private static boolean mcp(HttpClient http, LauncherNode node, String token, String body) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(node.uri("/plugins/agent-gateway/mcp"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json, text/event-stream")
+			.header("MCP-Protocol-Version", "2025-06-18")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			return false;
+		}
+		JsonNode result = JSON.readTree(response.body()).path("result");
+		return !result.isMissingNode() && !result.path("isError").asBoolean(true);
+	}
+
+	private static String toolCall(String tool, Map<String, Object> arguments) {
+		return JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id", 1, "method", "tools/call", "params",
+				Map.of("name", tool, "arguments", arguments)));
+	}
+
+	private static void liftLimits(LauncherNode node) {
+		HttpResponse<String> response = node.send(node.as("admin", LauncherNode.API + "/policy")
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"maxTokenDays\":90,\"defaultTokenDays\":30,"
+					+ "\"burstRequests\":10000,\"burstSeconds\":1,\"requestsPerMinute\":100000,"
+					+ "\"writesPerDay\":100000,\"connectedMinutes\":15,\"staleHours\":24,\"reportingMode\":false}")));
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("policy update failed: " + response.statusCode());
+		}
+	}
+
+}
