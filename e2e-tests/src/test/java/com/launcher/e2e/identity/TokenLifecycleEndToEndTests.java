@@ -400,6 +400,43 @@ class TokenLifecycleEndToEndTests {
 		}
 	}
 
+	@Test
+	@Order(13)
+	void annulWhenLifecycleEventThenEveryTokenOfTheOwnerRevokedAndReactivationResumesNothing() {
+		UUID agent = node2.createAgent("alice", "annul-bot");
+		String[] token = mint(node2, "alice", agent);
+		assertThat(ping(node1, token[1], "198.51.100.13").statusCode()).isNotEqualTo(401);
+		String owned = "SELECT count(*) FROM agw_token t JOIN agw_agent a ON a.id = t.agent_id"
+				+ " WHERE a.owner_user_id = ?::uuid";
+		int aliceTokens = count(jdbc, owned, LauncherNode.ALICE_ID.toString());
+		assertThat(count(jdbc, owned + " AND t.status = 'SUSPENDED'", LauncherNode.ALICE_ID.toString()))
+			.as("the token suspended by the sync earlier")
+			.isPositive();
+
+		assertThat(node2.post("admin", "/launcher/api/users/" + LauncherNode.ALICE_ID + "/annul", null).statusCode())
+			.isEqualTo(200);
+		try {
+			assertThat(count(jdbc, owned + " AND t.status = 'REVOKED'", LauncherNode.ALICE_ID.toString()))
+				.as("ANNULLED revokes active and suspended tokens alike")
+				.isEqualTo(aliceTokens);
+			assertThat(
+					count(jdbc,
+							"SELECT count(*) FROM agw_audit_event WHERE action = 'owner.cascade'"
+									+ " AND details LIKE '%lifecycle_event%' AND token_id = ?::uuid",
+							token[0]))
+				.isEqualTo(1);
+		}
+		finally {
+			node2.post("admin", "/launcher/api/users/" + LauncherNode.ALICE_ID + "/reactivate", null);
+		}
+		assertThat(tokenStatus(jdbc, token[0])).isEqualTo("REVOKED");
+		HttpResponse<String> refused = ping(node1, token[1], "198.51.100.13");
+		assertRefused(refused);
+		assertThat(auditOf(jdbc, refused)).singleElement()
+			.satisfies((e) -> assertThat(e).containsEntry("reason", "token_revoked")
+				.containsEntry("owner_user_id", LauncherNode.ALICE_ID));
+	}
+
 	static IntrospectionResult introspect(BearerTokenIntrospector introspector, String token, String source,
 			String requestId) {
 		return introspector
