@@ -213,6 +213,14 @@ class GatewayApiEndToEndTests {
 		});
 		// Reads leave no event; the admin's action names the admin as actor.
 		assertThat(auditOf(jdbc, node.get("alice", path))).isEmpty();
+		// S1: after the mint response, the secret is nowhere in what the API shows.
+		HttpResponse<String> listed = node.get("alice", path + "/tokens");
+		assertThat(listed.body()).contains(tokenId).contains("agw_\u2026");
+		assertThat(IdentityCalls.leaks(listed.body() + node.get("alice", path).body()
+				+ node.get("admin", API + "/audit?agentId=" + agent + "&format=jsonl").body()))
+			.isEmpty();
+		assertThat(mint.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((v) -> assertThat(v).contains("no-store"));
 		assertThat(jdbc.queryForObject("SELECT actor_id FROM agw_audit_event WHERE request_id = ?", String.class,
 				IdentityCalls.requestId(enable)))
 			.isEqualTo(LauncherNode.ADMIN_ID.toString());
