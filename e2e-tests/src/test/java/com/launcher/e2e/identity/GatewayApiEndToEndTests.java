@@ -387,6 +387,7 @@ class GatewayApiEndToEndTests {
 		String log = IdentityCalls.runLog();
 		assertThat(log).contains("Plugin agent-gateway started");
 		assertThat(IdentityCalls.leaks(log)).isEmpty();
+		assertThat(log).doesNotContain(LauncherCluster.PEPPER).doesNotContain(cluster.sandbox().demoApiKey());
 	}
 
 	static void assertProblem(HttpResponse<String> response, int status, String code, String field) {

@@ -504,6 +504,7 @@ class TokenLifecycleEndToEndTests {
 		assertThat(dump).contains("== agw_token").contains("== agw_audit_event").contains("agw_\u2026");
 		assertThat(IdentityCalls.MINTED).isNotEmpty();
 		assertThat(IdentityCalls.leaks(dump)).isEmpty();
+		assertThat(dump).doesNotContain(LauncherCluster.PEPPER).doesNotContain(cluster.sandbox().demoApiKey());
 	}
 
 	@Test
@@ -512,6 +513,7 @@ class TokenLifecycleEndToEndTests {
 		String log = IdentityCalls.runLog();
 		assertThat(log).as("the log captured the gateway's own lines").contains("Applied lifecycle event");
 		assertThat(IdentityCalls.leaks(log)).isEmpty();
+		assertThat(log).doesNotContain(LauncherCluster.PEPPER).doesNotContain(cluster.sandbox().demoApiKey());
 	}
 
 	static void assertRefused(HttpResponse<String> response) {
