@@ -69,8 +69,18 @@ public class AgentAuthenticator {
 		Instant now = this.clock.instant();
 		if (token.status() == TokenStatus.ROTATED) {
 			// A rotated-out token came back: assume the family leaked and revoke all of
-			// it.
-			this.tokens.revokeFamily(token.familyId(), "rotated_token_reuse", now);
+			// it, auditing each token the cascade revoked.
+			for (AgentToken revoked : this.tokens.revokeFamily(token.familyId(), "rotated_token_reuse", now)) {
+				this.audit.append(AuditEvent.builder("token.family_revoke", Outcome.SUCCEEDED)
+					.at(now)
+					.agent(revoked.agentId(), lookup.ownerUserId())
+					.actor(ActorType.SYSTEM, "rotated_token_reuse")
+					.target("token", revoked.id().toString())
+					.token(revoked.id(), revoked.hint())
+					.reason("rotated_token_reuse")
+					.detail("presentedToken", token.id())
+					.build());
+			}
 			return refuse(lookup, "rotated_token_reuse", clientAddress, requestId, true);
 		}
 		if (token.status() != TokenStatus.ACTIVE) {

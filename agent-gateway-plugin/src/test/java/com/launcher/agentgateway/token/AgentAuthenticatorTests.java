@@ -164,6 +164,27 @@ class AgentAuthenticatorTests {
 	}
 
 	@Test
+	void authenticateWhenRotatedTokenPresentedThenEachRevokedTokenAuditedAsCascade() {
+		AgentToken token = TestAgentTokens.withStatus(TestAgentTokens.active(this.agent.id()), TokenStatus.ROTATED);
+		found(token, AgentStatus.ENABLED);
+		AgentToken successor = TestAgentTokens.active(this.agent.id());
+		when(this.tokens.revokeFamily(token.familyId(), "rotated_token_reuse", NOW))
+			.thenReturn(List.of(TestAgentTokens.withStatus(token, TokenStatus.REVOKED),
+					TestAgentTokens.withStatus(successor, TokenStatus.REVOKED)));
+
+		this.authenticator.authenticate(this.secret, ADDRESS, "r1");
+
+		ArgumentCaptor<AuditEvent> events = ArgumentCaptor.forClass(AuditEvent.class);
+		verify(this.audit, times(3)).append(events.capture());
+		assertThat(events.getAllValues()).filteredOn((e) -> e.action().equals("token.family_revoke"))
+			.extracting(AuditEvent::tokenId)
+			.containsExactlyInAnyOrder(token.id(), successor.id());
+		assertThat(events.getAllValues()).filteredOn((e) -> e.action().equals("token.use"))
+			.singleElement()
+			.satisfies((e) -> assertThat(e.reason()).isEqualTo("rotated_token_reuse"));
+	}
+
+	@Test
 	void authenticateWhenSuspendedThenRefusedAndAuditedOnce() {
 		AgentToken token = TestAgentTokens.withStatus(TestAgentTokens.active(this.agent.id()), TokenStatus.SUSPENDED);
 		found(token, AgentStatus.ENABLED);
