@@ -56,6 +56,13 @@ public final class McpThroughStackBenchmark {
 				Map.of("launcher.tasker.rate-limit-per-minute", 100_000_000))) {
 			LauncherNode node = cluster.node();
 			liftLimits(node);
+			String synchronousCommit = System.getProperty("bench.synchronousCommit", "on");
+			// The commit cost is the largest part of the gateway's overhead; this switch
+			// shows how much (the embedded server fsyncs like a production one by
+			// default).
+			cluster.jdbc()
+				.execute("ALTER SYSTEM SET synchronous_commit = " + ("off".equals(synchronousCommit) ? "off" : "on"));
+			cluster.jdbc().execute("SELECT pg_reload_conf()");
 			UUID web = node.projectId("alice", "WEB");
 			UUID card = cluster.sandbox().addWorkItem(cluster.sandbox().projectId("WEB"), "Benchmark card");
 			String[] owners = { "alice", "bob", "admin" };
@@ -76,7 +83,14 @@ public final class McpThroughStackBenchmark {
 				.build();
 			report.append(String.format(Locale.ROOT, "%-16s %-28s %5s %8s %10s %10s %10s %6s%n", "tool", "path", "conc",
 					"calls", "calls/s", "median ms", "p99 ms", "errors"));
+			report.append(commitsPerCall(cluster, http, node, tokens.get(0),
+					toolCall("get_work_item", Map.of("project_id", web.toString(), "work_item", card.toString())),
+					"get_work_item"));
 			for (int concurrency : CONCURRENCY) {
+				report.append(run("ping", "MCP edge, auth, audit only", concurrency, (worker) -> {
+					String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+					return () -> mcp(http, node, tokens.get(worker), body);
+				}));
 				// get_work_item: one membership look-up then one read, through the
 				// gateway
 				// or directly.
@@ -110,10 +124,13 @@ public final class McpThroughStackBenchmark {
 			}
 		}
 		System.out.println();
+		System.out.println("synchronous_commit=" + System.getProperty("bench.synchronousCommit", "on"));
 		System.out.println("MCP through the whole stack, " + Runtime.getRuntime().availableProcessors() + " CPUs, "
 				+ System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", warm-up "
 				+ WARMUP.toSeconds() + " s, measured " + MEASURE.toSeconds() + " s per row");
 		System.out.print(report);
+		// The HTTP client's executor is not a daemon: end the JVM once the report is out.
+		System.exit(0);
 	}
 
 	/** Makes the call of one worker; answers whether it succeeded. */
@@ -175,6 +192,35 @@ public final class McpThroughStackBenchmark {
 		return row;
 	}
 
+	/** PostgreSQL transactions per sequential call, from the server's own counters. */
+	private static String commitsPerCall(LauncherCluster cluster, HttpClient http, LauncherNode node, String token,
+			String body, String tool) throws Exception {
+		int calls = 200;
+		for (int i = 0; i < 50; i++) {
+			mcp(http, node, token, body);
+		}
+		Thread.sleep(1500);
+		long before = commits(cluster);
+		for (int i = 0; i < calls; i++) {
+			mcp(http, node, token, body);
+		}
+		Thread.sleep(1500);
+		long after = commits(cluster);
+		String line = String.format(Locale.ROOT, "%s: %.1f PostgreSQL transactions per call (%d sequential calls)%n",
+				tool, (after - before) / (double) calls, calls);
+		System.out.print(line);
+		return line;
+	}
+
+	private static long commits(LauncherCluster cluster) {
+		cluster.jdbc().execute("SELECT pg_stat_clear_snapshot()");
+		Long commits = cluster.jdbc()
+			.queryForObject(
+					"SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()",
+					Long.class);
+		return (commits != null) ? commits : 0;
+	}
+
 	private static double percentile(long[] sorted, double p) {
 		if (sorted.length == 0) {
 			return Double.NaN;
@@ -196,7 +242,7 @@ public final class McpThroughStackBenchmark {
 			return false;
 		}
 		JsonNode result = JSON.readTree(response.body()).path("result");
-		return !result.isMissingNode() && !result.path("isError").asBoolean(true);
+		return !result.isMissingNode() && !result.path("isError").asBoolean(false);
 	}
 
 	private static String toolCall(String tool, Map<String, Object> arguments) {
