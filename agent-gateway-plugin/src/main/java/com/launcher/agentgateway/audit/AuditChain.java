@@ -38,8 +38,17 @@ public final class AuditChain {
 	}
 
 	static String canonical(long seq, AuditEvent e) {
+		return seq + String.valueOf(SEPARATOR) + canonicalAfterSeq(e);
+	}
+
+	/**
+	 * The canonical form without its leading {@code seq} field, so that a store can link
+	 * an event once it knows the position: {@code canonical = seq + U+001F + this}.
+	 * @param e the event
+	 * @return the canonical text after the position
+	 */
+	public static String canonicalAfterSeq(AuditEvent e) {
 		StringBuilder out = new StringBuilder(256);
-		append(out, seq);
 		append(out, e.id());
 		append(out, e.occurredAt());
 		append(out, e.agentId());

@@ -49,8 +49,6 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every bean of the plugin. The host's {@link LauncherPluginContext} is registered before
@@ -99,18 +97,13 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	TransactionTemplate gatewayTransactions(DataSource gatewayDataSource) {
-		return new TransactionTemplate(new DataSourceTransactionManager(gatewayDataSource));
-	}
-
-	@Bean
 	RequestContext requestContext(LauncherPluginContext context) {
 		return new HostRequestContext(context.requestIdentity());
 	}
 
 	@Bean
-	AuditLog auditLog(NamedParameterJdbcTemplate gatewayJdbc, TransactionTemplate gatewayTransactions) {
-		return new JdbcAuditLog(gatewayJdbc, gatewayTransactions);
+	AuditLog auditLog(NamedParameterJdbcTemplate gatewayJdbc) {
+		return new JdbcAuditLog(gatewayJdbc);
 	}
 
 	@Bean

@@ -20,61 +20,58 @@ import com.launcher.agentgateway.core.GatewayException;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit log in {@code agw_audit_event}. Appending locks the one-row chain head, links
- * the event to the previous hash and moves the head, in one transaction: the chain stays
- * linear across nodes.
+ * The audit log in {@code agw_audit_event}. Appending advances the one-row chain head and
+ * inserts the linked event in a single statement: the head's row lock keeps the chain
+ * linear across nodes and is held only inside the database.
  */
 public class JdbcAuditLog implements AuditLog {
 
 	private static final Pattern DETAIL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+	private static final String APPEND = "WITH head AS (UPDATE agw_audit_head SET last_seq = last_seq + 1,"
+			+ " prev_hash = last_hash, last_hash = sha256(last_hash || convert_to(CAST(last_seq + 1 AS text)"
+			+ " || chr(31) || CAST(:tail AS text), 'UTF8')) WHERE id = 1 RETURNING last_seq, prev_hash, last_hash)"
+			+ " INSERT INTO agw_audit_event (seq, id, occurred_at, agent_id, owner_user_id, actor_type, actor_id,"
+			+ " action, target_type, target_id, outcome, reason, request_id, source_address, token_id, token_hint,"
+			+ " details, prev_hash, hash) SELECT head.last_seq, CAST(:id AS uuid), CAST(:at AS timestamptz),"
+			+ " CAST(:agent AS uuid), CAST(:owner AS uuid), CAST(:actorType AS varchar), CAST(:actorId AS varchar),"
+			+ " CAST(:action AS varchar), CAST(:targetType AS varchar), CAST(:targetId AS varchar),"
+			+ " CAST(:outcome AS varchar), CAST(:reason AS varchar), CAST(:requestId AS varchar),"
+			+ " CAST(:source AS varchar), CAST(:tokenId AS uuid), CAST(:tokenHint AS varchar),"
+			+ " CAST(:details AS text), head.prev_hash, head.last_hash FROM head";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final TransactionTemplate transactions;
-
-	public JdbcAuditLog(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
+	public JdbcAuditLog(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
 	}
 
 	@Override
 	public void append(AuditEvent event) {
-		this.transactions.executeWithoutResult((status) -> {
-			Map<String, Object> head = this.jdbc
-				.queryForMap("SELECT last_seq, last_hash FROM agw_audit_head WHERE id = 1 FOR UPDATE", Map.of());
-			long seq = ((Number) head.get("last_seq")).longValue() + 1;
-			byte[] previous = (byte[]) head.get("last_hash");
-			byte[] hash = AuditChain.link(previous, seq, event);
-			this.jdbc.update(
-					"INSERT INTO agw_audit_event (seq, id, occurred_at, agent_id, owner_user_id, actor_type,"
-							+ " actor_id, action, target_type, target_id, outcome, reason, request_id, source_address,"
-							+ " token_id, token_hint, details, prev_hash, hash) VALUES (:seq, :id, :at, :agent, :owner,"
-							+ " :actorType, :actorId, :action, :targetType, :targetId, :outcome, :reason, :requestId,"
-							+ " :source, :tokenId, :tokenHint, :details, :prev, :hash)",
-					new MapSqlParameterSource("seq", seq).addValue("id", event.id())
-						.addValue("at", Rows.timestamp(event.occurredAt()))
-						.addValue("agent", event.agentId())
-						.addValue("owner", event.ownerUserId())
-						.addValue("actorType", event.actorType().name())
-						.addValue("actorId", event.actorId())
-						.addValue("action", event.action())
-						.addValue("targetType", event.targetType())
-						.addValue("targetId", event.targetId())
-						.addValue("outcome", event.outcome().name())
-						.addValue("reason", event.reason())
-						.addValue("requestId", event.requestId())
-						.addValue("source", event.sourceAddress())
-						.addValue("tokenId", event.tokenId())
-						.addValue("tokenHint", event.tokenHint())
-						.addValue("details", AuditChain.AuditDetails.encode(event.details()))
-						.addValue("prev", previous)
-						.addValue("hash", hash));
-			this.jdbc.update("UPDATE agw_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1",
-					new MapSqlParameterSource("seq", seq).addValue("hash", hash));
-		});
+		// One statement: advancing the head (which locks it), hashing and inserting
+		// happen
+		// inside PostgreSQL, so the chain's lock is never held across a client round
+		// trip.
+		// sha256(prev || UTF-8(seq || U+001F || tail)) is AuditChain.link, byte for byte.
+		this.jdbc.update(APPEND,
+				new MapSqlParameterSource("tail", AuditChain.canonicalAfterSeq(event)).addValue("id", event.id())
+					.addValue("at", Rows.timestamp(event.occurredAt()))
+					.addValue("agent", event.agentId())
+					.addValue("owner", event.ownerUserId())
+					.addValue("actorType", event.actorType().name())
+					.addValue("actorId", event.actorId())
+					.addValue("action", event.action())
+					.addValue("targetType", event.targetType())
+					.addValue("targetId", event.targetId())
+					.addValue("outcome", event.outcome().name())
+					.addValue("reason", event.reason())
+					.addValue("requestId", event.requestId())
+					.addValue("source", event.sourceAddress())
+					.addValue("tokenId", event.tokenId())
+					.addValue("tokenHint", event.tokenHint())
+					.addValue("details", AuditChain.AuditDetails.encode(event.details())));
 	}
 
 	@Override

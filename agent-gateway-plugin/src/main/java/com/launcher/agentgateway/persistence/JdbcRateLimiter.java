@@ -11,23 +11,27 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Token buckets in {@code agw_rate_bucket}, refilled and spent by one atomic upsert each,
- * so that any number of nodes share the same buckets (security.md, Rate limits).
+ * An agent's two token buckets (burst and sustained) in one row of
+ * {@code agw_agent_rate}, refilled and spent together by one atomic upsert, so that any
+ * number of nodes share the same buckets and a request costs one statement (security.md,
+ * Rate limits).
  */
 public class JdbcRateLimiter implements RateLimiter {
 
-	private static final String AVAILABLE = "LEAST(:capacity, b.tokens"
-			+ " + EXTRACT(EPOCH FROM (now() - b.refilled_at)) * :rate)";
+	private static final String ELAPSED = "EXTRACT(EPOCH FROM (now() - r.refilled_at))";
 
-	private static final String TAKE = "INSERT INTO agw_rate_bucket AS b (bucket_key, tokens, refilled_at)"
-			+ " VALUES (:key, :capacity - 1, now()) ON CONFLICT (bucket_key) DO UPDATE SET tokens = " + AVAILABLE
-			+ " - 1, refilled_at = now() WHERE " + AVAILABLE + " >= 1 RETURNING tokens";
+	private static final String BURST = "LEAST(:burstCapacity, r.burst_tokens + " + ELAPSED + " * :burstRate)";
 
-	private static final String WAIT = "SELECT GREATEST(0, (1 - " + AVAILABLE + ") / :rate) FROM agw_rate_bucket b"
-			+ " WHERE bucket_key = :key";
+	private static final String MINUTE = "LEAST(:minuteCapacity, r.minute_tokens + " + ELAPSED + " * :minuteRate)";
 
-	private static final String REFUND = "UPDATE agw_rate_bucket SET tokens = LEAST(:capacity, tokens + 1)"
-			+ " WHERE bucket_key = :key";
+	private static final String TAKE = "INSERT INTO agw_agent_rate AS r (agent_id, burst_tokens, minute_tokens,"
+			+ " refilled_at) VALUES (:agent, :burstCapacity - 1, :minuteCapacity - 1, now())"
+			+ " ON CONFLICT (agent_id) DO UPDATE SET burst_tokens = " + BURST + " - 1, minute_tokens = " + MINUTE
+			+ " - 1, refilled_at = now() WHERE " + BURST + " >= 1 AND " + MINUTE + " >= 1 RETURNING 1";
+
+	// Only on refusal: how long until both buckets hold a whole token again.
+	private static final String WAIT = "SELECT GREATEST(0, (1 - " + BURST + ") / :burstRate, (1 - " + MINUTE
+			+ ") / :minuteRate) FROM agw_agent_rate r WHERE agent_id = :agent";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -37,32 +41,17 @@ public class JdbcRateLimiter implements RateLimiter {
 
 	@Override
 	public Decision tryAcquire(UUID agentId, Policy policy) {
-		MapSqlParameterSource burst = bucket("burst:" + agentId, policy.burstRequests(),
-				(double) policy.burstRequests() / policy.burstSeconds());
-		MapSqlParameterSource sustained = bucket("minute:" + agentId, policy.requestsPerMinute(),
-				policy.requestsPerMinute() / 60.0);
-		if (!take(burst)) {
-			return refused(burst);
+		MapSqlParameterSource params = new MapSqlParameterSource("agent", agentId)
+			.addValue("burstCapacity", (double) policy.burstRequests())
+			.addValue("burstRate", (double) policy.burstRequests() / policy.burstSeconds())
+			.addValue("minuteCapacity", (double) policy.requestsPerMinute())
+			.addValue("minuteRate", policy.requestsPerMinute() / 60.0);
+		if (!this.jdbc.queryForList(TAKE, params, Integer.class).isEmpty()) {
+			return Decision.ALLOWED;
 		}
-		if (!take(sustained)) {
-			this.jdbc.update(REFUND, burst);
-			return refused(sustained);
-		}
-		return Decision.ALLOWED;
-	}
-
-	private boolean take(MapSqlParameterSource bucket) {
-		return !this.jdbc.queryForList(TAKE, bucket, Double.class).isEmpty();
-	}
-
-	private Decision refused(MapSqlParameterSource bucket) {
-		List<Double> seconds = this.jdbc.queryForList(WAIT, bucket, Double.class);
+		List<Double> seconds = this.jdbc.queryForList(WAIT, params, Double.class);
 		double wait = seconds.isEmpty() ? 1.0 : seconds.get(0);
 		return new Decision(false, Duration.ofMillis((long) Math.ceil(Math.max(wait, 0.001) * 1000)));
-	}
-
-	private static MapSqlParameterSource bucket(String key, int capacity, double rate) {
-		return new MapSqlParameterSource("key", key).addValue("capacity", (double) capacity).addValue("rate", rate);
 	}
 
 }

@@ -57,6 +57,25 @@ public abstract class AuditLogContractTests {
 	}
 
 	@Test
+	void appendWhenTextIsNotAsciiOrHoldsSeparatorsThenChainStillVerifies() {
+		AuditEvent event = AuditEvent.builder("tool.add_comment", AuditEvent.Outcome.SUCCEEDED)
+			.at(T0)
+			.agent(UUID.randomUUID(), UUID.randomUUID())
+			.actor(AuditEvent.ActorType.AGENT, "Zoë — 日本語 🚀")
+			.reason("sep\u001fnull\u2400esc\\end")
+			.detail("title", "Ünïcödé \"quoted\" \n line")
+			.build();
+
+		this.log.append(event);
+		this.log.append(TestAuditEvents.full());
+
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 2, null));
+		assertThat(this.log.query(new AuditQuery(null, null, "tool.add_comment", null, null, null, null, 1)).events())
+			.singleElement()
+			.satisfies((stored) -> assertThat(stored.event()).isEqualTo(event));
+	}
+
+	@Test
 	void verifyWhenEmptyThenIntactWithNothingChecked() {
 		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 0, null));
 	}

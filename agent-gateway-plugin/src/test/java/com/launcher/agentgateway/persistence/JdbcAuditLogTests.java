@@ -13,8 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +37,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 	protected AuditLog emptyAuditLog() {
 		sql.update("DELETE FROM agw_audit_event");
 		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex')");
-		return new JdbcAuditLog(TestDatabase.jdbc(dataSource),
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+		return new JdbcAuditLog(TestDatabase.jdbc(dataSource));
 	}
 
 	@Test
