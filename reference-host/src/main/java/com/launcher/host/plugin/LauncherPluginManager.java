@@ -4,10 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.pf4j.DefaultPluginLoader;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.DevelopmentPluginLoader;
 import org.pf4j.ExtensionFactory;
 import org.pf4j.PluginDescriptorFinder;
+import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginFactory;
+import org.pf4j.PluginLoader;
 import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.RuntimeMode;
 
@@ -48,6 +52,28 @@ class LauncherPluginManager extends DefaultPluginManager {
 			protected Path getPropertiesPath(Path pluginPath, String propertiesFileName) {
 				Path built = pluginPath.resolve("target").resolve("classes").resolve(propertiesFileName);
 				return Files.isRegularFile(built) ? built : super.getPropertiesPath(pluginPath, propertiesFileName);
+			}
+
+		};
+	}
+
+	@Override
+	protected PluginLoader createPluginLoader() {
+		// Chosen per path when loading: PF4J's compound loader evaluates its conditions
+		// while the super constructor runs, before this class's fields are set.
+		PluginLoader development = new DevelopmentPluginLoader(this);
+		PluginLoader deployment = new DefaultPluginLoader(this);
+		return new PluginLoader() {
+
+			@Override
+			public boolean isApplicable(Path pluginPath) {
+				return Files.isDirectory(pluginPath);
+			}
+
+			@Override
+			public ClassLoader loadPlugin(Path pluginPath, PluginDescriptor pluginDescriptor) {
+				boolean built = Files.isDirectory(pluginPath.resolve("target").resolve("classes"));
+				return (built ? development : deployment).loadPlugin(pluginPath, pluginDescriptor);
 			}
 
 		};
