@@ -24,6 +24,7 @@ import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.user.UserLifecycleEvent;
 import com.launcher.host.api.user.UserLifecycleListener;
 import com.launcher.host.config.HostProperties;
+import com.launcher.host.web.PluginClassCaches;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -52,6 +53,8 @@ public class PluginHost implements SmartLifecycle {
 
 	private final PluginContextFactory contextFactory;
 
+	private final PluginClassCaches classCaches;
+
 	private final LauncherPluginManager manager;
 
 	private final Map<String, PluginRecord> records = new LinkedHashMap<>();
@@ -60,9 +63,10 @@ public class PluginHost implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public PluginHost(HostProperties properties, PluginContextFactory contextFactory) {
+	public PluginHost(HostProperties properties, PluginContextFactory contextFactory, PluginClassCaches classCaches) {
 		this.properties = properties;
 		this.contextFactory = contextFactory;
+		this.classCaches = classCaches;
 		Function<PluginWrapper, LauncherPluginContext> contexts = contextFactory::create;
 		this.manager = new LauncherPluginManager(!properties.plugins().developmentPaths().isEmpty(), HOST_API_VERSION,
 				new LauncherPluginFactory(contexts));
@@ -264,8 +268,10 @@ public class PluginHost implements SmartLifecycle {
 			logger.warn("Plugin {} did not stop cleanly: {}", id, rootMessage(ex));
 		}
 		finally {
-			// Whatever the plugin forgot to unregister goes now.
+			// Whatever the plugin forgot to unregister goes now, and with it the host's
+			// references to its classes.
 			this.contextFactory.release(id);
+			this.classCaches.evict(wrapper.getPluginClassLoader());
 		}
 	}
 
