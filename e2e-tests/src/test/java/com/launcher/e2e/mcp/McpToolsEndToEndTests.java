@@ -378,6 +378,25 @@ class McpToolsEndToEndTests {
 		assertThat(row).containsEntry("last_report_status", "blocked").containsEntry("last_report_work_item", card);
 	}
 
+	@Test
+	@Order(20)
+	void addCommentWhenReadableIdThenResolvedInGrantedProjectOnly() {
+		JsonNode comment = structured(as(writerClient, "add_comment", args("project_id", web.toString(),
+				"idempotency_key", key(), "work_item_id", "WEB-3", "body", "Found it by its readable id.")));
+		assertThat(comment.path("work_item_id").asString()).isEqualTo(cardId("WEB-3"));
+		McpSchema.CallToolResult foreign = as(writerClient, "add_comment", args("project_id", web.toString(),
+				"idempotency_key", key(), "work_item_id", "OPS-1", "body", "Must not land in OPS."));
+		assertThat(foreign.isError()).isTrue();
+		assertThat(errorCode(foreign)).isEqualTo("project_not_granted");
+		List<JournalEntry> posts = McpClients.journal(cluster,
+				(e) -> e.method().equals("POST") && e.path().endsWith("/comments/"));
+		assertThat(posts).singleElement().satisfies((post) -> {
+			assertThat(post.body()).contains("Found it by its readable id.");
+			assertThat(post.path()).contains(web.toString());
+		});
+		assertThat(McpClients.journal(cluster, (e) -> e.path().contains("OPS"))).isEmpty();
+	}
+
 	// ---- refusals
 
 	@Test

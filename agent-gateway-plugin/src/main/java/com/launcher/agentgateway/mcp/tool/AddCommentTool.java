@@ -37,7 +37,8 @@ public class AddCommentTool implements McpTool {
 	@Override
 	public String inputSchema() {
 		return "{\"type\":\"object\",\"properties\":{\"project_id\":" + PROJECT_ID_SCHEMA + ","
-				+ CreateWorkItemTool.KEY_FIELD + ",\"work_item_id\":{\"type\":\"string\",\"pattern\":\"" + UUID_PATTERN
+				+ CreateWorkItemTool.KEY_FIELD + ",\"work_item_id\":{\"type\":\"string\",\"pattern\":\""
+				+ WORK_ITEM_REF_PATTERN
 				+ "\"},\"body\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":20000,\"description\":\"Markdown.\"}},"
 				+ "\"required\":[\"project_id\",\"idempotency_key\",\"work_item_id\",\"body\"],"
 				+ "\"additionalProperties\":false}";
@@ -62,7 +63,7 @@ public class AddCommentTool implements McpTool {
 
 	@Override
 	public Map<String, Object> call(ToolRequest request) {
-		UUID workItemId = request.arguments().requiredUuid("work_item_id");
+		UUID workItemId = WorkItemRefs.resolve(this.tasker, request, "work_item_id");
 		TaskerComment comment = this.tasker.addComment(request.grant(), request.principal(), workItemId,
 				request.arguments().requiredString("body"), request.key());
 		return commented(comment);

@@ -45,7 +45,7 @@ public class ListCommentsTool implements McpTool {
 				"limit":{"type":"integer","minimum":1,"maximum":100},\
 				"cursor":{"type":"string","maxLength":400,"pattern":"^[A-Za-z0-9_-]+$"}},\
 				"required":["project_id","work_item_id"],"additionalProperties":false}""".formatted(PROJECT_ID_SCHEMA,
-				UUID_PATTERN);
+				WORK_ITEM_REF_PATTERN);
 	}
 
 	@Override
@@ -68,7 +68,7 @@ public class ListCommentsTool implements McpTool {
 	@Override
 	public Map<String, Object> call(ToolRequest request) {
 		ToolArguments args = request.arguments();
-		UUID workItemId = args.requiredUuid("work_item_id");
+		UUID workItemId = WorkItemRefs.resolve(this.tasker, request, "work_item_id");
 		int limit = (args.integer("limit") != null) ? args.integer("limit") : 25;
 		String taskerCursor = null;
 		if (args.string("cursor") != null) {

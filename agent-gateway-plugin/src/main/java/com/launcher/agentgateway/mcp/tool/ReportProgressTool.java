@@ -50,8 +50,8 @@ public class ReportProgressTool implements McpTool {
 	@Override
 	public String inputSchema() {
 		return "{\"type\":\"object\",\"properties\":{\"project_id\":" + PROJECT_ID_SCHEMA + ","
-				+ CreateWorkItemTool.KEY_FIELD + ",\"work_item_id\":{\"type\":\"string\",\"pattern\":\"" + UUID_PATTERN
-				+ "\"},\"status\":{\"enum\":[\"started\",\"working\",\"blocked\",\"done\"]},"
+				+ CreateWorkItemTool.KEY_FIELD + ",\"work_item_id\":{\"type\":\"string\",\"pattern\":\""
+				+ WORK_ITEM_REF_PATTERN + "\"},\"status\":{\"enum\":[\"started\",\"working\",\"blocked\",\"done\"]},"
 				+ "\"summary\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":2000}},"
 				+ "\"required\":[\"project_id\",\"idempotency_key\",\"work_item_id\",\"status\",\"summary\"],"
 				+ "\"additionalProperties\":false}";
@@ -76,7 +76,7 @@ public class ReportProgressTool implements McpTool {
 
 	@Override
 	public Map<String, Object> call(ToolRequest request) {
-		UUID workItemId = request.arguments().requiredUuid("work_item_id");
+		UUID workItemId = WorkItemRefs.resolve(this.tasker, request, "work_item_id");
 		String status = request.arguments().requiredString("status").toLowerCase(Locale.ROOT);
 		String summary = request.arguments().requiredString("summary");
 		String markdown = "**Agent progress: " + status.toUpperCase(Locale.ROOT) + "**\n\n" + summary;

@@ -43,8 +43,8 @@ public class UpdateWorkItemTool implements McpTool {
 	@Override
 	public String inputSchema() {
 		return "{\"type\":\"object\",\"properties\":{\"project_id\":" + PROJECT_ID_SCHEMA + ","
-				+ CreateWorkItemTool.KEY_FIELD + ",\"work_item_id\":{\"type\":\"string\",\"pattern\":\"" + UUID_PATTERN
-				+ "\"}," + CreateWorkItemTool.WRITE_FIELDS + """
+				+ CreateWorkItemTool.KEY_FIELD + ",\"work_item_id\":{\"type\":\"string\",\"pattern\":\""
+				+ WORK_ITEM_REF_PATTERN + "\"}," + CreateWorkItemTool.WRITE_FIELDS + """
 						"parent_id":{"type":["string","null"],"pattern":"%1$s"},\
 						"start_date":{"type":["string","null"],"format":"date","maxLength":10},\
 						"target_date":{"type":["string","null"],"format":"date","maxLength":10},\
@@ -79,7 +79,8 @@ public class UpdateWorkItemTool implements McpTool {
 			throw GatewayException.invalid("title", "must not be blank");
 		}
 		TaskerWorkItem item = this.tasker.updateWorkItem(request.grant(), request.principal(),
-				args.requiredUuid("work_item_id"), change, args.dateTime("expected_updated_at"), request.reconcile());
+				WorkItemRefs.resolve(this.tasker, request, "work_item_id"), change,
+				args.dateTime("expected_updated_at"), request.reconcile());
 		return CreateWorkItemTool.written(item, request);
 	}
 
