@@ -1,5 +1,6 @@
 package com.launcher.agentgateway;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import com.launcher.host.api.LauncherPlugin;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.web.PluginWebRegistry;
 import com.launcher.host.api.web.ProtectedResource;
+import liquibase.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,24 @@ public class AgentGatewayPlugin extends LauncherPlugin {
 		}
 		finally {
 			thread.setContextClassLoader(previous);
+			forgetLiquibaseScope();
+		}
+	}
+
+	// Liquibase keeps its scope manager in a static InheritableThreadLocal, set on the
+	// thread that ran the migrations: a host thread (main, or the Tomcat worker that
+	// served a reload) that outlives this plugin. Its value's class is ours, so the entry
+	// would keep this class loader alive after stop. Liquibase has no API to remove it.
+	private static void forgetLiquibaseScope() {
+		try {
+			Field field = Scope.class.getDeclaredField("scopeManager");
+			field.setAccessible(true);
+			if (field.get(null) instanceof ThreadLocal<?> scopeManager) {
+				scopeManager.remove();
+			}
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			logger.debug("Could not clear Liquibase's scope manager: {}", ex.toString());
 		}
 	}
 
