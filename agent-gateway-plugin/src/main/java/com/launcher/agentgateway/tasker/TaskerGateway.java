@@ -116,10 +116,24 @@ public class TaskerGateway {
 		return requireInProject(grant, item);
 	}
 
-	public TaskerPage<TaskerComment> comments(Grant grant, UUID workItemId, PageRequest page) {
+	/**
+	 * A work item named either way, fetched once and checked to be in the granted
+	 * project.
+	 * @param grant the grant
+	 * @param ref the card's id or readable id
+	 * @return the item
+	 */
+	public TaskerWorkItem workItem(Grant grant, WorkItemRef ref) {
+		if (ref instanceof WorkItemRef.ByIdentifier byIdentifier) {
+			return workItem(grant, byIdentifier.identifier());
+		}
+		return workItem(grant, ((WorkItemRef.ById) ref).id());
+	}
+
+	public TaskerPage<TaskerComment> comments(Grant grant, WorkItemRef ref, PageRequest page) {
 		// Plane answers 200 and an empty list for an unknown item (plane-api.md §9 item
 		// 8): check first.
-		workItem(grant, workItemId);
+		UUID workItemId = workItem(grant, ref).id();
 		return call(() -> this.client.listComments(grant.workspace(), grant.projectId(), workItemId, page));
 	}
 
@@ -169,10 +183,11 @@ public class TaskerGateway {
 	 * @param reconcile whether an earlier attempt may have applied it
 	 * @return the updated card
 	 */
-	public TaskerWorkItem updateWorkItem(Grant grant, AgentPrincipal principal, UUID workItemId, WorkItemChange change,
+	public TaskerWorkItem updateWorkItem(Grant grant, AgentPrincipal principal, WorkItemRef ref, WorkItemChange change,
 			OffsetDateTime expectedUpdatedAt, boolean reconcile) {
 		requireNoCredentials(change.title(), change.descriptionMarkdown());
-		TaskerWorkItem current = workItem(grant, workItemId);
+		TaskerWorkItem current = workItem(grant, ref);
+		UUID workItemId = current.id();
 		if (expectedUpdatedAt != null && (current.updatedAt() == null
 				|| !current.updatedAt().toInstant().equals(expectedUpdatedAt.toInstant()))) {
 			if (reconcile && change.isReflectedIn(current)) {
@@ -201,21 +216,32 @@ public class TaskerGateway {
 	 * @param key the idempotency key
 	 * @return the comment
 	 */
-	public TaskerComment addComment(Grant grant, AgentPrincipal principal, UUID workItemId, String markdown,
+	public PostedComment addComment(Grant grant, AgentPrincipal principal, WorkItemRef ref, String markdown,
 			IdempotencyKey key) {
 		requireNoCredentials(markdown);
 		// Plane files the comment under the URL's item without checking its project:
-		// check it here.
-		workItem(grant, workItemId);
-		ExternalRef ref = Attribution.externalRef(principal.agentId(), key);
+		// check it here (this also resolves a readable id, once).
+		TaskerWorkItem card = workItem(grant, ref);
+		UUID workItemId = card.id();
+		ExternalRef externalRef = Attribution.externalRef(principal.agentId(), key);
 		CommentDraft draft = new CommentDraft(describe(markdown, principal));
 		try {
-			return call(() -> this.client.createComment(grant.workspace(), grant.projectId(), workItemId, draft, ref));
+			return new PostedComment(call(() -> this.client.createComment(grant.workspace(), grant.projectId(),
+					workItemId, draft, externalRef)), card);
 		}
 		catch (AlreadyExists ex) {
-			return new TaskerComment(ex.existingId, workItemId, draft.commentHtml(), null, null, null, null,
-					ref.source(), ref.id());
+			return new PostedComment(new TaskerComment(ex.existingId, workItemId, draft.commentHtml(), null, null, null,
+					null, externalRef.source(), externalRef.id()), card);
 		}
+	}
+
+	/**
+	 * A comment the gateway posted, with the card it is on.
+	 *
+	 * @param comment the comment
+	 * @param card the card, as fetched when checking its project
+	 */
+	public record PostedComment(TaskerComment comment, TaskerWorkItem card) {
 	}
 
 	private static String describe(String markdown, AgentPrincipal principal) {

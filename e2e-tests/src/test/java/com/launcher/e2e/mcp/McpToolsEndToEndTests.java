@@ -375,15 +375,18 @@ class McpToolsEndToEndTests {
 		assertThat(posts.get(0).body()).contains("Agent progress: BLOCKED").contains("Waiting for design");
 		Map<String, Object> row = cluster.jdbc()
 			.queryForMap("SELECT last_report_status, last_report_work_item FROM agw_agent WHERE id = ?", writer.id());
-		assertThat(row).containsEntry("last_report_status", "blocked").containsEntry("last_report_work_item", card);
+		// Recorded as people name the card, for the owner's pages.
+		assertThat(row).containsEntry("last_report_status", "blocked").containsEntry("last_report_work_item", "WEB-3");
 	}
 
 	@Test
 	@Order(20)
 	void addCommentWhenReadableIdThenResolvedInGrantedProjectOnly() {
+		String expectedId = cardId("WEB-3");
+		cluster.sandbox().clearJournal();
 		JsonNode comment = structured(as(writerClient, "add_comment", args("project_id", web.toString(),
 				"idempotency_key", key(), "work_item_id", "WEB-3", "body", "Found it by its readable id.")));
-		assertThat(comment.path("work_item_id").asString()).isEqualTo(cardId("WEB-3"));
+		assertThat(comment.path("work_item_id").asString()).isEqualTo(expectedId);
 		McpSchema.CallToolResult foreign = as(writerClient, "add_comment", args("project_id", web.toString(),
 				"idempotency_key", key(), "work_item_id", "OPS-1", "body", "Must not land in OPS."));
 		assertThat(foreign.isError()).isTrue();
@@ -395,6 +398,12 @@ class McpToolsEndToEndTests {
 			assertThat(post.path()).contains(web.toString());
 		});
 		assertThat(McpClients.journal(cluster, (e) -> e.path().contains("OPS"))).isEmpty();
+		// The readable id is resolved once: one card read for the one comment posted.
+		assertThat(McpClients.journal(cluster, (e) -> e.method().equals("GET") && e.path().contains("WEB-3")))
+			.hasSize(1);
+		assertThat(McpClients.journal(cluster,
+				(e) -> e.method().equals("GET") && e.path().matches(".*/(work-items|issues)/[0-9a-f-]{36}/$")))
+			.isEmpty();
 	}
 
 	// ---- refusals

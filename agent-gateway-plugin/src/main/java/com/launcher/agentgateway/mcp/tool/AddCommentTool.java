@@ -2,7 +2,6 @@ package com.launcher.agentgateway.mcp.tool;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import com.launcher.agentgateway.tasker.TaskerGateway;
 import com.launcher.host.api.tasker.TaskerComment;
@@ -63,9 +62,10 @@ public class AddCommentTool implements McpTool {
 
 	@Override
 	public Map<String, Object> call(ToolRequest request) {
-		UUID workItemId = WorkItemRefs.resolve(this.tasker, request, "work_item_id");
-		TaskerComment comment = this.tasker.addComment(request.grant(), request.principal(), workItemId,
-				request.arguments().requiredString("body"), request.key());
+		TaskerComment comment = this.tasker
+			.addComment(request.grant(), request.principal(), WorkItemRefs.parse(request, "work_item_id"),
+					request.arguments().requiredString("body"), request.key())
+			.comment();
 		return commented(comment);
 	}
 

@@ -2,11 +2,12 @@ package com.launcher.agentgateway.mcp.tool;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.tasker.TaskerGateway;
+import com.launcher.agentgateway.tasker.WorkItemRef;
 import com.launcher.host.api.tasker.PageRequest;
 import com.launcher.host.api.tasker.TaskerComment;
 import com.launcher.host.api.tasker.TaskerPage;
@@ -68,25 +69,25 @@ public class ListCommentsTool implements McpTool {
 	@Override
 	public Map<String, Object> call(ToolRequest request) {
 		ToolArguments args = request.arguments();
-		UUID workItemId = WorkItemRefs.resolve(this.tasker, request, "work_item_id");
+		WorkItemRef ref = WorkItemRefs.parse(request, "work_item_id");
+		// The cursor is bound to the card as the caller named it.
+		String cardKey = args.requiredString("work_item_id").toLowerCase(Locale.ROOT);
 		int limit = (args.integer("limit") != null) ? args.integer("limit") : 25;
 		String taskerCursor = null;
 		if (args.string("cursor") != null) {
 			List<String> parts = WorkItemViews.decodeCursor(args.string("cursor"), "c1", 3);
-			if (!parts.get(1).equals(workItemId.toString())) {
+			if (!parts.get(1).equals(cardKey)) {
 				throw GatewayException.invalid("cursor", "belongs to another work item");
 			}
 			taskerCursor = WorkItemViews.taskerCursor(parts.get(2));
 		}
-		TaskerPage<TaskerComment> page = this.tasker.comments(request.grant(), workItemId,
+		TaskerPage<TaskerComment> page = this.tasker.comments(request.grant(), ref,
 				new PageRequest(taskerCursor, limit));
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("comments",
 				page.items().stream().map((c) -> WorkItemViews.comment(c, request.principal().agentId())).toList());
 		out.put("next_cursor",
-				page.nextCursor()
-					.map((next) -> WorkItemViews.encodeCursor(List.of("c1", workItemId.toString(), next)))
-					.orElse(null));
+				page.nextCursor().map((next) -> WorkItemViews.encodeCursor(List.of("c1", cardKey, next))).orElse(null));
 		return out;
 	}
 

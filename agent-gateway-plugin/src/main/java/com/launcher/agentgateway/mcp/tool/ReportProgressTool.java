@@ -3,11 +3,11 @@ package com.launcher.agentgateway.mcp.tool;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.tasker.TaskerGateway;
+import com.launcher.agentgateway.tasker.WorkItemRef;
 import com.launcher.agentgateway.tasker.UntrustedContent;
 import com.launcher.host.api.tasker.TaskerComment;
 
@@ -76,14 +76,19 @@ public class ReportProgressTool implements McpTool {
 
 	@Override
 	public Map<String, Object> call(ToolRequest request) {
-		UUID workItemId = WorkItemRefs.resolve(this.tasker, request, "work_item_id");
+		WorkItemRef ref = WorkItemRefs.parse(request, "work_item_id");
 		String status = request.arguments().requiredString("status").toLowerCase(Locale.ROOT);
 		String summary = request.arguments().requiredString("summary");
 		String markdown = "**Agent progress: " + status.toUpperCase(Locale.ROOT) + "**\n\n" + summary;
-		TaskerComment comment = this.tasker.addComment(request.grant(), request.principal(), workItemId, markdown,
+		TaskerGateway.PostedComment posted = this.tasker.addComment(request.grant(), request.principal(), ref, markdown,
 				request.key());
-		this.agents.recordReport(request.principal().agentId(), new Agent.ProgressReport(this.clock.instant(), status,
-				UntrustedContent.sanitize(summary), workItemId.toString()));
+		TaskerComment comment = posted.comment();
+		// Owners read the report on their pages: name the card as people do (WEB-12).
+		String card = (request.grant().projectIdentifier() != null)
+				? posted.card().identifier(request.grant().projectIdentifier()).toString()
+				: posted.card().id().toString();
+		this.agents.recordReport(request.principal().agentId(),
+				new Agent.ProgressReport(this.clock.instant(), status, UntrustedContent.sanitize(summary), card));
 		Map<String, Object> result = AddCommentTool.commented(comment);
 		result.put("status", status);
 		return result;

@@ -79,8 +79,8 @@ public class UpdateWorkItemTool implements McpTool {
 			throw GatewayException.invalid("title", "must not be blank");
 		}
 		TaskerWorkItem item = this.tasker.updateWorkItem(request.grant(), request.principal(),
-				WorkItemRefs.resolve(this.tasker, request, "work_item_id"), change,
-				args.dateTime("expected_updated_at"), request.reconcile());
+				WorkItemRefs.parse(request, "work_item_id"), change, args.dateTime("expected_updated_at"),
+				request.reconcile());
 		return CreateWorkItemTool.written(item, request);
 	}
 

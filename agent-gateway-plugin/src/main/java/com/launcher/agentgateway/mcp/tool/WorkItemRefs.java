@@ -1,34 +1,29 @@
 package com.launcher.agentgateway.mcp.tool;
 
-import java.util.UUID;
-
 import com.launcher.agentgateway.core.GatewayException;
-import com.launcher.agentgateway.tasker.TaskerGateway;
+import com.launcher.agentgateway.tasker.WorkItemRef;
 import com.launcher.host.api.tasker.WorkItemIdentifier;
 
 /**
- * Resolves a work-item argument given as a UUID or as a readable id such as
- * {@code WEB-12}. A readable id is looked up within the granted project only (the gateway
- * refuses one of another project before calling Tasker).
+ * Reads a work-item argument given as a UUID or as a readable id such as {@code WEB-12},
+ * without calling Tasker: the gateway resolves it once, inside the granted project only.
  */
 final class WorkItemRefs {
 
 	private WorkItemRefs() {
 	}
 
-	static UUID resolve(TaskerGateway tasker, ToolRequest request, String field) {
+	static WorkItemRef parse(ToolRequest request, String field) {
 		String ref = request.arguments().requiredString(field);
 		if (ref.length() == 36) {
-			return request.arguments().requiredUuid(field);
+			return new WorkItemRef.ById(request.arguments().requiredUuid(field));
 		}
-		WorkItemIdentifier identifier;
 		try {
-			identifier = WorkItemIdentifier.parse(ref);
+			return new WorkItemRef.ByIdentifier(WorkItemIdentifier.parse(ref));
 		}
 		catch (IllegalArgumentException ex) {
 			throw GatewayException.invalid(field, "must be a UUID or a readable id such as WEB-12");
 		}
-		return tasker.workItem(request.grant(), identifier).id();
 	}
 
 }
