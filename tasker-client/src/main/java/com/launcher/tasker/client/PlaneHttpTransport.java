@@ -65,6 +65,12 @@ final class PlaneHttpTransport {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(options.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
+			// The default executor hands every response to a pool thread before the
+			// waiting caller is woken; on a small, mostly idle machine each hand-off is a
+			// wake-up that costs more than the exchange itself (docs/BENCHMARKS.md). The
+			// body subscriber never blocks and the only dependant of the future is the
+			// caller's bounded wait, so the client's own thread may complete it.
+			.executor(Runnable::run)
 			.build();
 		this.guards = new Resilience4jGuards(options);
 	}
