@@ -42,13 +42,23 @@ public class JdbcSourceThrottle implements SourceThrottle {
 		this.blockFor = blockFor;
 	}
 
+	/**
+	 * How many milliseconds the source {@code :source} is still refused, or no row;
+	 * shared with {@link JdbcTokenStore}, which reads it in the same statement as the
+	 * token.
+	 */
+	static final String BLOCKED_MILLIS = "SELECT CAST(EXTRACT(EPOCH FROM (blocked_until - now())) * 1000 AS bigint)"
+			+ " FROM agw_auth_failure WHERE source_address = :source AND blocked_until > now()";
+
 	@Override
 	public Optional<Duration> blockedFor(String sourceAddress) {
-		List<Long> millis = this.jdbc.queryForList(
-				"SELECT CAST(EXTRACT(EPOCH FROM (blocked_until - now())) * 1000 AS bigint) FROM agw_auth_failure"
-						+ " WHERE source_address = :source AND blocked_until > now()",
-				Map.of("source", sourceAddress), Long.class);
-		return millis.isEmpty() ? Optional.empty() : Optional.of(Duration.ofMillis(Math.max(1000, millis.get(0))));
+		List<Long> millis = this.jdbc.queryForList(BLOCKED_MILLIS, Map.of("source", sourceAddress), Long.class);
+		return blockedFor(millis.isEmpty() ? null : millis.get(0));
+	}
+
+	/** A block read from {@link #BLOCKED_MILLIS}; never less than a second. */
+	static Optional<Duration> blockedFor(Long millis) {
+		return (millis == null) ? Optional.empty() : Optional.of(Duration.ofMillis(Math.max(1000, millis)));
 	}
 
 	@Override

@@ -28,11 +28,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public class JdbcTokenStore implements TokenStore {
 
-	private static final String LOOKUP = "SELECT t.*, a.status AS agent_status, a.name AS agent_name,"
-			+ " a.owner_user_id, g.id AS grant_id, g.workspace, g.project_id, g.project_identifier, g.project_name,"
-			+ " g.access, g.created_by AS grant_created_by, g.created_at AS grant_created_at"
-			+ " FROM agw_token t JOIN agw_agent a ON a.id = t.agent_id"
-			+ " LEFT JOIN agw_grant g ON g.agent_id = t.agent_id WHERE t.token_hash = :hash";
+	/**
+	 * One row per grant of the token's agent (one row without a grant when it has none,
+	 * and one row with only {@code blocked_ms} when the hash is unknown); every row says
+	 * whether the source is being refused.
+	 */
+	static final String LOOKUP = "SELECT s.blocked_ms, l.* FROM (SELECT (" + JdbcSourceThrottle.BLOCKED_MILLIS
+			+ ") AS blocked_ms) s LEFT JOIN (SELECT t.*, a.status AS agent_status,"
+			+ " a.name AS agent_name, a.owner_user_id, g.id AS grant_id, g.workspace, g.project_id,"
+			+ " g.project_identifier, g.project_name, g.access, g.created_by AS grant_created_by,"
+			+ " g.created_at AS grant_created_at FROM agw_token t JOIN agw_agent a ON a.id = t.agent_id"
+			+ " LEFT JOIN agw_grant g ON g.agent_id = t.agent_id WHERE t.token_hash = :hash) l ON true";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -57,10 +63,16 @@ public class JdbcTokenStore implements TokenStore {
 	}
 
 	@Override
-	public Optional<TokenLookup> findByHash(byte[] hash) {
+	public Presented findPresented(byte[] hash, String sourceAddress) {
 		List<TokenLookup> found = new ArrayList<>(1);
 		List<Grant> grants = new ArrayList<>();
-		this.jdbc.query(LOOKUP, Map.of("hash", hash), (rs) -> {
+		Long[] blockedMillis = new Long[1];
+		this.jdbc.query(LOOKUP, Map.of("hash", hash, "source", sourceAddress), (rs) -> {
+			long blocked = rs.getLong("blocked_ms");
+			blockedMillis[0] = rs.wasNull() ? null : blocked;
+			if (rs.getObject("id") == null) {
+				return;
+			}
 			if (found.isEmpty()) {
 				found.add(new TokenLookup(map(rs, 0), rs.getBytes("token_hash"),
 						AgentStatus.valueOf(rs.getString("agent_status")), rs.getString("agent_name"),
@@ -74,10 +86,11 @@ public class JdbcTokenStore implements TokenStore {
 						Rows.instant(rs, "grant_created_at")));
 			}
 		});
-		return found.stream()
+		Optional<TokenLookup> lookup = found.stream()
 			.findFirst()
 			.map((l) -> new TokenLookup(l.token(), l.storedHash(), l.agentStatus(), l.agentName(), l.ownerUserId(),
 					List.copyOf(grants)));
+		return new Presented(lookup, JdbcSourceThrottle.blockedFor(blockedMillis[0]));
 	}
 
 	@Override

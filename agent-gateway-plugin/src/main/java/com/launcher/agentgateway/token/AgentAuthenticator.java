@@ -20,9 +20,10 @@ import com.launcher.agentgateway.token.TokenStore.TokenLookup;
 
 /**
  * Authenticates a presented token, in this order (DESIGN §5): format and checksum (no
- * token lookup for garbage), source throttle, keyed-hash lookup, status, expiry, agent
- * enabled, CIDR, owner ACTIVE asked of the host at request time. Every refusal is audited
- * here; the one event of an allowed request is written by the edge that serves it.
+ * token lookup for garbage), source throttle and keyed-hash lookup (one statement),
+ * status, expiry, agent enabled, CIDR, owner ACTIVE asked of the host at request time.
+ * Every refusal is audited here; the one event of an allowed request is written by the
+ * edge that serves it.
  */
 public class AgentAuthenticator {
 
@@ -55,12 +56,14 @@ public class AgentAuthenticator {
 		if (!TokenCodec.isWellFormed(presented)) {
 			return refuse(null, "malformed_token", clientAddress, requestId, true);
 		}
-		Optional<Duration> blocked = this.throttle.blockedFor(clientAddress);
-		if (blocked.isPresent()) {
-			return deny(null, "source_throttled", clientAddress, requestId, blocked.get());
-		}
 		byte[] hash = this.hasher.hash(presented);
-		Optional<TokenLookup> found = this.tokens.findByHash(hash);
+		// The source's block and the token come from one statement: this runs on every
+		// request.
+		TokenStore.Presented presentedToken = this.tokens.findPresented(hash, clientAddress);
+		if (presentedToken.sourceBlockedFor().isPresent()) {
+			return deny(null, "source_throttled", clientAddress, requestId, presentedToken.sourceBlockedFor().get());
+		}
+		Optional<TokenLookup> found = presentedToken.lookup();
 		if (found.isEmpty() || !MessageDigest.isEqual(found.get().storedHash(), hash)) {
 			return refuse(null, "unknown_token", clientAddress, requestId, true);
 		}

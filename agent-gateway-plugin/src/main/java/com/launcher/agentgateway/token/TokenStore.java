@@ -1,7 +1,9 @@
 package com.launcher.agentgateway.token;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,12 +17,15 @@ public interface TokenStore {
 	void insert(AgentToken token, byte[] hash);
 
 	/**
-	 * The one lookup of introspection: a single indexed equality on the hash, returning
-	 * the token with what authentication needs of its agent.
+	 * The one round trip of introspection: a single indexed equality on the hash,
+	 * returning the token with what authentication needs of its agent, and, from the same
+	 * statement, whether the presenting source is being refused for failed attempts (the
+	 * block that {@link SourceThrottle} records).
 	 * @param hash the keyed hash of the presented token
-	 * @return the match
+	 * @param sourceAddress the address the token came from
+	 * @return the match, if any, and the source's block, if any
 	 */
-	Optional<TokenLookup> findByHash(byte[] hash);
+	Presented findPresented(byte[] hash, String sourceAddress);
 
 	Optional<AgentToken> findById(UUID tokenId);
 
@@ -59,6 +64,21 @@ public interface TokenStore {
 	 */
 	record TokenLookup(AgentToken token, byte[] storedHash, AgentStatus agentStatus, String agentName, UUID ownerUserId,
 			List<Grant> grants) {
+	}
+
+	/**
+	 * What one lookup of a presented token found.
+	 *
+	 * @param lookup the token with its agent and grants, if the hash is known
+	 * @param sourceBlockedFor how much longer the source is refused, if it is
+	 */
+	record Presented(Optional<TokenLookup> lookup, Optional<Duration> sourceBlockedFor) {
+
+		public Presented {
+			Objects.requireNonNull(lookup, "lookup");
+			Objects.requireNonNull(sourceBlockedFor, "sourceBlockedFor");
+		}
+
 	}
 
 }

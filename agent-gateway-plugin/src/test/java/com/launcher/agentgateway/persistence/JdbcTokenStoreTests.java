@@ -1,5 +1,7 @@
 package com.launcher.agentgateway.persistence;
 
+import java.time.Duration;
+
 import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.grant.GrantStore;
@@ -70,20 +72,44 @@ class JdbcTokenStoreTests extends TokenStoreContractTests {
 		tokens.insert(token, hash);
 		counting.reset();
 
-		assertThat(tokens.findByHash(hash).orElseThrow().grants()).hasSize(3);
+		assertThat(tokens.findPresented(hash, "198.51.100.7").lookup().orElseThrow().grants()).hasSize(3);
 
 		assertThat(counting.statements()).isEqualTo(1);
 	}
 
 	@Test
-	void findByHashWhenTheHashIsLookedUpThenThePlanUsesTheUniqueIndex() {
-		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
-		String plan = String.join("\n",
-				jdbc.getJdbcTemplate()
-					.queryForList("EXPLAIN SELECT * FROM agw_token WHERE token_hash = decode(repeat('ab', 32), 'hex')",
-							String.class));
+	void findPresentedWhenTheSourceIsBlockedThenTheBlockAndTheTokenComeFromOneStatement() {
+		Agent agent = givenAgent();
+		grants.insert(TestGrants.write(agent.id(), "WEB"));
+		AgentToken token = TestAgentTokens.active(agent.id());
+		byte[] hash = TestAgentTokens.randomHash();
+		tokens.insert(token, hash);
+		String source = "192.0.2." + (1 + (int) (Math.random() * 250));
+		JdbcSourceThrottle throttle = new JdbcSourceThrottle(new NamedParameterJdbcTemplate(dataSource), 1,
+				Duration.ofMinutes(15), Duration.ofMinutes(30));
+		throttle.recordFailure(source);
+		counting.reset();
 
-		assertThat(plan).contains("agw_token_hash_uq");
+		TokenStore.Presented presented = tokens.findPresented(hash, source);
+
+		assertThat(counting.statements()).isEqualTo(1);
+		assertThat(presented.lookup().orElseThrow().grants()).hasSize(1);
+		assertThat(presented.sourceBlockedFor())
+			.hasValueSatisfying((left) -> assertThat(left).isBetween(Duration.ofMinutes(29), Duration.ofMinutes(30)));
+		assertThat(tokens.findPresented(TestAgentTokens.randomHash(), source))
+			.satisfies((unknown) -> assertThat(unknown.lookup()).isEmpty())
+			.satisfies((unknown) -> assertThat(unknown.sourceBlockedFor()).isPresent());
+		assertThat(tokens.findPresented(hash, "192.0.2.251").sourceBlockedFor()).isEmpty();
+	}
+
+	@Test
+	void findPresentedWhenTheHashIsLookedUpThenThePlanUsesTheUniqueIndexes() {
+		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+		String sql = JdbcTokenStore.LOOKUP.replace(":hash", "decode(repeat('ab', 32), 'hex')")
+			.replace(":source", "'192.0.2.1'");
+		String plan = String.join("\n", jdbc.getJdbcTemplate().queryForList("EXPLAIN " + sql, String.class));
+
+		assertThat(plan).contains("agw_token_hash_uq").doesNotContain("Seq Scan on agw_token");
 	}
 
 	@Test

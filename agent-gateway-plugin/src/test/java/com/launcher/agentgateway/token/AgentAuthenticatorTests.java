@@ -76,7 +76,8 @@ class AgentAuthenticatorTests {
 
 	@BeforeEach
 	void noThrottle() {
-		when(this.throttle.blockedFor(anyString())).thenReturn(Optional.empty());
+		when(this.tokens.findPresented(any(), anyString()))
+			.thenReturn(new TokenStore.Presented(Optional.empty(), Optional.empty()));
 		when(this.throttle.recordFailure(anyString())).thenReturn(Optional.empty());
 		when(this.owners.find(this.agent.ownerUserId()))
 			.thenReturn(Optional.of(TestAgents.activeOwner(this.agent.ownerUserId())));
@@ -90,7 +91,6 @@ class AgentAuthenticatorTests {
 
 		assertThat(outcome).isEqualTo(new Refused("malformed_token", null));
 		verifyNoInteractions(this.tokens, this.hasher, this.owners, this.lifecycle);
-		verify(this.throttle, never()).blockedFor(anyString());
 		verify(this.throttle).recordFailure(ADDRESS);
 		assertThat(onlyAuditEvent().reason()).isEqualTo("malformed_token");
 	}
@@ -106,13 +106,18 @@ class AgentAuthenticatorTests {
 	}
 
 	@Test
-	void authenticateWhenSourceThrottledThenRefusedBeforeLookup() {
-		when(this.throttle.blockedFor(ADDRESS)).thenReturn(Optional.of(Duration.ofMinutes(42)));
+	void authenticateWhenSourceThrottledThenRefusedWhateverTheTokenIs() {
+		AgentToken token = TestAgentTokens.active(this.agent.id());
+		byte[] hash = this.hasher.hash(this.secret);
+		when(this.tokens.findPresented(any(), eq(ADDRESS)))
+			.thenReturn(new TokenStore.Presented(Optional.of(new TokenLookup(token, hash.clone(), AgentStatus.ENABLED,
+					this.agent.name(), this.agent.ownerUserId(), this.grants)), Optional.of(Duration.ofMinutes(42))));
 
 		AuthenticationOutcome outcome = this.authenticator.authenticate(this.secret, ADDRESS, "r1");
 
 		assertThat(outcome).isEqualTo(new Refused("source_throttled", Duration.ofMinutes(42)));
-		verifyNoInteractions(this.tokens, this.hasher);
+		verifyNoInteractions(this.owners, this.lifecycle);
+		verify(this.tokens, never()).touch(any(), any(), any());
 		// Refusing a throttled source is not a new failure: the block must not extend
 		// itself.
 		verify(this.throttle, never()).recordFailure(anyString());
@@ -121,16 +126,14 @@ class AgentAuthenticatorTests {
 
 	@Test
 	void authenticateWhenUnknownTokenThenRefusedAndCountedAgainstTheSource() {
-		when(this.tokens.findByHash(any())).thenReturn(Optional.empty());
 		when(this.throttle.recordFailure(ADDRESS)).thenReturn(Optional.of(Duration.ofHours(1)));
 
 		AuthenticationOutcome outcome = this.authenticator.authenticate(this.secret, ADDRESS, "r1");
 
 		assertThat(outcome).isEqualTo(new Refused("unknown_token", Duration.ofHours(1)));
 		InOrder order = inOrder(this.throttle, this.hasher, this.tokens);
-		order.verify(this.throttle).blockedFor(ADDRESS);
 		order.verify(this.hasher).hash(this.secret);
-		order.verify(this.tokens).findByHash(any());
+		order.verify(this.tokens).findPresented(any(), eq(ADDRESS));
 		order.verify(this.throttle).recordFailure(ADDRESS);
 		AuditEvent event = onlyAuditEvent();
 		assertThat(event.reason()).isEqualTo("unknown_token");
@@ -140,8 +143,9 @@ class AgentAuthenticatorTests {
 	@Test
 	void authenticateWhenStoredHashDiffersThenRefusedAsUnknown() {
 		AgentToken token = TestAgentTokens.active(this.agent.id());
-		when(this.tokens.findByHash(any())).thenReturn(Optional.of(new TokenLookup(token, new byte[32],
-				AgentStatus.ENABLED, this.agent.name(), this.agent.ownerUserId(), this.grants)));
+		when(this.tokens.findPresented(any(), anyString()))
+			.thenReturn(new TokenStore.Presented(Optional.of(new TokenLookup(token, new byte[32], AgentStatus.ENABLED,
+					this.agent.name(), this.agent.ownerUserId(), this.grants)), Optional.empty()));
 
 		AuthenticationOutcome outcome = this.authenticator.authenticate(this.secret, ADDRESS, "r1");
 
@@ -285,9 +289,8 @@ class AgentAuthenticatorTests {
 			assertThat(principal.toString()).doesNotContain(this.secret);
 		});
 		InOrder order = inOrder(this.throttle, this.hasher, this.tokens, this.owners);
-		order.verify(this.throttle).blockedFor(ADDRESS);
 		order.verify(this.hasher).hash(this.secret);
-		order.verify(this.tokens).findByHash(any());
+		order.verify(this.tokens).findPresented(any(), eq(ADDRESS));
 		order.verify(this.owners).find(this.agent.ownerUserId());
 		order.verify(this.throttle).reset(ADDRESS);
 		order.verify(this.tokens).touch(token.id(), NOW, ADDRESS);
@@ -342,8 +345,9 @@ class AgentAuthenticatorTests {
 
 	private void found(AgentToken token, AgentStatus agentStatus) {
 		byte[] hash = this.hasher.hash(this.secret);
-		when(this.tokens.findByHash(eq(hash))).thenReturn(Optional.of(new TokenLookup(token, hash.clone(), agentStatus,
-				this.agent.name(), this.agent.ownerUserId(), this.grants)));
+		when(this.tokens.findPresented(eq(hash), anyString()))
+			.thenReturn(new TokenStore.Presented(Optional.of(new TokenLookup(token, hash.clone(), agentStatus,
+					this.agent.name(), this.agent.ownerUserId(), this.grants)), Optional.empty()));
 		clearInvocations(this.hasher);
 	}
 

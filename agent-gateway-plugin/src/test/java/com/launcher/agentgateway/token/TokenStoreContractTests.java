@@ -59,7 +59,7 @@ public abstract class TokenStoreContractTests {
 		byte[] hash = TestAgentTokens.randomHash();
 		tokenStore().insert(token, hash);
 
-		TokenLookup lookup = tokenStore().findByHash(hash.clone()).orElseThrow();
+		TokenLookup lookup = tokenStore().findPresented(hash.clone(), "198.51.100.7").lookup().orElseThrow();
 
 		assertThat(lookup.token()).isEqualTo(token);
 		assertThat(lookup.storedHash()).isEqualTo(hash);
@@ -75,14 +75,14 @@ public abstract class TokenStoreContractTests {
 		byte[] hash = TestAgentTokens.randomHash();
 		tokenStore().insert(token, hash);
 
-		assertThat(tokenStore().findByHash(hash).orElseThrow().grants()).isEmpty();
+		assertThat(tokenStore().findPresented(hash, "198.51.100.7").lookup().orElseThrow().grants()).isEmpty();
 	}
 
 	@Test
 	void findByHashWhenUnknownHashThenEmpty() {
 		givenToken(TestAgentTokens.active(givenAgent().id()));
 
-		assertThat(tokenStore().findByHash(TestAgentTokens.randomHash())).isEmpty();
+		assertThat(tokenStore().findPresented(TestAgentTokens.randomHash(), "198.51.100.7").lookup()).isEmpty();
 	}
 
 	@Test
