@@ -1,21 +1,30 @@
 package com.launcher.e2e.bench;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
@@ -35,16 +44,34 @@ import tools.jackson.databind.json.JsonMapper;
  * with its own token, side by side with the same Tasker calls made directly through the
  * host's {@link TaskerClient} in the same JVM and run. Not a test: run it by hand
  * (docs/BENCHMARKS.md, "MCP through the whole stack") and copy the printed table.
+ * <p>
+ * The agents speak over blocking keep-alive sockets, one per worker, as a separate agent
+ * process would; {@code -Dbench.client=jdk} uses the JDK's asynchronous
+ * {@code HttpClient} instead, whose selector and executor threads then compete with the
+ * host for the same CPUs. Other switches: {@code bench.concurrency} (default
+ * {@code 1,8,32}), {@code bench.only} (rows whose tool and path contain this text),
+ * {@code bench.warmupSeconds}, {@code bench.measureSeconds}, {@code bench.pauseMicros}
+ * (adds a diagnostic row: the direct pair after an idle pause) and
+ * {@code bench.synchronousCommit}.
  */
 public final class McpThroughStackBenchmark {
 
+	private static final long PAUSE_MICROS = Long.getLong("bench.pauseMicros", 0);
+
+	private static final Queue<Long> PAUSED = new ConcurrentLinkedQueue<>();
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final int[] CONCURRENCY = { 1, 8, 32 };
+	private static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("bench.client"));
 
-	private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 3));
+	private static final int[] CONCURRENCY = Arrays.stream(System.getProperty("bench.concurrency", "1,8,32").split(","))
+		.mapToInt((value) -> Integer.parseInt(value.trim()))
+		.toArray();
 
-	private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measureSeconds", 8));
+	// Long enough for the JIT to finish compiling the request path at one agent.
+	private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 10));
+
+	private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measureSeconds", 10));
 
 	private McpThroughStackBenchmark() {
 	}
@@ -104,6 +131,26 @@ public final class McpThroughStackBenchmark {
 					tasker.getWorkItem("demo", web, card);
 					return membership.status() == ProjectMembership.Status.MEMBER;
 				}));
+				if (PAUSE_MICROS > 0) {
+					// Diagnostic (opt-in): the same pair after the machine has been idle
+					// for a moment, as it is between the steps of a gateway request.
+					report
+						.append(run("get_work_item", "direct: pause, membership + get", concurrency, (worker) -> () -> {
+							LockSupport.parkNanos(PAUSE_MICROS * 1000);
+							long t0 = System.nanoTime();
+							ProjectMembership membership = tasker.membership("demo", web, emails.get(worker));
+							tasker.getWorkItem("demo", web, card);
+							PAUSED.add(System.nanoTime() - t0);
+							return membership.status() == ProjectMembership.Status.MEMBER;
+						}));
+					long[] paused = PAUSED.stream().mapToLong(Long::longValue).sorted().toArray();
+					PAUSED.clear();
+					String line = String.format(Locale.ROOT,
+							"  the pair alone after a %d µs pause: median %.3f ms, p99 %.3f ms%n", PAUSE_MICROS,
+							percentile(paused, 0.5), percentile(paused, 0.99));
+					System.out.print(line);
+					report.append(line);
+				}
 				report.append(run("get_work_item", "direct: get only", concurrency,
 						(worker) -> () -> tasker.getWorkItem("demo", web, card) != null));
 				report.append(run("create_work_item", "MCP (whole stack)", concurrency, (worker) -> () -> {
@@ -141,6 +188,10 @@ public final class McpThroughStackBenchmark {
 	}
 
 	private static String run(String tool, String path, int concurrency, Workload workload) throws Exception {
+		String only = System.getProperty("bench.only");
+		if (only != null && !(tool + " " + path).contains(only)) {
+			return "";
+		}
 		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 		long start = System.nanoTime();
 		long measureFrom = start + WARMUP.toNanos();
@@ -230,6 +281,9 @@ public final class McpThroughStackBenchmark {
 	}
 
 	private static boolean mcp(HttpClient http, LauncherNode node, String token, String body) throws Exception {
+		if (!JDK_CLIENT) {
+			return mcpBlocking(node, token, body);
+		}
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(node.uri("/plugins/agent-gateway/mcp"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + token)
@@ -241,7 +295,113 @@ public final class McpThroughStackBenchmark {
 		if (response.statusCode() != 200) {
 			return false;
 		}
-		JsonNode result = JSON.readTree(response.body()).path("result");
+		return succeeded(response.body());
+	}
+
+	/**
+	 * One call over a blocking keep-alive HTTP/1.1 connection with {@code TCP_NODELAY},
+	 * the way an agent's own client talks to the gateway from another machine: the
+	 * calling thread writes the whole request in one segment and reads the answer itself,
+	 * with no selector or executor hand-offs competing with the host for the same two
+	 * CPUs. One connection per worker thread.
+	 */
+	private static boolean mcpBlocking(LauncherNode node, String token, String body) throws Exception {
+		URI uri = node.uri("/plugins/agent-gateway/mcp");
+		byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+		String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+				+ "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+				+ "Accept: application/json, text/event-stream\r\nMCP-Protocol-Version: 2025-06-18\r\n"
+				+ "Content-Length: " + payload.length + "\r\n\r\n";
+		byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+		byte[] request = Arrays.copyOf(headBytes, headBytes.length + payload.length);
+		System.arraycopy(payload, 0, request, headBytes.length, payload.length);
+		for (int attempt = 0; attempt < 2; attempt++) {
+			Connection connection = CONNECTIONS.get();
+			if (connection == null) {
+				Socket socket = new Socket(uri.getHost(), uri.getPort());
+				socket.setTcpNoDelay(true);
+				socket.setSoTimeout(30_000);
+				connection = new Connection(socket, new BufferedInputStream(socket.getInputStream(), 64 * 1024),
+						socket.getOutputStream());
+				CONNECTIONS.set(connection);
+			}
+			try {
+				connection.out().write(request);
+				connection.out().flush();
+				return connection.readAnswer();
+			}
+			catch (IOException ex) {
+				connection.socket().close();
+				CONNECTIONS.remove();
+			}
+		}
+		return false;
+	}
+
+	private static final ThreadLocal<Connection> CONNECTIONS = new ThreadLocal<>();
+
+	/** A worker's keep-alive connection to the host. */
+	private record Connection(Socket socket, BufferedInputStream in, OutputStream out) {
+
+		/**
+		 * Reads one response (Content-Length or chunked); answers whether it succeeded.
+		 */
+		boolean readAnswer() throws IOException {
+			String statusLine = line();
+			int status = Integer.parseInt(statusLine.split(" ")[1]);
+			int length = -1;
+			boolean chunked = false;
+			boolean close = false;
+			for (String header = line(); !header.isEmpty(); header = line()) {
+				String lower = header.toLowerCase(Locale.ROOT);
+				if (lower.startsWith("content-length:")) {
+					length = Integer.parseInt(lower.substring(15).trim());
+				}
+				else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+					chunked = true;
+				}
+				else if (lower.startsWith("connection:") && lower.contains("close")) {
+					close = true;
+				}
+			}
+			byte[] body;
+			if (chunked) {
+				java.io.ByteArrayOutputStream collected = new java.io.ByteArrayOutputStream();
+				for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(),
+						16)) {
+					collected.write(this.in.readNBytes(size));
+					line();
+				}
+				line();
+				body = collected.toByteArray();
+			}
+			else {
+				body = this.in.readNBytes(Math.max(0, length));
+			}
+			if (close) {
+				this.socket.close();
+				CONNECTIONS.remove();
+			}
+			return status == 200 && succeeded(new String(body, StandardCharsets.UTF_8));
+		}
+
+		private String line() throws IOException {
+			StringBuilder line = new StringBuilder();
+			for (int c = this.in.read(); c != '\n'; c = this.in.read()) {
+				if (c < 0) {
+					throw new IOException("connection closed");
+				}
+				if (c != '\r') {
+					line.append((char) c);
+				}
+			}
+			return line.toString();
+		}
+
+	}
+
+	private static boolean succeeded(String answer) {
+		JsonNode result = JSON.readTree(answer).path("result");
 		return !result.isMissingNode() && !result.path("isError").asBoolean(false);
 	}
 
