@@ -15,6 +15,7 @@ import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.idempotency.IdempotencyService;
 import com.launcher.agentgateway.idempotency.IdempotencyStore;
+import com.launcher.agentgateway.mcp.CompiledSchemaValidator;
 import com.launcher.agentgateway.mcp.GatewayMcpTransport;
 import com.launcher.agentgateway.mcp.McpController;
 import com.launcher.agentgateway.mcp.McpEdge;
@@ -42,7 +43,6 @@ import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.tasker.TaskerClient;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -128,9 +128,15 @@ public class McpConfiguration {
 	}
 
 	@Bean
+	CompiledSchemaValidator toolSchemaValidator() {
+		return new CompiledSchemaValidator(MCP_JSON);
+	}
+
+	@Bean
 	ToolInvoker toolInvoker(TaskerGateway taskerGateway, IdempotencyService idempotencyService,
 			PolicyService policyService, RateLimiter rateLimiter, WriteBudget writeBudget, AuditLog auditLog,
-			AgentStore agentStore, McpJsonMapper mcpJsonMapper, Clock gatewayClock) {
+			AgentStore agentStore, McpJsonMapper mcpJsonMapper, CompiledSchemaValidator toolSchemaValidator,
+			Clock gatewayClock) {
 		ToolInvoker[] self = new ToolInvoker[1];
 		List<McpTool> tools = List.of(
 				new WhoamiTool(writeBudget, gatewayClock, (principal) -> self[0].visibleNames(principal)),
@@ -140,7 +146,7 @@ public class McpConfiguration {
 				new CreateWorkItemTool(taskerGateway), new UpdateWorkItemTool(taskerGateway),
 				new AddCommentTool(taskerGateway), new ReportProgressTool(taskerGateway, agentStore, gatewayClock));
 		self[0] = new ToolInvoker(tools, taskerGateway, idempotencyService, policyService, rateLimiter, writeBudget,
-				auditLog, new DefaultJsonSchemaValidator(MCP_JSON), mcpJsonMapper, MCP_JSON, gatewayClock);
+				auditLog, toolSchemaValidator, mcpJsonMapper, MCP_JSON, gatewayClock);
 		return self[0];
 	}
 
@@ -151,13 +157,13 @@ public class McpConfiguration {
 
 	@Bean(destroyMethod = "close")
 	McpStatelessSyncServer mcpServer(GatewayMcpTransport gatewayMcpTransport, ToolInvoker toolInvoker,
-			McpJsonMapper mcpJsonMapper, McpProperties mcpProperties) {
+			McpJsonMapper mcpJsonMapper, CompiledSchemaValidator toolSchemaValidator, McpProperties mcpProperties) {
 		return McpServer.sync(gatewayMcpTransport)
 			.serverInfo("agent-gateway", "0.1.0")
 			.instructions(INSTRUCTIONS)
 			.capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
 			.jsonMapper(mcpJsonMapper)
-			.jsonSchemaValidator(new DefaultJsonSchemaValidator(MCP_JSON))
+			.jsonSchemaValidator(toolSchemaValidator)
 			// We validate inside the tool path so that a refusal is audited like any
 			// other.
 			.validateToolInputs(false)

@@ -27,7 +27,6 @@ import com.launcher.agentgateway.token.AgentPrincipal;
 import com.launcher.host.api.tasker.TaskerClient;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +74,7 @@ class McpServerEmbeddingTests {
 		self[0] = new ToolInvoker(tools, tasker,
 				new IdempotencyService(new InMemoryIdempotencyStore(), clock, Duration.ofHours(24),
 						Duration.ofMinutes(2)),
-				policies, limiter, budget, audit, new DefaultJsonSchemaValidator(this.json), this.mcpJson, this.json,
+				policies, limiter, budget, audit, new CompiledSchemaValidator(this.json), this.mcpJson, this.json,
 				clock);
 		this.transport = new GatewayMcpTransport();
 		McpServer.sync(this.transport)
@@ -83,7 +82,7 @@ class McpServerEmbeddingTests {
 			.instructions("untrusted data")
 			.capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
 			.jsonMapper(this.mcpJson)
-			.jsonSchemaValidator(new DefaultJsonSchemaValidator(this.json))
+			.jsonSchemaValidator(new CompiledSchemaValidator(this.json))
 			.validateToolInputs(false)
 			.immediateExecution(true)
 			.addToolFilter(self[0]::isVisible)
