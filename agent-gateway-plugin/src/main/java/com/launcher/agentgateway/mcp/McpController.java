@@ -2,7 +2,6 @@ package com.launcher.agentgateway.mcp;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -107,7 +106,7 @@ public class McpController {
 			return reject(agent, new Rejection(400, McpSchema.ErrorCodes.INVALID_REQUEST,
 					"Batch requests are not supported", "batch_not_supported"));
 		}
-		McpSchema.JSONRPCMessage message = parseMessage(tree, body);
+		McpSchema.JSONRPCMessage message = parseMessage(tree);
 		if (message == null) {
 			return reject(agent,
 					new Rejection(400, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid request", "invalid_request"));
@@ -211,14 +210,28 @@ public class McpController {
 				new McpSchema.JSONRPCResponse.JSONRPCError(code, message, null));
 	}
 
-	private McpSchema.JSONRPCMessage parseMessage(JsonNode tree, byte[] body) {
+	/**
+	 * The message in an already parsed body, told apart the way the SDK does (a method
+	 * and an id: request; a method alone: notification; a result or an error: response),
+	 * without parsing the body a second time.
+	 */
+	private McpSchema.JSONRPCMessage parseMessage(JsonNode tree) {
 		if (tree == null || !tree.isObject() || !"2.0".equals(tree.path("jsonrpc").asString(null))) {
 			return null;
 		}
 		try {
-			return McpSchema.deserializeJsonRpcMessage(this.mcpJson, new String(body, StandardCharsets.UTF_8));
+			if (tree.has("method") && tree.has("id")) {
+				return this.mcpJson.convertValue(tree, McpSchema.JSONRPCRequest.class);
+			}
+			if (tree.has("method")) {
+				return this.mcpJson.convertValue(tree, McpSchema.JSONRPCNotification.class);
+			}
+			if (tree.has("result") || tree.has("error")) {
+				return this.mcpJson.convertValue(tree, McpSchema.JSONRPCResponse.class);
+			}
+			return null;
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			return null;
 		}
 	}
