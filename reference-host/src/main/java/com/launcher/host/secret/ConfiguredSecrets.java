@@ -40,22 +40,38 @@ public class ConfiguredSecrets {
 
 	private final Map<String, SecretKeySpec> keys = new ConcurrentHashMap<>();
 
+	// One initialised MAC per secret, cloned for each use: looking up the provider and
+	// keying a new MAC costs more than the hash itself, on every agent request.
+	private final Map<String, Mac> keyedMacs = new ConcurrentHashMap<>();
+
 	public ConfiguredSecrets(HostProperties properties) {
 		this.properties = properties;
 	}
 
 	/** The secrets of one plugin; it can use them, not read them. */
 	public Secrets forPlugin(String pluginId) {
-		return (name, message) -> {
-			try {
-				Mac mac = Mac.getInstance("HmacSHA256");
-				mac.init(key(pluginId, name));
-				return mac.doFinal(message);
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException("HMAC-SHA-256 unavailable", ex);
-			}
-		};
+		return (name, message) -> mac(pluginId, name).doFinal(message);
+	}
+
+	private Mac mac(String pluginId, String name) {
+		Mac keyed = this.keyedMacs.computeIfAbsent(pluginId + "/" + name, (k) -> newMac(key(pluginId, name)));
+		try {
+			return (Mac) keyed.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return newMac(key(pluginId, name));
+		}
+	}
+
+	private static Mac newMac(SecretKeySpec key) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(key);
+			return mac;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA-256 unavailable", ex);
+		}
 	}
 
 	private SecretKeySpec key(String pluginId, String name) {

@@ -1,0 +1,79 @@
+package com.launcher.host.secret;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.launcher.host.api.secret.Secrets;
+import com.launcher.host.api.secret.UnknownSecretException;
+import com.launcher.host.config.HostProperties;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ConfiguredSecretsTests {
+
+	private static final String KEY = "a-configured-secret-of-enough-length";
+
+	private final ConfiguredSecrets secrets = new ConfiguredSecrets(
+			new HostProperties(false, null, null, Map.of("agent-gateway", Map.of("token-pepper", KEY)), null, null));
+
+	@Test
+	void hmacWhenUsedRepeatedlyThenEachAnswerIsTheHmacOfThatMessageAlone() throws Exception {
+		Secrets plugin = this.secrets.forPlugin("agent-gateway");
+
+		byte[] first = plugin.hmacSha256("token-pepper", bytes("first"));
+		byte[] second = plugin.hmacSha256("token-pepper", bytes("second"));
+
+		assertThat(first).isEqualTo(reference(bytes("first")));
+		assertThat(second).isEqualTo(reference(bytes("second")));
+		assertThat(plugin.hmacSha256("token-pepper", bytes("first"))).isEqualTo(first);
+	}
+
+	@Test
+	void hmacWhenUsedFromManyThreadsThenNoAnswerMixesWithAnother() throws Exception {
+		Secrets plugin = this.secrets.forPlugin("agent-gateway");
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Boolean>> checks = new ArrayList<>();
+			for (int i = 0; i < 2_000; i++) {
+				byte[] message = bytes("message-" + i);
+				checks.add(pool.submit(
+						() -> java.util.Arrays.equals(plugin.hmacSha256("token-pepper", message), reference(message))));
+			}
+			for (Future<Boolean> check : checks) {
+				assertThat(check.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void hmacWhenTheSecretIsNotConfiguredOutsideDemoThenRefused() {
+		Secrets plugin = this.secrets.forPlugin("agent-gateway");
+
+		assertThatExceptionOfType(UnknownSecretException.class)
+			.isThrownBy(() -> plugin.hmacSha256("missing", bytes("x")));
+	}
+
+	private static byte[] reference(byte[] message) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return mac.doFinal(message);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
