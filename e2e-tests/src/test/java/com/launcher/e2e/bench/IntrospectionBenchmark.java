@@ -23,8 +23,6 @@ import com.launcher.host.api.web.IntrospectionResult;
 import com.launcher.host.security.PluginProtectedResources;
 import com.launcher.tasker.sandbox.SandboxOptions;
 import com.zaxxer.hikari.HikariDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,8 +35,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the printed table.
  */
 public final class IntrospectionBenchmark {
-
-	private static final Logger logger = LoggerFactory.getLogger(IntrospectionBenchmark.class);
 
 	private static final String MCP = "/plugins/agent-gateway/mcp";
 
@@ -104,11 +100,11 @@ public final class IntrospectionBenchmark {
 			report.append(String.format(Locale.ROOT, "%-34s %10.3f %10s %10s%n", "checksum check alone",
 					checksumOnly(node, garbage), "-", "0"));
 		}
-		logger.info(
-				"Introspection benchmark ({} measured calls per case after {} warm-up; system load average"
-						+ " {} on {} cores):\n{}",
-				MEASURED, WARMUP,
-				String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
+		// Printed, not logged: closing the cluster has stopped the logging system by now.
+		System.out.printf(Locale.ROOT,
+				"%nIntrospection benchmark (%d measured calls per case after %d warm-up; system load average"
+						+ " %.1f on %d cores):%n%s",
+				MEASURED, WARMUP, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				Runtime.getRuntime().availableProcessors(), report);
 		System.exit(0);
 	}
