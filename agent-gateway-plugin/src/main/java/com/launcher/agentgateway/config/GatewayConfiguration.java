@@ -2,6 +2,7 @@ package com.launcher.agentgateway.config;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -25,6 +26,7 @@ import com.launcher.agentgateway.persistence.JdbcAgentStore;
 import com.launcher.agentgateway.persistence.JdbcAuditLog;
 import com.launcher.agentgateway.persistence.JdbcGrantStore;
 import com.launcher.agentgateway.persistence.JdbcPolicyStore;
+import com.launcher.agentgateway.persistence.PgChangeListener;
 import com.launcher.agentgateway.persistence.JdbcRateLimiter;
 import com.launcher.agentgateway.persistence.JdbcSourceThrottle;
 import com.launcher.agentgateway.persistence.JdbcTokenStore;
@@ -125,6 +127,13 @@ public class GatewayConfiguration {
 	PolicyService policyService(NamedParameterJdbcTemplate gatewayJdbc, AuditLog auditLog,
 			RequestContext requestContext, Clock gatewayClock) {
 		return new PolicyService(new JdbcPolicyStore(gatewayJdbc), auditLog, requestContext, gatewayClock);
+	}
+
+	/** Drops every node's cached policy as soon as any node changes it. */
+	@Bean(destroyMethod = "close")
+	PgChangeListener policyChangeListener(DataSource gatewayDataSource, PolicyService policyService) {
+		return new PgChangeListener(gatewayDataSource, JdbcPolicyStore.CHANNEL, policyService::invalidate,
+				Duration.ofMillis(500), Duration.ofMinutes(10));
 	}
 
 	@Bean

@@ -9,8 +9,14 @@ import com.launcher.agentgateway.policy.PolicyStore;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** The policy row of {@code agw_policy}. */
+/**
+ * The policy row of {@code agw_policy}. Saving it notifies {@link #CHANNEL}, so every
+ * node's cached copy is dropped as the change commits ({@link PgChangeListener}).
+ */
 public class JdbcPolicyStore implements PolicyStore {
+
+	/** The channel a policy change is announced on. */
+	public static final String CHANNEL = "agw_policy";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -29,11 +35,13 @@ public class JdbcPolicyStore implements PolicyStore {
 
 	@Override
 	public void save(Policy policy, UUID updatedBy) {
-		this.jdbc.update(
-				"UPDATE agw_policy SET max_token_days = :maxDays, default_token_days = :defaultDays,"
-						+ " burst_requests = :burst, burst_seconds = :burstSeconds, requests_per_minute = :rpm,"
-						+ " writes_per_day = :writes, connected_minutes = :connected, stale_hours = :stale,"
-						+ " reporting_mode = :reporting, updated_at = now(), updated_by = :by WHERE id = 1",
+		// The change and the notice to every node's cache commit together.
+		this.jdbc.query(
+				"WITH saved AS (UPDATE agw_policy SET max_token_days = :maxDays,"
+						+ " default_token_days = :defaultDays, burst_requests = :burst, burst_seconds = :burstSeconds,"
+						+ " requests_per_minute = :rpm, writes_per_day = :writes, connected_minutes = :connected,"
+						+ " stale_hours = :stale, reporting_mode = :reporting, updated_at = now(), updated_by = :by"
+						+ " WHERE id = 1 RETURNING id) SELECT pg_notify('" + CHANNEL + "', '') FROM saved",
 				new MapSqlParameterSource("maxDays", policy.maxTokenDays())
 					.addValue("defaultDays", policy.defaultTokenDays())
 					.addValue("burst", policy.burstRequests())
@@ -43,7 +51,9 @@ public class JdbcPolicyStore implements PolicyStore {
 					.addValue("connected", policy.connectedMinutes())
 					.addValue("stale", policy.staleHours())
 					.addValue("reporting", policy.reportingMode())
-					.addValue("by", updatedBy));
+					.addValue("by", updatedBy),
+				(row) -> {
+				});
 	}
 
 }

@@ -14,13 +14,17 @@ import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.core.RequestContext;
 
 /**
- * Reads and changes the policy. Reads are cached for at most {@link #MAX_STALENESS} so
- * the hot path does not query it per request; a change made on another node is seen
- * within that bound.
+ * Reads and changes the policy. Reads are cached so the hot path does not query it per
+ * request. A change made on any node reaches every node's cache through
+ * {@link #invalidate()} as it commits (PostgreSQL {@code NOTIFY}, DESIGN §7); if that
+ * notice is lost, a cached copy is still never older than {@link #MAX_STALENESS}.
  */
 public class PolicyService {
 
-	/** The longest a node may act on a policy another node has replaced. */
+	/**
+	 * The longest a node may act on a policy another node has replaced, even when the
+	 * change notice does not arrive.
+	 */
 	public static final Duration MAX_STALENESS = Duration.ofSeconds(5);
 
 	private final PolicyStore store;
@@ -48,6 +52,11 @@ public class PolicyService {
 			this.cached = snapshot;
 		}
 		return snapshot.policy();
+	}
+
+	/** Drops the cached policy: the next read loads it again. */
+	public void invalidate() {
+		this.cached = null;
 	}
 
 	public Policy update(Actor actor, Policy policy) {

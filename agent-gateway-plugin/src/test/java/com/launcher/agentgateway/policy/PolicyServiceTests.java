@@ -46,6 +46,18 @@ class PolicyServiceTests {
 	}
 
 	@Test
+	void currentWhenInvalidatedThenReloadedWithinTheStalenessBound() {
+		Policy changed = TestPolicies.maxTokenDays(7, 7);
+		when(this.store.load()).thenReturn(Policy.defaults(), changed);
+		this.service.current();
+
+		this.service.invalidate();
+
+		assertThat(this.service.current()).isEqualTo(changed);
+		verify(this.store, times(2)).load();
+	}
+
+	@Test
 	void currentWhenOlderThanStalenessBoundThenReloaded() {
 		Policy changed = TestPolicies.maxTokenDays(7, 7);
 		when(this.store.load()).thenReturn(Policy.defaults(), changed);

@@ -1,0 +1,171 @@
+package com.launcher.agentgateway.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cross-node invalidation for a node-local cache (DESIGN §7): one dedicated connection
+ * {@code LISTEN}s on a PostgreSQL channel, and every notification on it runs the
+ * callback, so every node drops its copy as soon as any node commits a change.
+ * <p>
+ * Whenever the listener cannot vouch that it heard everything (it has just connected, or
+ * its connection failed), it runs the callback as well: "unknown" is treated as
+ * "changed". The connection is handed back and taken again every {@code recycleAfter}, so
+ * the pool's lifetime rules still apply to it.
+ */
+public final class PgChangeListener implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(PgChangeListener.class);
+
+	private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+	private final DataSource dataSource;
+
+	private final String channel;
+
+	private final Runnable onChange;
+
+	private final Duration poll;
+
+	private final Duration recycleAfter;
+
+	private final Thread thread;
+
+	private volatile boolean running = true;
+
+	private volatile boolean listening;
+
+	/**
+	 * Starts listening at once, on a daemon thread.
+	 * @param dataSource where to take the connection from
+	 * @param channel the channel, a plain lower-case identifier
+	 * @param onChange what to run on a notification, and whenever one may have been
+	 * missed
+	 * @param poll how long one wait for notifications lasts (also the longest a stop
+	 * waits)
+	 * @param recycleAfter how long one connection is kept before it is taken anew
+	 */
+	public PgChangeListener(DataSource dataSource, String channel, Runnable onChange, Duration poll,
+			Duration recycleAfter) {
+		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+		if (!CHANNEL.matcher(channel).matches()) {
+			throw new IllegalArgumentException("channel must be a plain identifier");
+		}
+		this.channel = channel;
+		this.onChange = Objects.requireNonNull(onChange, "onChange");
+		this.poll = poll;
+		this.recycleAfter = recycleAfter;
+		this.thread = new Thread(this::run, "agw-listen-" + channel);
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	/** The statement that tells every listening node that {@code channel} changed. */
+	public static String notifySql(String channel) {
+		if (!CHANNEL.matcher(channel).matches()) {
+			throw new IllegalArgumentException("channel must be a plain identifier");
+		}
+		return "SELECT pg_notify('" + channel + "', '')";
+	}
+
+	/**
+	 * Whether the listener currently holds a listening connection; for tests and health.
+	 */
+	public boolean isListening() {
+		return this.listening;
+	}
+
+	@Override
+	public void close() {
+		this.running = false;
+		this.thread.interrupt();
+		try {
+			this.thread.join(this.poll.toMillis() * 4 + 1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void run() {
+		long backoffMillis = 200;
+		while (this.running) {
+			try {
+				listenOnce();
+				backoffMillis = 200;
+			}
+			catch (SQLException | RuntimeException ex) {
+				this.listening = false;
+				if (!this.running) {
+					break;
+				}
+				logger.warn("Listening on {} failed ({}); caches are re-read until it is back", this.channel,
+						ex.getClass().getSimpleName());
+				changed();
+				sleep(backoffMillis);
+				backoffMillis = Math.min(backoffMillis * 2, 10_000);
+			}
+		}
+		this.listening = false;
+	}
+
+	private void listenOnce() throws SQLException {
+		long until = System.nanoTime() + this.recycleAfter.toNanos();
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("LISTEN " + this.channel);
+			}
+			try {
+				// Anything may have changed while nobody listened.
+				changed();
+				this.listening = true;
+				PGConnection postgres = connection.unwrap(PGConnection.class);
+				while (this.running && System.nanoTime() < until) {
+					PGNotification[] notifications = postgres.getNotifications((int) this.poll.toMillis());
+					if (notifications != null && notifications.length > 0) {
+						changed();
+					}
+				}
+			}
+			finally {
+				this.listening = false;
+				try (Statement statement = connection.createStatement()) {
+					// The connection goes back to a shared pool: leave it as it came.
+					statement.execute("UNLISTEN " + this.channel);
+				}
+			}
+		}
+	}
+
+	private void changed() {
+		try {
+			this.onChange.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Change callback for {} failed: {}", this.channel, ex.getClass().getSimpleName());
+		}
+	}
+
+	private void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+}
