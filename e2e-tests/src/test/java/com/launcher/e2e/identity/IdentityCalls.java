@@ -151,7 +151,8 @@ final class IdentityCalls {
 
 	private static void touchEveryPooledConnection(LauncherNode node) {
 		HikariDataSource pool = (HikariDataSource) node.context().getBean(DataSource.class);
-		int open = pool.getHikariPoolMXBean().getTotalConnections();
+		// The gateway keeps one connection for LISTEN: touch the ones the pool can give.
+		int open = pool.getHikariPoolMXBean().getTotalConnections() - pool.getHikariPoolMXBean().getActiveConnections();
 		List<Connection> held = new ArrayList<>();
 		try {
 			for (int i = 0; i < open; i++) {

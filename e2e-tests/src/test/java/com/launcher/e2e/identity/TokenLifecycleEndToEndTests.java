@@ -401,6 +401,37 @@ class TokenLifecycleEndToEndTests {
 	}
 
 	@Test
+	@Order(20)
+	void policyWhenChangedOnNodeOneThenNodeTwoUsesItAtOnceNotAfterItsCacheExpires() throws Exception {
+		String original = node2.get("admin", API + "/policy").body();
+		int connected = LauncherNode.json(node2.get("admin", API + "/policy")).get("connectedMinutes").asInt();
+		try {
+			// Three changes, each read on node two right before it is made: with only the
+			// 5-second bound, a read within a second of the change would find the old
+			// value
+			// about one time in five, so three in a row would be about one in a hundred.
+			for (int round = 1; round <= 3; round++) {
+				assertThat(node2.get("admin", API + "/policy").statusCode()).isEqualTo(200);
+				int wanted = connected + round;
+				String changed = original.replaceFirst("\"connectedMinutes\":\\d+", "\"connectedMinutes\":" + wanted);
+				long start = System.nanoTime();
+				assertThat(IdentityCalls.put(node1, "admin", API + "/policy", changed).statusCode()).isEqualTo(200);
+				while (LauncherNode.json(node2.get("admin", API + "/policy"))
+					.get("connectedMinutes")
+					.asInt() != wanted) {
+					assertThat(Duration.ofNanos(System.nanoTime() - start))
+						.as("node two still acts on the policy node one replaced")
+						.isLessThan(Duration.ofSeconds(1));
+					Thread.sleep(20);
+				}
+			}
+		}
+		finally {
+			assertThat(IdentityCalls.put(node1, "admin", API + "/policy", original).statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	@Order(13)
 	void annulWhenLifecycleEventThenEveryTokenOfTheOwnerRevokedAndReactivationResumesNothing() {
 		UUID agent = node2.createAgent("alice", "annul-bot");
