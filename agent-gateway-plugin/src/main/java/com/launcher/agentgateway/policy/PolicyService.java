@@ -3,6 +3,7 @@ package com.launcher.agentgateway.policy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditEvent.ActorType;
@@ -37,6 +38,9 @@ public class PolicyService {
 
 	private volatile Cached cached;
 
+	// Bumped by every change notice; a cached copy from an older generation is not used.
+	private final AtomicLong generation = new AtomicLong();
+
 	public PolicyService(PolicyStore store, AuditLog audit, RequestContext request, Clock clock) {
 		this.store = store;
 		this.audit = audit;
@@ -47,8 +51,12 @@ public class PolicyService {
 	public Policy current() {
 		Cached snapshot = this.cached;
 		Instant now = this.clock.instant();
-		if (snapshot == null || now.isAfter(snapshot.loadedAt().plus(MAX_STALENESS))) {
-			snapshot = new Cached(this.store.load(), now);
+		long generation = this.generation.get();
+		if (snapshot == null || snapshot.generation() != generation
+				|| now.isAfter(snapshot.loadedAt().plus(MAX_STALENESS))) {
+			// A copy loaded while a change notice arrived carries the generation it was
+			// loaded in, so the next read does not trust it.
+			snapshot = new Cached(this.store.load(), now, generation);
 			this.cached = snapshot;
 		}
 		return snapshot.policy();
@@ -56,7 +64,7 @@ public class PolicyService {
 
 	/** Drops the cached policy: the next read loads it again. */
 	public void invalidate() {
-		this.cached = null;
+		this.generation.incrementAndGet();
 	}
 
 	public Policy update(Actor actor, Policy policy) {
@@ -64,8 +72,12 @@ public class PolicyService {
 			audit(actor, Outcome.DENIED, "forbidden", null);
 			throw new GatewayException(ErrorCode.FORBIDDEN);
 		}
+		// Taken before the save: any notice that arrives from now on, this save's own
+		// included, makes the next read load the stored policy again, in case another
+		// node saved after us.
+		long generation = this.generation.get();
 		this.store.save(policy, actor.userId());
-		this.cached = new Cached(policy, this.clock.instant());
+		this.cached = new Cached(policy, this.clock.instant(), generation);
 		audit(actor, Outcome.SUCCEEDED, null, policy);
 		return policy;
 	}
@@ -84,7 +96,7 @@ public class PolicyService {
 		this.audit.append(event.build());
 	}
 
-	private record Cached(Policy policy, Instant loadedAt) {
+	private record Cached(Policy policy, Instant loadedAt, long generation) {
 	}
 
 }

@@ -58,6 +58,34 @@ class PolicyServiceTests {
 	}
 
 	@Test
+	void currentWhenAChangeNoticeArrivesWhileLoadingThenTheLoadedCopyIsNotTrustedAfterwards() {
+		Policy changed = TestPolicies.maxTokenDays(7, 7);
+		// The notice lands while the old policy is being read: a cache that simply
+		// stored what it read would keep the old policy until the staleness bound.
+		when(this.store.load()).thenAnswer((invocation) -> {
+			this.service.invalidate();
+			return Policy.defaults();
+		}).thenReturn(changed);
+
+		assertThat(this.service.current()).isEqualTo(Policy.defaults());
+
+		assertThat(this.service.current()).isEqualTo(changed);
+		verify(this.store, times(2)).load();
+	}
+
+	@Test
+	void currentAfterUpdateWhenAnotherNodeSavedMeanwhileThenTheStoredPolicyIsReadAgain() {
+		Policy ours = TestPolicies.maxTokenDays(7, 7);
+		Policy theirs = TestPolicies.maxTokenDays(14, 7);
+		when(this.store.load()).thenReturn(theirs);
+
+		this.service.update(new Actor(UUID.randomUUID(), true), ours);
+		this.service.invalidate();
+
+		assertThat(this.service.current()).isEqualTo(theirs);
+	}
+
+	@Test
 	void currentWhenOlderThanStalenessBoundThenReloaded() {
 		Policy changed = TestPolicies.maxTokenDays(7, 7);
 		when(this.store.load()).thenReturn(Policy.defaults(), changed);
