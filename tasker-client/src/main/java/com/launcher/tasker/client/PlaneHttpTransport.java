@@ -70,9 +70,25 @@ final class PlaneHttpTransport {
 			// wake-up that costs more than the exchange itself (docs/BENCHMARKS.md). The
 			// body subscriber never blocks and the only dependant of the future is the
 			// caller's bounded wait, so the client's own thread may complete it.
-			.executor(Runnable::run)
+			.executor(PlaneHttpTransport::runHere)
 			.build();
 		this.guards = new Resilience4jGuards(options);
+	}
+
+	/**
+	 * Runs one of the HTTP client's own tasks on the thread that hands it over. A task
+	 * that throws is logged and contained, as a pool thread would: the JDK client takes
+	 * an exception thrown out of its executor for a rejected task and shuts its selector
+	 * down, which would fail every later call.
+	 * @param task the client's task
+	 */
+	static void runHere(Runnable task) {
+		try {
+			task.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Tasker HTTP client task failed: {}", ex.getClass().getSimpleName());
+		}
 	}
 
 	URI apiBase() {
