@@ -31,14 +31,17 @@ public class JdbcTokenStore implements TokenStore {
 	/**
 	 * One row per grant of the token's agent (one row without a grant when it has none,
 	 * and one row with only {@code blocked_ms} when the hash is unknown); every row says
-	 * whether the source is being refused.
+	 * whether the source is being refused. For a refused source the token is not looked
+	 * up at all (the uncorrelated {@code NOT EXISTS} is decided once, before the scan),
+	 * so its answer takes the same time whether or not the token exists.
 	 */
 	static final String LOOKUP = "SELECT s.blocked_ms, l.* FROM (SELECT (" + JdbcSourceThrottle.BLOCKED_MILLIS
 			+ ") AS blocked_ms) s LEFT JOIN (SELECT t.*, a.status AS agent_status,"
 			+ " a.name AS agent_name, a.owner_user_id, g.id AS grant_id, g.workspace, g.project_id,"
 			+ " g.project_identifier, g.project_name, g.access, g.created_by AS grant_created_by,"
 			+ " g.created_at AS grant_created_at FROM agw_token t JOIN agw_agent a ON a.id = t.agent_id"
-			+ " LEFT JOIN agw_grant g ON g.agent_id = t.agent_id WHERE t.token_hash = :hash) l ON true";
+			+ " LEFT JOIN agw_grant g ON g.agent_id = t.agent_id WHERE t.token_hash = :hash AND NOT EXISTS ("
+			+ JdbcSourceThrottle.BLOCKED_MILLIS + ")) l ON true";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
