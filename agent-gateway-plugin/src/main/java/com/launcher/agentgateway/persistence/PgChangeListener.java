@@ -21,14 +21,22 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Whenever the listener cannot vouch that it heard everything (it has just connected, or
  * its connection failed), it runs the callback as well: "unknown" is treated as
- * "changed". The connection is handed back and taken again every {@code recycleAfter}, so
- * the pool's lifetime rules still apply to it.
+ * "changed". A quiet connection runs {@code SELECT 1} every 15 seconds, and every
+ * statement on it gives up after 10 seconds, so a peer that vanished without a reset is
+ * noticed rather than waited on. The connection is handed back and taken again every
+ * {@code recycleAfter}, so the pool's lifetime rules still apply to it.
  */
 public final class PgChangeListener implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(PgChangeListener.class);
 
 	private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+	/** How often a quiet listening connection proves that the server is still there. */
+	private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+	/** The longest one statement on the listening connection may wait for the server. */
+	private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
 
 	private final DataSource dataSource;
 
@@ -124,6 +132,10 @@ public final class PgChangeListener implements AutoCloseable {
 		long until = System.nanoTime() + this.recycleAfter.toNanos();
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(true);
+			// A peer that vanished without a reset (a dropped NAT entry, a failover) must
+			// fail a statement rather than hang it; the pool restores the timeout on
+			// return.
+			connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("LISTEN " + this.channel);
 			}
@@ -132,10 +144,20 @@ public final class PgChangeListener implements AutoCloseable {
 				changed();
 				this.listening = true;
 				PGConnection postgres = connection.unwrap(PGConnection.class);
+				long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
 				while (this.running && System.nanoTime() < until) {
 					PGNotification[] notifications = postgres.getNotifications((int) this.poll.toMillis());
 					if (notifications != null && notifications.length > 0) {
 						changed();
+					}
+					if (System.nanoTime() - nextHeartbeat >= 0) {
+						// Waiting for notices sends nothing, so a dead peer would look
+						// like
+						// a quiet one: ask the server something now and then.
+						try (Statement statement = connection.createStatement()) {
+							statement.execute("SELECT 1");
+						}
+						nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
 					}
 				}
 			}
