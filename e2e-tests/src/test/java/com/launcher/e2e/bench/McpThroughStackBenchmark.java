@@ -48,13 +48,25 @@ import tools.jackson.databind.json.JsonMapper;
  * The agents speak over blocking keep-alive sockets, one per worker, as a separate agent
  * process would; {@code -Dbench.client=jdk} uses the JDK's asynchronous
  * {@code HttpClient} instead, whose selector and executor threads then compete with the
- * host for the same CPUs. Other switches: {@code bench.concurrency} (default
- * {@code 1,8,32}), {@code bench.only} (rows whose tool and path contain this text),
- * {@code bench.warmupSeconds}, {@code bench.measureSeconds}, {@code bench.pauseMicros}
- * (adds a diagnostic row: the direct pair after an idle pause) and
- * {@code bench.synchronousCommit}.
+ * host for the same CPUs. After the closed-loop rows, open-loop rows send reads at a
+ * fixed rate ({@code bench.rates}, default {@code 500} per second) through both paths.
+ * Other switches: {@code bench.concurrency} (default {@code 1,8,32}), {@code bench.only}
+ * (rows whose tool and path contain this text), {@code bench.warmupSeconds},
+ * {@code bench.measureSeconds}, {@code bench.pauseMicros} (adds a diagnostic row: the
+ * direct pair after an idle pause) and {@code bench.synchronousCommit}.
  */
 public final class McpThroughStackBenchmark {
+
+	private static final int[] RATES = Arrays.stream(System.getProperty("bench.rates", "500").split(","))
+		.filter((value) -> !value.isBlank())
+		.mapToInt((value) -> Integer.parseInt(value.trim()))
+		.toArray();
+
+	/**
+	 * Agents of the open-loop rows; enough that a slow answer does not hold back the
+	 * next.
+	 */
+	private static final int OPEN_LOOP_WORKERS = 32;
 
 	private static final long PAUSE_MICROS = Long.getLong("bench.pauseMicros", 0);
 
@@ -65,6 +77,7 @@ public final class McpThroughStackBenchmark {
 	private static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("bench.client"));
 
 	private static final int[] CONCURRENCY = Arrays.stream(System.getProperty("bench.concurrency", "1,8,32").split(","))
+		.filter((value) -> !value.isBlank())
 		.mapToInt((value) -> Integer.parseInt(value.trim()))
 		.toArray();
 
@@ -114,9 +127,12 @@ public final class McpThroughStackBenchmark {
 					toolCall("get_work_item", Map.of("project_id", web.toString(), "work_item", card.toString())),
 					"get_work_item"));
 			// Let the JIT compile the whole request path before any row is measured: at
-			// one agent a row's own warm-up sees too few calls for it.
+			// one agent a row's own warm-up sees too few calls for it, and after 30 s the
+			// compiler threads were still busy (the first rows then ran at 573-725
+			// reads/s
+			// with 8 agents, against 984 after 120 s).
 			long jitWarmupEnd = System.nanoTime()
-					+ Duration.ofSeconds(Long.getLong("bench.jitWarmupSeconds", 30)).toNanos();
+					+ Duration.ofSeconds(Long.getLong("bench.jitWarmupSeconds", 120)).toNanos();
 			warmUp(8, jitWarmupEnd, (worker) -> {
 				String get = toolCall("get_work_item",
 						Map.of("project_id", web.toString(), "work_item", card.toString()));
@@ -190,6 +206,20 @@ public final class McpThroughStackBenchmark {
 					return membership.status() == ProjectMembership.Status.MEMBER;
 				}));
 			}
+			// Open loop: reads arrive at a fixed rate whatever the answers take, so the
+			// two paths are compared at the same load (a closed loop compares them at
+			// different throughputs, and the gap is then mostly queueing).
+			for (int rate : RATES) {
+				String get = toolCall("get_work_item",
+						Map.of("project_id", web.toString(), "work_item", card.toString()));
+				report.append(runAtRate("get_work_item", "MCP (whole stack)", rate,
+						(worker) -> () -> mcp(http, node, tokens.get(worker), get)));
+				report.append(runAtRate("get_work_item", "direct: membership + get", rate, (worker) -> () -> {
+					ProjectMembership membership = tasker.membership("demo", web, emails.get(worker));
+					tasker.getWorkItem("demo", web, card);
+					return membership.status() == ProjectMembership.Status.MEMBER;
+				}));
+			}
 		}
 		System.out.println();
 		System.out.println("synchronous_commit=" + System.getProperty("bench.synchronousCommit", "on"));
@@ -259,6 +289,73 @@ public final class McpThroughStackBenchmark {
 		double seconds = MEASURE.toNanos() / 1e9;
 		String row = String.format(Locale.ROOT, "%-16s %-28s %5d %8d %10.0f %10.3f %10.3f %6d%n", tool, path,
 				concurrency, samples.length, samples.length / seconds, percentile(samples, 0.50),
+				percentile(samples, 0.99), errors.get());
+		System.out.print(row);
+		return row;
+	}
+
+	/**
+	 * Calls at {@code rate} per second, spread over {@link #OPEN_LOOP_WORKERS} agents.
+	 * Each call has a planned start; its latency is counted from that plan, so a call
+	 * that had to wait for a free worker counts its wait too (no coordinated omission).
+	 */
+	private static String runAtRate(String tool, String path, int rate, Workload workload) throws Exception {
+		String only = System.getProperty("bench.only");
+		if (only != null && !(tool + " " + path).contains(only)) {
+			return "";
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(OPEN_LOOP_WORKERS);
+		long interval = 1_000_000_000L / rate;
+		long start = System.nanoTime() + 50_000_000L;
+		long measureFrom = start + WARMUP.toNanos();
+		long end = measureFrom + MEASURE.toNanos();
+		AtomicLong next = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
+		List<Future<long[]>> futures = new ArrayList<>();
+		for (int w = 0; w < OPEN_LOOP_WORKERS; w++) {
+			Callable<Boolean> call = workload.forWorker(w);
+			futures.add(pool.submit(() -> {
+				long[] samples = new long[1 << 14];
+				int n = 0;
+				while (true) {
+					long planned = start + next.getAndIncrement() * interval;
+					if (planned >= end) {
+						break;
+					}
+					long wait = planned - System.nanoTime();
+					if (wait > 0) {
+						LockSupport.parkNanos(wait);
+					}
+					boolean ok;
+					try {
+						ok = call.call();
+					}
+					catch (Exception ex) {
+						ok = false;
+					}
+					long done = System.nanoTime();
+					if (planned >= measureFrom) {
+						if (!ok) {
+							errors.incrementAndGet();
+						}
+						if (n == samples.length) {
+							samples = Arrays.copyOf(samples, n * 2);
+						}
+						samples[n++] = done - planned;
+					}
+				}
+				return Arrays.copyOf(samples, n);
+			}));
+		}
+		List<long[]> all = new ArrayList<>();
+		for (Future<long[]> future : futures) {
+			all.add(future.get(MEASURE.toSeconds() + WARMUP.toSeconds() + 120, TimeUnit.SECONDS));
+		}
+		pool.shutdownNow();
+		long[] samples = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+		double seconds = MEASURE.toNanos() / 1e9;
+		String row = String.format(Locale.ROOT, "%-16s %-28s %5s %8d %10.0f %10.3f %10.3f %6d%n", tool, path,
+				rate + "/s", samples.length, samples.length / seconds, percentile(samples, 0.50),
 				percentile(samples, 0.99), errors.get());
 		System.out.print(row);
 		return row;
