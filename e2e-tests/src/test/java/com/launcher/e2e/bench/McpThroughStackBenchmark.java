@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
@@ -239,23 +240,63 @@ public final class McpThroughStackBenchmark {
 	}
 
 	private static String run(String tool, String path, int concurrency, Workload workload) throws Exception {
+		// Closed loop: each agent starts its next call as soon as the last one answered.
+		return measure(tool, path, String.valueOf(concurrency), concurrency, workload, (start) -> System::nanoTime);
+	}
+
+	/**
+	 * Calls at {@code rate} per second, spread over {@link #OPEN_LOOP_WORKERS} agents.
+	 * Each call has a planned start; its latency is counted from that plan, so a call
+	 * that had to wait for a free worker counts its wait too (no coordinated omission).
+	 */
+	private static String runAtRate(String tool, String path, int rate, Workload workload) throws Exception {
+		long interval = 1_000_000_000L / rate;
+		return measure(tool, path, rate + "/s", OPEN_LOOP_WORKERS, workload, (start) -> {
+			AtomicLong next = new AtomicLong();
+			return () -> {
+				long planned = start + next.getAndIncrement() * interval;
+				long wait = planned - System.nanoTime();
+				if (wait > 0) {
+					LockSupport.parkNanos(wait);
+				}
+				return planned;
+			};
+		});
+	}
+
+	/** When each call starts, counted from a row's start. */
+	interface Pacing {
+
+		/**
+		 * The pacing of one row.
+		 * @param start when the row starts
+		 * @return for each call, waits as needed and answers the time its latency counts
+		 * from
+		 */
+		LongSupplier from(long start);
+
+	}
+
+	private static String measure(String tool, String path, String load, int workers, Workload workload, Pacing pacing)
+			throws Exception {
 		String only = System.getProperty("bench.only");
 		if (only != null && !(tool + " " + path).contains(only)) {
 			return "";
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		ExecutorService pool = Executors.newFixedThreadPool(workers);
 		long start = System.nanoTime();
 		long measureFrom = start + WARMUP.toNanos();
 		long end = measureFrom + MEASURE.toNanos();
+		LongSupplier nextStart = pacing.from(start);
 		AtomicLong errors = new AtomicLong();
 		List<Future<long[]>> futures = new ArrayList<>();
-		for (int w = 0; w < concurrency; w++) {
+		for (int w = 0; w < workers; w++) {
 			Callable<Boolean> call = workload.forWorker(w);
 			futures.add(pool.submit(() -> {
-				long[] samples = new long[1 << 16];
+				long[] samples = new long[1 << 14];
 				int n = 0;
 				while (true) {
-					long t0 = System.nanoTime();
+					long t0 = nextStart.getAsLong();
 					if (t0 >= end) {
 						break;
 					}
@@ -287,76 +328,9 @@ public final class McpThroughStackBenchmark {
 		pool.shutdownNow();
 		long[] samples = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
 		double seconds = MEASURE.toNanos() / 1e9;
-		String row = String.format(Locale.ROOT, "%-16s %-28s %5d %8d %10.0f %10.3f %10.3f %6d%n", tool, path,
-				concurrency, samples.length, samples.length / seconds, percentile(samples, 0.50),
-				percentile(samples, 0.99), errors.get());
-		System.out.print(row);
-		return row;
-	}
-
-	/**
-	 * Calls at {@code rate} per second, spread over {@link #OPEN_LOOP_WORKERS} agents.
-	 * Each call has a planned start; its latency is counted from that plan, so a call
-	 * that had to wait for a free worker counts its wait too (no coordinated omission).
-	 */
-	private static String runAtRate(String tool, String path, int rate, Workload workload) throws Exception {
-		String only = System.getProperty("bench.only");
-		if (only != null && !(tool + " " + path).contains(only)) {
-			return "";
-		}
-		ExecutorService pool = Executors.newFixedThreadPool(OPEN_LOOP_WORKERS);
-		long interval = 1_000_000_000L / rate;
-		long start = System.nanoTime() + 50_000_000L;
-		long measureFrom = start + WARMUP.toNanos();
-		long end = measureFrom + MEASURE.toNanos();
-		AtomicLong next = new AtomicLong();
-		AtomicLong errors = new AtomicLong();
-		List<Future<long[]>> futures = new ArrayList<>();
-		for (int w = 0; w < OPEN_LOOP_WORKERS; w++) {
-			Callable<Boolean> call = workload.forWorker(w);
-			futures.add(pool.submit(() -> {
-				long[] samples = new long[1 << 14];
-				int n = 0;
-				while (true) {
-					long planned = start + next.getAndIncrement() * interval;
-					if (planned >= end) {
-						break;
-					}
-					long wait = planned - System.nanoTime();
-					if (wait > 0) {
-						LockSupport.parkNanos(wait);
-					}
-					boolean ok;
-					try {
-						ok = call.call();
-					}
-					catch (Exception ex) {
-						ok = false;
-					}
-					long done = System.nanoTime();
-					if (planned >= measureFrom) {
-						if (!ok) {
-							errors.incrementAndGet();
-						}
-						if (n == samples.length) {
-							samples = Arrays.copyOf(samples, n * 2);
-						}
-						samples[n++] = done - planned;
-					}
-				}
-				return Arrays.copyOf(samples, n);
-			}));
-		}
-		List<long[]> all = new ArrayList<>();
-		for (Future<long[]> future : futures) {
-			all.add(future.get(MEASURE.toSeconds() + WARMUP.toSeconds() + 120, TimeUnit.SECONDS));
-		}
-		pool.shutdownNow();
-		long[] samples = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-		double seconds = MEASURE.toNanos() / 1e9;
-		String row = String.format(Locale.ROOT, "%-16s %-28s %5s %8d %10.0f %10.3f %10.3f %6d%n", tool, path,
-				rate + "/s", samples.length, samples.length / seconds, percentile(samples, 0.50),
-				percentile(samples, 0.99), errors.get());
+		String row = String.format(Locale.ROOT, "%-16s %-28s %5s %8d %10.0f %10.3f %10.3f %6d%n", tool, path, load,
+				samples.length, samples.length / seconds, percentile(samples, 0.50), percentile(samples, 0.99),
+				errors.get());
 		System.out.print(row);
 		return row;
 	}
