@@ -2,27 +2,21 @@ package com.launcher.e2e.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
+import com.launcher.e2e.TableScans;
 import com.launcher.host.api.web.BearerTokenIntrospector;
 import com.launcher.host.api.web.BearerTokenRequest;
 import com.launcher.host.api.web.IntrospectionResult;
 import com.launcher.host.security.PluginProtectedResources;
 import com.launcher.tasker.sandbox.SandboxOptions;
-import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -223,50 +217,8 @@ public final class IntrospectionBenchmark {
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
 	}
 
-	/**
-	 * Scans of {@code agw_token} once every backend has reported (PostgreSQL 14 sends a
-	 * backend's counters only when a transaction ends 500 ms after its last report).
-	 */
-	private static long settledScans(JdbcTemplate jdbc, LauncherNode node) throws InterruptedException {
-		long previous = -1;
-		for (int i = 0; i < 10; i++) {
-			Thread.sleep(600);
-			HikariDataSource pool = (HikariDataSource) node.context().getBean(DataSource.class);
-			List<Connection> held = new ArrayList<>();
-			try {
-				// The gateway keeps one connection for LISTEN: touch the ones the pool
-				// can give.
-				for (int c = pool.getHikariPoolMXBean().getTotalConnections()
-						- pool.getHikariPoolMXBean().getActiveConnections(); c > 0; c--) {
-					Connection connection = pool.getConnection();
-					held.add(connection);
-					try (Statement statement = connection.createStatement()) {
-						statement.execute("SELECT 1");
-					}
-				}
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-			finally {
-				for (Connection connection : held) {
-					try {
-						connection.close();
-					}
-					catch (SQLException ex) {
-						// Back in the pool or gone.
-					}
-				}
-			}
-			Thread.sleep(700);
-			Long current = jdbc.queryForObject("SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0)"
-					+ " FROM pg_stat_user_tables WHERE relname = 'agw_token'", Long.class);
-			if (current != null && current == previous) {
-				return current;
-			}
-			previous = (current != null) ? current : -1;
-		}
-		throw new IllegalStateException("agw_token statistics did not settle");
+	private static long settledScans(JdbcTemplate jdbc, LauncherNode node) {
+		return TableScans.settled(jdbc, "agw_token", node);
 	}
 
 }

@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
+import com.launcher.e2e.TableScans;
 import com.launcher.host.api.web.BearerTokenIntrospector;
 import com.launcher.host.security.PluginProtectedResources;
-import com.zaxxer.hikari.HikariDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -126,66 +121,10 @@ final class IdentityCalls {
 
 	/**
 	 * Sequential plus index scans of {@code agw_token} once every backend has reported.
-	 * PostgreSQL 14 backends send their counters only when a transaction ends at least
-	 * 500 ms after their last report, so an idle pooled connection may hold some back:
-	 * wait, run a statement on every pooled connection of every node, wait again, and
-	 * read until two reads agree.
+	 * @see TableScans#settled
 	 */
 	static long settledTokenTableScans(JdbcTemplate jdbc, LauncherNode... nodes) {
-		long previous = -1;
-		for (int i = 0; i < 10; i++) {
-			pause(600);
-			for (LauncherNode node : nodes) {
-				touchEveryPooledConnection(node);
-			}
-			pause(700);
-			Long current = jdbc.queryForObject("SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0)"
-					+ " FROM pg_stat_user_tables WHERE relname = 'agw_token'", Long.class);
-			if (current != null && current == previous) {
-				return current;
-			}
-			previous = (current != null) ? current : -1;
-		}
-		throw new IllegalStateException("agw_token statistics did not settle");
-	}
-
-	private static void touchEveryPooledConnection(LauncherNode node) {
-		HikariDataSource pool = (HikariDataSource) node.context().getBean(DataSource.class);
-		// The gateway keeps one connection for LISTEN: touch the ones the pool can give.
-		int open = pool.getHikariPoolMXBean().getTotalConnections() - pool.getHikariPoolMXBean().getActiveConnections();
-		List<Connection> held = new ArrayList<>();
-		try {
-			for (int i = 0; i < open; i++) {
-				Connection connection = pool.getConnection();
-				held.add(connection);
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("SELECT 1");
-				}
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		finally {
-			for (Connection connection : held) {
-				try {
-					connection.close();
-				}
-				catch (SQLException ex) {
-					// Returned to the pool or gone; either way not ours any more.
-				}
-			}
-		}
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return TableScans.settled(jdbc, "agw_token", nodes);
 	}
 
 	/** Every {@code agw_*} table of the cluster's database, all rows, as text. */
