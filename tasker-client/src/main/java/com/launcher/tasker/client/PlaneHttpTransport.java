@@ -12,9 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.launcher.host.api.tasker.TaskerNotFoundException;
@@ -68,8 +65,8 @@ final class PlaneHttpTransport {
 			// The default executor hands every response to a pool thread before the
 			// waiting caller is woken; on a small, mostly idle machine each hand-off is a
 			// wake-up that costs more than the exchange itself (docs/BENCHMARKS.md). The
-			// body subscriber never blocks and the only dependant of the future is the
-			// caller's bounded wait, so the client's own thread may complete it.
+			// body subscriber never blocks and the only dependant of the exchange is the
+			// caller waiting in send, so the client's own thread may complete it.
 			.executor(PlaneHttpTransport::runHere)
 			.build();
 		this.guards = new Resilience4jGuards(options);
@@ -136,8 +133,12 @@ final class PlaneHttpTransport {
 
 	private JsonNode exchange(String method, URI uri, byte[] payload, boolean write) {
 		this.calls.incrementAndGet();
+		long deadline = System.nanoTime() + this.options.timeLimit().toNanos();
+		// The request timeout bounds the wait for the headers (it stops counting when
+		// they
+		// arrive); BoundedBody ends a body still arriving at the deadline.
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.timeout(this.options.readTimeout())
+			.timeout(min(this.options.readTimeout(), this.options.timeLimit()))
 			.header("X-API-Key", this.apiKey)
 			.header("Accept", "application/json");
 		if (payload != null) {
@@ -149,15 +150,16 @@ final class PlaneHttpTransport {
 		}
 		HttpResponse<byte[]> response;
 		try {
-			CompletableFuture<HttpResponse<byte[]>> future = this.http.sendAsync(request.build(),
-					BoundedBody.handler(MAX_BODY_BYTES));
-			response = this.guards.timeLimited(future);
+			// send, not sendAsync: sendAsync completes its future through
+			// CompletableFuture's default executor, which on two CPUs or fewer starts a
+			// new thread for every response (docs/tasker.md).
+			response = this.http.send(request.build(), BoundedBody.handler(MAX_BODY_BYTES, deadline));
 		}
 		catch (HttpConnectTimeoutException | ConnectException ex) {
 			// Nothing reached Tasker.
 			throw new TaskerUnavailableException(ex);
 		}
-		catch (TimeoutException | IOException | ExecutionException ex) {
+		catch (IOException ex) {
 			throw write ? new TaskerOutcomeUnknownException(ex) : new TaskerUnavailableException(ex);
 		}
 		catch (InterruptedException ex) {
@@ -165,9 +167,6 @@ final class PlaneHttpTransport {
 			throw write ? new TaskerOutcomeUnknownException(ex) : new TaskerUnavailableException(ex);
 		}
 		catch (RuntimeException ex) {
-			throw write ? new TaskerOutcomeUnknownException(ex) : new TaskerUnavailableException(ex);
-		}
-		catch (Exception ex) {
 			throw write ? new TaskerOutcomeUnknownException(ex) : new TaskerUnavailableException(ex);
 		}
 		int status = response.statusCode();
@@ -198,6 +197,10 @@ final class PlaneHttpTransport {
 		catch (JacksonException ex) {
 			return null;
 		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	private static void sleep(Duration duration) {

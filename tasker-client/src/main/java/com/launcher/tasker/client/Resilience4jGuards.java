@@ -1,7 +1,6 @@
 package com.launcher.tasker.client;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -16,13 +15,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 /**
  * The Resilience4j guards around every HTTP exchange, in this order: a circuit breaker
- * (fail fast, no permit spent), a rate budget that makes callers wait for a permit, a
- * bound on concurrent exchanges, and a time limit on the exchange itself.
+ * (fail fast, no permit spent), a rate budget that makes callers wait for a permit and a
+ * bound on concurrent exchanges. The exchange's own time limit is kept by
+ * {@link PlaneHttpTransport}: the request timeout for the headers, {@link BoundedBody}
+ * for the body.
  */
 final class Resilience4jGuards {
 
@@ -31,8 +30,6 @@ final class Resilience4jGuards {
 	private final CircuitBreaker circuitBreaker;
 
 	private final Bulkhead bulkhead;
-
-	private final TimeLimiter timeLimiter;
 
 	private final AtomicLong permitWaits = new AtomicLong();
 
@@ -57,8 +54,6 @@ final class Resilience4jGuards {
 					.maxConcurrentCalls(options.maxConcurrentCalls())
 					.maxWaitDuration(options.maxConcurrencyWait())
 					.build());
-		this.timeLimiter = TimeLimiter
-			.of(TimeLimiterConfig.custom().timeoutDuration(options.timeLimit()).cancelRunningFuture(true).build());
 	}
 
 	/**
@@ -95,11 +90,6 @@ final class Resilience4jGuards {
 		catch (CallNotPermittedException | BulkheadFullException ex) {
 			throw new TaskerUnavailableException();
 		}
-	}
-
-	/** Waits for an exchange's answer no longer than the time limit. */
-	<T> T timeLimited(CompletableFuture<T> future) throws Exception {
-		return this.timeLimiter.executeFutureSupplier(() -> future);
 	}
 
 	long permitWaits() {

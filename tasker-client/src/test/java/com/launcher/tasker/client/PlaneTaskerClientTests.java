@@ -1,6 +1,15 @@
 package com.launcher.tasker.client;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -8,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.launcher.host.api.tasker.CommentDraft;
 import com.launcher.host.api.tasker.ExternalRef;
@@ -416,6 +427,113 @@ class PlaneTaskerClientTests {
 		assertThatThrownBy(() -> quick.getProject(WS, this.web)).isInstanceOf(TaskerUnavailableException.class)
 			.hasMessage("Tasker is unavailable");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+	}
+
+	@Test
+	void readWhenTheBodyStallsAfterTheHeadersThenUnavailableWithinTimeLimit() throws Exception {
+		try (StallingServer stalling = new StallingServer()) {
+			PlaneTaskerClient quick = PlaneTaskerClient.builder(stalling.baseUrl(), "plane_api_stall")
+				.options(fastOptions().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)))
+				.membershipSource(this.memberships)
+				.build();
+			long start = System.nanoTime();
+			assertThatThrownBy(() -> quick.getProject(WS, this.web)).isInstanceOf(TaskerUnavailableException.class)
+				.hasMessage("Tasker is unavailable");
+			// The request timeout stopped counting at the headers; the body's deadline
+			// ended the exchange.
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250),
+					Duration.ofMillis(1500));
+			assertThat(stalling.headersSent()).isEqualTo(1);
+			assertThat(BodyDeadlines.watched()).isZero();
+		}
+	}
+
+	@Test
+	void writeWhenTheBodyStallsAfterTheHeadersThenOutcomeUnknown() throws Exception {
+		try (StallingServer stalling = new StallingServer()) {
+			PlaneTaskerClient quick = PlaneTaskerClient.builder(stalling.baseUrl(), "plane_api_stall")
+				.options(fastOptions().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)))
+				.membershipSource(this.memberships)
+				.build();
+			assertThatThrownBy(() -> quick.createWorkItem(WS, this.web, draft(), REF))
+				.isInstanceOf(TaskerOutcomeUnknownException.class);
+			assertThat(stalling.headersSent()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void exchangesWhenAnsweredThenNoThreadIsStartedAndNoBodyIsLeftWatched() {
+		this.client.getProject(WS, this.web);
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long before = threads.getTotalStartedThreadCount();
+		for (int i = 0; i < 50; i++) {
+			this.client.getProject(WS, this.web);
+		}
+		// sendAsync would complete each answer through CompletableFuture's default
+		// executor: a new thread per answer on two CPUs or fewer. The sandbox's own
+		// pool may start a thread or two.
+		assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(10);
+		assertThat(BodyDeadlines.watched()).isZero();
+	}
+
+	/**
+	 * A server that answers every request with headers and the start of a body, then
+	 * sends nothing more until it is closed.
+	 */
+	private static final class StallingServer implements AutoCloseable {
+
+		private final ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+
+		private final List<Socket> open = new CopyOnWriteArrayList<>();
+
+		private final AtomicInteger headersSent = new AtomicInteger();
+
+		private final Thread acceptor = new Thread(this::serve, "stalling-server");
+
+		StallingServer() throws IOException {
+			this.acceptor.setDaemon(true);
+			this.acceptor.start();
+		}
+
+		URI baseUrl() {
+			return URI.create("http://127.0.0.1:" + this.server.getLocalPort());
+		}
+
+		int headersSent() {
+			return this.headersSent.get();
+		}
+
+		private void serve() {
+			try {
+				while (true) {
+					Socket socket = this.server.accept();
+					this.open.add(socket);
+					BufferedReader in = new BufferedReader(
+							new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+					for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+						// the request head; a body, if any, is left unread
+					}
+					socket.getOutputStream()
+						.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+								+ "{\"id\":")
+							.getBytes(StandardCharsets.US_ASCII));
+					socket.getOutputStream().flush();
+					this.headersSent.incrementAndGet();
+				}
+			}
+			catch (IOException ex) {
+				// closed
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.server.close();
+			for (Socket socket : this.open) {
+				socket.close();
+			}
+		}
+
 	}
 
 	@Test
