@@ -54,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Other switches: {@code bench.concurrency} (default {@code 1,8,32}), {@code bench.only}
  * (rows whose tool and path contain this text), {@code bench.warmupSeconds},
  * {@code bench.measureSeconds}, {@code bench.pauseMicros} (adds a diagnostic row: the
- * direct pair after an idle pause) and {@code bench.synchronousCommit}.
+ * direct pair after an idle pause), {@code bench.slowMillis} (lists the measured calls
+ * slower than this, by when they started) and {@code bench.synchronousCommit}.
  */
 public final class McpThroughStackBenchmark {
 
@@ -72,6 +73,11 @@ public final class McpThroughStackBenchmark {
 	private static final long PAUSE_MICROS = Long.getLong("bench.pauseMicros", 0);
 
 	private static final Queue<Long> PAUSED = new ConcurrentLinkedQueue<>();
+
+	/**
+	 * Diagnostic: list the measured calls slower than this, grouped by when they started.
+	 */
+	private static final long SLOW_MILLIS = Long.getLong("bench.slowMillis", 0);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -289,6 +295,7 @@ public final class McpThroughStackBenchmark {
 		long end = measureFrom + MEASURE.toNanos();
 		LongSupplier nextStart = pacing.from(start);
 		AtomicLong errors = new AtomicLong();
+		Queue<long[]> slow = new ConcurrentLinkedQueue<>();
 		List<Future<long[]>> futures = new ArrayList<>();
 		for (int w = 0; w < workers; w++) {
 			Callable<Boolean> call = workload.forWorker(w);
@@ -316,6 +323,9 @@ public final class McpThroughStackBenchmark {
 							samples = Arrays.copyOf(samples, n * 2);
 						}
 						samples[n++] = t1 - t0;
+						if (SLOW_MILLIS > 0 && t1 - t0 > SLOW_MILLIS * 1_000_000) {
+							slow.add(new long[] { t0 - measureFrom, t1 - t0 });
+						}
 					}
 				}
 				return Arrays.copyOf(samples, n);
@@ -332,7 +342,27 @@ public final class McpThroughStackBenchmark {
 				samples.length, samples.length / seconds, percentile(samples, 0.50), percentile(samples, 0.99),
 				errors.get());
 		System.out.print(row);
+		printSlowCalls(slow, System.currentTimeMillis() - (System.nanoTime() - measureFrom) / 1_000_000);
 		return row;
+	}
+
+	/**
+	 * Groups slow calls into 50 ms windows of their start, with the wall clock of each.
+	 */
+	private static void printSlowCalls(Queue<long[]> slow, long measureFromMillis) {
+		if (slow.isEmpty()) {
+			return;
+		}
+		java.util.TreeMap<Long, long[]> windows = new java.util.TreeMap<>();
+		for (long[] call : slow) {
+			long[] window = windows.computeIfAbsent(call[0] / 50_000_000, (key) -> new long[2]);
+			window[0]++;
+			window[1] = Math.max(window[1], call[1]);
+		}
+		System.out.printf(Locale.ROOT, "  %d calls over %d ms:%n", slow.size(), SLOW_MILLIS);
+		windows.forEach((window, stats) -> System.out.printf(Locale.ROOT, "    %s  +%5d ms  %4d calls, worst %.1f ms%n",
+				java.time.Instant.ofEpochMilli(measureFromMillis + window * 50), window * 50, stats[0],
+				stats[1] / 1e6));
 	}
 
 	/** Runs the workload on {@code concurrency} threads until {@code end}, unmeasured. */
