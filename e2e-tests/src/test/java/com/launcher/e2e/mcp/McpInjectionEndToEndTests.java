@@ -148,7 +148,7 @@ class McpInjectionEndToEndTests {
 		while (cursor != null && calls < 10);
 		assertThat(listed).isGreaterThanOrEqualTo(corpus.size());
 		for (String card : cards) {
-			JsonNode item = read("get_work_item", args("project_id", web.toString(), "work_item", card))
+			JsonNode item = read("get_work_item", args("project_id", web.toString(), "work_item_id", card))
 				.path("work_item");
 			envelopes.add(item.path("title"));
 			envelopes.add(item.path("description"));

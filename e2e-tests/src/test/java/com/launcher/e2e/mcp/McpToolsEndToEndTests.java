@@ -252,7 +252,7 @@ class McpToolsEndToEndTests {
 	@Order(13)
 	void getWorkItemWhenReadableIdOrUuidThenSanitisedEnvelopeOfThatCard() {
 		JsonNode byIdentifier = structured(
-				as(readerClient, "get_work_item", args("project_id", web.toString(), "work_item", "WEB-1")))
+				as(readerClient, "get_work_item", args("project_id", web.toString(), "work_item_id", "WEB-1")))
 			.path("work_item");
 		assertThat(byIdentifier.path("identifier").asString()).isEqualTo("WEB-1");
 		JsonNode description = byIdentifier.path("description");
@@ -265,7 +265,7 @@ class McpToolsEndToEndTests {
 			.doesNotContain("\u2066");
 		String id = byIdentifier.path("work_item_id").asString();
 		JsonNode byUuid = structured(
-				as(readerClient, "get_work_item", args("project_id", web.toString(), "work_item", id)))
+				as(readerClient, "get_work_item", args("project_id", web.toString(), "work_item_id", id)))
 			.path("work_item");
 		assertThat(byUuid.path("title").path("text").asString())
 			.isEqualTo(byIdentifier.path("title").path("text").asString());
@@ -329,7 +329,7 @@ class McpToolsEndToEndTests {
 	void updateWorkItemWhenExpectedUpdatedAtMatchesThenAppliedAndWhenStaleThenConflictWithoutPatch() {
 		String card = cardId("WEB-2");
 		JsonNode before = structured(
-				as(writerClient, "get_work_item", args("project_id", web.toString(), "work_item", card)))
+				as(writerClient, "get_work_item", args("project_id", web.toString(), "work_item_id", card)))
 			.path("work_item");
 		JsonNode updated = structured(as(writerClient, "update_work_item",
 				args("project_id", web.toString(), "idempotency_key", key(), "work_item_id", card, "priority", "urgent",
@@ -414,7 +414,7 @@ class McpToolsEndToEndTests {
 		String card = cardIdQuiet();
 		Map<String, Map<String, Object>> invalid = Map.of("whoami", args("extra", 1), "list_projects",
 				args("project_id", web.toString()), "list_work_items", args("project_id", web.toString(), "limit", 101),
-				"get_work_item", args("project_id", web.toString(), "work_item", "web-1; DROP"), "list_comments",
+				"get_work_item", args("project_id", web.toString(), "work_item_id", "web-1; DROP"), "list_comments",
 				args("project_id", web.toString()), "list_states", args("project_id", "not-a-uuid"), "list_labels",
 				args(), "create_work_item",
 				args("project_id", web.toString(), "idempotency_key", key(), "title", "x".repeat(256)),
@@ -510,7 +510,7 @@ class McpToolsEndToEndTests {
 			}
 		}
 		for (Map.Entry<String, Map<String, Object>> call : projectCalls(web.toString(), foreignCard).entrySet()) {
-			if (!call.getValue().containsKey("work_item_id") && !call.getValue().containsKey("work_item")) {
+			if (!call.getValue().containsKey("work_item_id")) {
 				continue;
 			}
 			attempts++;
@@ -520,8 +520,8 @@ class McpToolsEndToEndTests {
 			assertThat(McpClients.JSON.writeValueAsString(result)).doesNotContain("OPS secret card");
 		}
 		attempts++;
-		assertThat(
-				errorCode(as(writerClient, "get_work_item", args("project_id", web.toString(), "work_item", "OPS-1"))))
+		assertThat(errorCode(
+				as(writerClient, "get_work_item", args("project_id", web.toString(), "work_item_id", "OPS-1"))))
 			.isEqualTo("project_not_granted");
 		attempts++;
 		assertThat(errorCode(
@@ -543,7 +543,7 @@ class McpToolsEndToEndTests {
 	private static Map<String, Map<String, Object>> projectCalls(String projectId, String card) {
 		Map<String, Map<String, Object>> calls = new java.util.LinkedHashMap<>();
 		calls.put("list_work_items", args("project_id", projectId));
-		calls.put("get_work_item", args("project_id", projectId, "work_item", card));
+		calls.put("get_work_item", args("project_id", projectId, "work_item_id", card));
 		calls.put("list_comments", args("project_id", projectId, "work_item_id", card));
 		calls.put("list_states", args("project_id", projectId));
 		calls.put("list_labels", args("project_id", projectId));
@@ -702,7 +702,7 @@ class McpToolsEndToEndTests {
 
 	private static String cardId(String identifier) {
 		return structured(
-				as(readerClient, "get_work_item", args("project_id", web.toString(), "work_item", identifier)))
+				as(readerClient, "get_work_item", args("project_id", web.toString(), "work_item_id", identifier)))
 			.path("work_item")
 			.path("work_item_id")
 			.asString();

@@ -29,7 +29,7 @@ public class GetWorkItemTool implements McpTool {
 	@Override
 	public String description() {
 		return "Reads one Tasker work item (card) of a granted project: title, description (as plain text),"
-				+ " state_id, priority, assignees, labels, dates and updated_at. work_item is either its UUID or its"
+				+ " state_id, priority, assignees, labels, dates and updated_at. work_item_id is either its UUID or its"
 				+ " readable id such as WEB-12; a readable id must belong to project_id." + UNTRUSTED;
 	}
 
@@ -37,10 +37,10 @@ public class GetWorkItemTool implements McpTool {
 	public String inputSchema() {
 		return """
 				{"type":"object","properties":{"project_id":%s,\
-				"work_item":{"type":"string","maxLength":40,\
+				"work_item_id":{"type":"string","maxLength":40,\
 				"pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Z0-9]{1,12}-[1-9][0-9]{0,9})$",\
 				"description":"The work item's UUID, or its readable id such as WEB-12."}},\
-				"required":["project_id","work_item"],"additionalProperties":false}"""
+				"required":["project_id","work_item_id"],"additionalProperties":false}"""
 			.formatted(PROJECT_ID_SCHEMA);
 	}
 
@@ -62,10 +62,10 @@ public class GetWorkItemTool implements McpTool {
 
 	@Override
 	public Map<String, Object> call(ToolRequest request) {
-		String ref = request.arguments().requiredString("work_item");
+		String ref = request.arguments().requiredString("work_item_id");
 		TaskerWorkItem item;
 		if (ref.length() == 36) {
-			item = this.tasker.workItem(request.grant(), request.arguments().requiredUuid("work_item"));
+			item = this.tasker.workItem(request.grant(), request.arguments().requiredUuid("work_item_id"));
 		}
 		else {
 			WorkItemIdentifier identifier;
@@ -73,7 +73,7 @@ public class GetWorkItemTool implements McpTool {
 				identifier = WorkItemIdentifier.parse(ref);
 			}
 			catch (IllegalArgumentException ex) {
-				throw GatewayException.invalid("work_item", "must be a UUID or a readable id such as WEB-12");
+				throw GatewayException.invalid("work_item_id", "must be a UUID or a readable id such as WEB-12");
 			}
 			item = this.tasker.workItem(request.grant(), identifier);
 		}
