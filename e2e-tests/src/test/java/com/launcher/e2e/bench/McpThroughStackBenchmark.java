@@ -131,7 +131,7 @@ public final class McpThroughStackBenchmark {
 			report.append(String.format(Locale.ROOT, "%-16s %-28s %5s %8s %10s %10s %10s %6s%n", "tool", "path", "conc",
 					"calls", "calls/s", "median ms", "p99 ms", "errors"));
 			report.append(commitsPerCall(cluster, http, node, tokens.get(0),
-					toolCall("get_work_item", Map.of("project_id", web.toString(), "work_item", card.toString())),
+					toolCall("get_work_item", Map.of("project_id", web.toString(), "work_item_id", card.toString())),
 					"get_work_item"));
 			// Let the JIT compile the whole request path before any row is measured: at
 			// one agent a row's own warm-up sees too few calls for it, and after 30 s the
@@ -142,7 +142,7 @@ public final class McpThroughStackBenchmark {
 					+ Duration.ofSeconds(Long.getLong("bench.jitWarmupSeconds", 120)).toNanos();
 			warmUp(8, jitWarmupEnd, (worker) -> {
 				String get = toolCall("get_work_item",
-						Map.of("project_id", web.toString(), "work_item", card.toString()));
+						Map.of("project_id", web.toString(), "work_item_id", card.toString()));
 				String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
 				int[] turn = { 0 };
 				return () -> {
@@ -167,7 +167,7 @@ public final class McpThroughStackBenchmark {
 				// or directly.
 				report.append(run("get_work_item", "MCP (whole stack)", concurrency, (worker) -> {
 					String body = toolCall("get_work_item",
-							Map.of("project_id", web.toString(), "work_item", card.toString()));
+							Map.of("project_id", web.toString(), "work_item_id", card.toString()));
 					return () -> mcp(http, node, tokens.get(worker), body);
 				}));
 				report.append(run("get_work_item", "direct: membership + get", concurrency, (worker) -> () -> {
@@ -216,9 +216,12 @@ public final class McpThroughStackBenchmark {
 			// Open loop: reads arrive at a fixed rate whatever the answers take, so the
 			// two paths are compared at the same load (a closed loop compares them at
 			// different throughputs, and the gap is then mostly queueing).
+			if (Boolean.getBoolean("bench.pgStats")) {
+				printDatabaseState(cluster);
+			}
 			for (int rate : RATES) {
 				String get = toolCall("get_work_item",
-						Map.of("project_id", web.toString(), "work_item", card.toString()));
+						Map.of("project_id", web.toString(), "work_item_id", card.toString()));
 				report.append(runAtRate("get_work_item", "MCP (whole stack)", rate,
 						(worker) -> () -> mcp(http, node, tokens.get(worker), get)));
 				report.append(runAtRate("get_work_item", "direct: membership + get", rate, (worker) -> () -> {
@@ -363,6 +366,29 @@ public final class McpThroughStackBenchmark {
 		windows.forEach((window, stats) -> System.out.printf(Locale.ROOT, "    %s  +%5d ms  %4d calls, worst %.1f ms%n",
 				java.time.Instant.ofEpochMilli(measureFromMillis + window * 50), window * 50, stats[0],
 				stats[1] / 1e6));
+	}
+
+	/**
+	 * Diagnostic: the gateway's tables (rows, dead rows, updates and how many were HOT,
+	 * last autovacuum) and the server's oldest open transaction, which holds dead rows
+	 * back.
+	 */
+	private static void printDatabaseState(LauncherCluster cluster) {
+		cluster.jdbc().execute("SELECT pg_stat_clear_snapshot()");
+		cluster.jdbc()
+			.query("SELECT relname, n_live_tup, n_dead_tup, n_tup_upd, n_tup_hot_upd, pg_total_relation_size(relid),"
+					+ " last_autovacuum FROM pg_stat_user_tables WHERE relname LIKE 'agw_%' OR relname LIKE 'launcher_%'"
+					+ " ORDER BY relname", (rs) -> {
+						System.out.printf(Locale.ROOT, "  %-28s live %9d dead %9d upd %9d hot %9d %8d kB vacuum %s%n",
+								rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+								rs.getLong(6) / 1024, rs.getString(7));
+					});
+		cluster.jdbc()
+			.query("SELECT state, backend_type, now() - xact_start, left(query, 60) FROM pg_stat_activity"
+					+ " WHERE xact_start IS NOT NULL ORDER BY xact_start LIMIT 5", (rs) -> {
+						System.out.printf(Locale.ROOT, "  open: %s %s for %s: %s%n", rs.getString(1), rs.getString(2),
+								rs.getString(3), rs.getString(4));
+					});
 	}
 
 	/** Runs the workload on {@code concurrency} threads until {@code end}, unmeasured. */
