@@ -3,6 +3,7 @@ package com.launcher.tasker.sandbox;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,43 @@ final class SandboxStore {
 
 	final Map<UUID, Comment> comments = new LinkedHashMap<>();
 
+	/**
+	 * Every item that has carried an external source and id, by that pair, so that the
+	 * duplicate checks and the external-id look-up do not scan every item (Plane asks its
+	 * database). An item whose pair changed stays under its old pair too: readers check
+	 * the item's current fields.
+	 */
+	private final Map<String, List<Item>> byExternalRef = new HashMap<>();
+
 	private long order;
+
+	/** Records the item under its current external source and id, if it has both. */
+	void indexExternalRef(Item item) {
+		if (item.externalId == null || item.externalSource == null) {
+			return;
+		}
+		List<Item> carriers = this.byExternalRef.computeIfAbsent(externalKey(item.externalSource, item.externalId),
+				(key) -> new ArrayList<>(1));
+		if (!carriers.contains(item)) {
+			carriers.add(item);
+		}
+	}
+
+	/** The live (not deleted) items of the project that now carry this source and id. */
+	List<Item> itemsWithExternalRef(Project project, String source, String id) {
+		List<Item> found = new ArrayList<>(1);
+		for (Item item : this.byExternalRef.getOrDefault(externalKey(source, id), List.of())) {
+			if (item.project == project && item.deletedAt == null && id.equals(item.externalId)
+					&& source.equals(item.externalSource)) {
+				found.add(item);
+			}
+		}
+		return found;
+	}
+
+	private static String externalKey(String source, String id) {
+		return source + '\u0000' + id;
+	}
 
 	long nextOrder() {
 		return ++this.order;

@@ -39,11 +39,7 @@ final class WorkItemHandler {
 		if (externalId != null && externalSource != null) {
 			// plane-api.md R9b: one object, archived and draft included; many rows give a
 			// 500.
-			List<Item> found = this.store.items.values()
-				.stream()
-				.filter((i) -> i.project == project && i.deletedAt == null && externalId.equals(i.externalId)
-						&& externalSource.equals(i.externalSource))
-				.toList();
+			List<Item> found = this.store.itemsWithExternalRef(project, externalSource, externalId);
 			if (found.isEmpty()) {
 				throw PlaneError.notFound();
 			}
@@ -101,12 +97,10 @@ final class WorkItemHandler {
 		String externalId = Json.text(body.get("external_id"));
 		String externalSource = Json.text(body.get("external_source"));
 		if (RequestBodies.notEmpty(externalId) && RequestBodies.notEmpty(externalSource)) {
-			for (Item other : this.store.items.values()) {
-				if (other.project == project && other.deletedAt == null && externalId.equals(other.externalId)
-						&& externalSource.equals(other.externalSource)) {
-					throw PlaneError.conflict("Issue with the same external id and external source already exists",
-							other.id);
-				}
+			List<Item> others = this.store.itemsWithExternalRef(project, externalSource, externalId);
+			if (!others.isEmpty()) {
+				throw PlaneError.conflict("Issue with the same external id and external source already exists",
+						others.get(0).id);
 			}
 		}
 		item.sequenceId = project.nextSequence++;
@@ -119,6 +113,7 @@ final class WorkItemHandler {
 		item.updatedAt = OffsetDateTime.now();
 		this.store.syncCompletedAt(item);
 		this.store.items.put(item.id, item);
+		this.store.indexExternalRef(item);
 		return Response.of(201, renderItem(item, user));
 	}
 
@@ -135,10 +130,8 @@ final class WorkItemHandler {
 		}
 		if (RequestBodies.notEmpty(draft.externalId) && RequestBodies.notEmpty(draft.externalSource)
 				&& (!draft.externalId.equals(oldExternalId) || !draft.externalSource.equals(oldExternalSource))) {
-			for (Item other : this.store.items.values()) {
-				if (other != item && other.project == item.project && other.deletedAt == null
-						&& draft.externalId.equals(other.externalId)
-						&& draft.externalSource.equals(other.externalSource)) {
+			for (Item other : this.store.itemsWithExternalRef(item.project, draft.externalSource, draft.externalId)) {
+				if (other != item) {
 					// plane-api.md W2-409: the id is the patched item's, not the
 					// conflicting one.
 					throw PlaneError.conflict("Issue with the same external id and external source already exists",
@@ -147,6 +140,7 @@ final class WorkItemHandler {
 			}
 		}
 		this.fields.apply(item, body, new LinkedHashMap<>(), user);
+		this.store.indexExternalRef(item);
 		if (body.has("created_by")) {
 			item.createdBy = RequestBodies.uuidOr(body.get("created_by"), item.createdBy);
 		}

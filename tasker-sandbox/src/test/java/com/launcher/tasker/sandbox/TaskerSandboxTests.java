@@ -155,6 +155,35 @@ class TaskerSandboxTests {
 	}
 
 	@Test
+	void externalIdWhenMovedByPatchOrDeletedThenOnlyTheCurrentCarrierCounts() throws Exception {
+		UUID moved = UUID.fromString(json(call("POST", this.prj + "work-items/", this.key,
+				"{\"name\":\"A\",\"external_id\":\"old\",\"external_source\":\"gw\"}"))
+			.get("id")
+			.stringValue());
+		assertThat(call("PATCH", this.prj + "work-items/" + moved + "/", this.key, "{\"external_id\":\"new\"}")
+			.statusCode()).isEqualTo(200);
+		// The item left "old": the pair is free again, and "new" finds it.
+		assertThat(
+				call("GET", this.prj + "work-items/?external_id=old&external_source=gw", this.key, null).statusCode())
+			.isEqualTo(404);
+		assertThat(
+				json(call("GET", this.prj + "work-items/?external_id=new&external_source=gw", this.key, null)).get("id")
+					.stringValue())
+			.isEqualTo(moved.toString());
+		HttpResponse<String> reused = call("POST", this.prj + "work-items/", this.key,
+				"{\"name\":\"B\",\"external_id\":\"old\",\"external_source\":\"gw\"}");
+		assertThat(reused.statusCode()).isEqualTo(201);
+		assertThat(call("POST", this.prj + "work-items/", this.key,
+				"{\"name\":\"C\",\"external_id\":\"new\",\"external_source\":\"gw\"}")
+			.statusCode()).isEqualTo(409);
+		// A deleted carrier no longer holds its pair.
+		assertThat(call("DELETE", this.prj + "work-items/" + moved + "/", this.key, null).statusCode()).isEqualTo(204);
+		assertThat(call("POST", this.prj + "work-items/", this.key,
+				"{\"name\":\"D\",\"external_id\":\"new\",\"external_source\":\"gw\"}")
+			.statusCode()).isEqualTo(201);
+	}
+
+	@Test
 	void createCommentWhenExternalIdUsedElsewhereInProjectThen409() throws Exception {
 		JsonNode items = json(call("GET", this.prj + "work-items/", this.key, null)).get("results");
 		String a = items.get(0).get("id").stringValue();
