@@ -51,16 +51,17 @@ import tools.jackson.databind.json.JsonMapper;
  * process would; {@code -Dbench.client=jdk} uses the JDK's asynchronous
  * {@code HttpClient} instead, whose selector and executor threads then compete with the
  * host for the same CPUs. After the closed-loop rows, open-loop rows send reads at a
- * fixed rate ({@code bench.rates}, default {@code 500} per second) through both paths.
- * Other switches: {@code bench.concurrency} (default {@code 1,8,32}), {@code bench.only}
- * (rows whose tool and path contain this text), {@code bench.warmupSeconds},
- * {@code bench.measureSeconds}, {@code bench.pauseMicros} (adds a diagnostic row: the
- * direct pair after an idle pause), {@code bench.slowMillis} (lists the measured calls
- * slower than this, by when they started) and {@code bench.synchronousCommit}.
+ * fixed rates ({@code bench.rates}, default {@code 500,1000} per second) through both
+ * paths. Other switches: {@code bench.concurrency} (default {@code 1,8,32}),
+ * {@code bench.only} (rows whose tool and path contain this text),
+ * {@code bench.warmupSeconds}, {@code bench.measureSeconds}, {@code bench.pauseMicros}
+ * (adds a diagnostic row: the direct pair after an idle pause), {@code bench.slowMillis}
+ * (lists the measured calls slower than this, by when they started) and
+ * {@code bench.synchronousCommit}.
  */
 public final class McpThroughStackBenchmark {
 
-	private static final int[] RATES = Arrays.stream(System.getProperty("bench.rates", "500").split(","))
+	private static final int[] RATES = Arrays.stream(System.getProperty("bench.rates", "500,1000").split(","))
 		.filter((value) -> !value.isBlank())
 		.mapToInt((value) -> Integer.parseInt(value.trim()))
 		.toArray();
