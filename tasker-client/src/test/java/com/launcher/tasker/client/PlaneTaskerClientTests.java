@@ -432,10 +432,7 @@ class PlaneTaskerClientTests {
 	@Test
 	void readWhenTheBodyStallsAfterTheHeadersThenUnavailableWithinTimeLimit() throws Exception {
 		try (StallingServer stalling = new StallingServer()) {
-			PlaneTaskerClient quick = PlaneTaskerClient.builder(stalling.baseUrl(), "plane_api_stall")
-				.options(fastOptions().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)))
-				.membershipSource(this.memberships)
-				.build();
+			PlaneTaskerClient quick = quickClient(stalling.baseUrl());
 			long start = System.nanoTime();
 			assertThatThrownBy(() -> quick.getProject(WS, this.web)).isInstanceOf(TaskerUnavailableException.class)
 				.hasMessage("Tasker is unavailable");
@@ -451,10 +448,7 @@ class PlaneTaskerClientTests {
 	@Test
 	void writeWhenTheBodyStallsAfterTheHeadersThenOutcomeUnknown() throws Exception {
 		try (StallingServer stalling = new StallingServer()) {
-			PlaneTaskerClient quick = PlaneTaskerClient.builder(stalling.baseUrl(), "plane_api_stall")
-				.options(fastOptions().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)))
-				.membershipSource(this.memberships)
-				.build();
+			PlaneTaskerClient quick = quickClient(stalling.baseUrl());
 			assertThatThrownBy(() -> quick.createWorkItem(WS, this.web, draft(), REF))
 				.isInstanceOf(TaskerOutcomeUnknownException.class);
 			assertThat(stalling.headersSent()).isEqualTo(1);
@@ -474,6 +468,14 @@ class PlaneTaskerClientTests {
 		// pool may start a thread or two.
 		assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(10);
 		assertThat(BodyDeadlines.watched()).isZero();
+	}
+
+	/** A client with a 300 ms time limit, for a server that is not the sandbox. */
+	private PlaneTaskerClient quickClient(URI baseUrl) {
+		return PlaneTaskerClient.builder(baseUrl, "plane_api_stall")
+			.options(fastOptions().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)))
+			.membershipSource(this.memberships)
+			.build();
 	}
 
 	/**
