@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -70,6 +71,18 @@ final class SandboxStore {
 		if (!carriers.contains(item)) {
 			carriers.add(item);
 		}
+	}
+
+	/**
+	 * Removes every item not kept, and its comments; the index keeps current pairs only.
+	 */
+	int forgetItemsExcept(Set<UUID> keep) {
+		int before = this.items.size();
+		this.items.keySet().retainAll(keep);
+		this.comments.values().removeIf((comment) -> !this.items.containsKey(comment.item.id));
+		this.byExternalRef.clear();
+		this.items.values().forEach(this::indexExternalRef);
+		return before - this.items.size();
 	}
 
 	/** The live (not deleted) items of the project that now carry this source and id. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -193,6 +194,20 @@ public final class TaskerSandbox implements AutoCloseable {
 			Project project = this.store.projects.get(projectId);
 			return this.store.addItem(project, this.store.userByEmail(DemoSeed.AGENT_EMAIL).orElseThrow(), name, null,
 					null).id;
+		}
+	}
+
+	/**
+	 * Forgets every work item except the given ones, with their comments, as if they had
+	 * never been made: for long benchmarks, whose created cards would otherwise fill the
+	 * heap of the JVM they share with the host (a real Tasker keeps them in its own
+	 * database).
+	 * @param keep the items to keep
+	 * @return how many items were forgotten
+	 */
+	public int forgetWorkItemsExcept(Set<UUID> keep) {
+		synchronized (this.store.lock) {
+			return this.store.forgetItemsExcept(keep);
 		}
 	}
 

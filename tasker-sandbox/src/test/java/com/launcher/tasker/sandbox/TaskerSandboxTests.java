@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -180,6 +181,31 @@ class TaskerSandboxTests {
 		assertThat(call("DELETE", this.prj + "work-items/" + moved + "/", this.key, null).statusCode()).isEqualTo(204);
 		assertThat(call("POST", this.prj + "work-items/", this.key,
 				"{\"name\":\"D\",\"external_id\":\"new\",\"external_source\":\"gw\"}")
+			.statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void forgetWorkItemsExceptWhenCalledThenTheOthersAndTheirExternalIdsAreGone() throws Exception {
+		UUID kept = UUID.fromString(json(call("POST", this.prj + "work-items/", this.key,
+				"{\"name\":\"kept\",\"external_id\":\"k\",\"external_source\":\"gw\"}"))
+			.get("id")
+			.stringValue());
+		UUID forgotten = UUID.fromString(json(call("POST", this.prj + "work-items/", this.key,
+				"{\"name\":\"gone\",\"external_id\":\"g\",\"external_source\":\"gw\"}"))
+			.get("id")
+			.stringValue());
+		int listed = json(call("GET", this.prj + "work-items/", this.key, null)).get("results").size();
+		assertThat(this.sandbox.forgetWorkItemsExcept(Set.of(kept))).isGreaterThanOrEqualTo(listed - 1);
+		assertThat(json(call("GET", this.prj + "work-items/", this.key, null)).get("results")).hasSize(1);
+		assertThat(call("GET", this.prj + "work-items/" + forgotten + "/", this.key, null).statusCode()).isEqualTo(404);
+		assertThat(call("GET", this.prj + "work-items/?external_id=g&external_source=gw", this.key, null).statusCode())
+			.isEqualTo(404);
+		assertThat(
+				json(call("GET", this.prj + "work-items/?external_id=k&external_source=gw", this.key, null)).get("id")
+					.stringValue())
+			.isEqualTo(kept.toString());
+		assertThat(call("POST", this.prj + "work-items/", this.key,
+				"{\"name\":\"again\",\"external_id\":\"g\",\"external_source\":\"gw\"}")
 			.statusCode()).isEqualTo(201);
 	}
 
