@@ -11,6 +11,7 @@ import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.agent.OwnerLifecycleService;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.GroupedAuditLog;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
 import com.launcher.agentgateway.grant.GrantStore;
@@ -105,7 +106,8 @@ public class GatewayConfiguration {
 
 	@Bean
 	AuditLog auditLog(NamedParameterJdbcTemplate gatewayJdbc) {
-		return new JdbcAuditLog(gatewayJdbc);
+		JdbcAuditLog stored = new JdbcAuditLog(gatewayJdbc);
+		return new GroupedAuditLog(stored, stored, 64);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,17 +17,21 @@ import java.util.regex.Pattern;
 import com.launcher.agentgateway.audit.AuditChain;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.GroupedAuditLog;
 import com.launcher.agentgateway.core.GatewayException;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit log in {@code agw_audit_event}. Appending advances the one-row chain head and
  * inserts the linked event in a single statement: the head's row lock keeps the chain
  * linear across nodes and is held only inside the database.
  */
-public class JdbcAuditLog implements AuditLog {
+public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore {
 
 	private static final Pattern DETAIL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -44,34 +49,55 @@ public class JdbcAuditLog implements AuditLog {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final TransactionTemplate transactions;
+
 	public JdbcAuditLog(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(
+				new DataSourceTransactionManager(Objects.requireNonNull(jdbc.getJdbcTemplate().getDataSource())));
 	}
 
 	@Override
 	public void append(AuditEvent event) {
 		// One statement: advancing the head (which locks it), hashing and inserting
-		// happen
-		// inside PostgreSQL, so the chain's lock is never held across a client round
-		// trip.
-		// sha256(prev || UTF-8(seq || U+001F || tail)) is AuditChain.link, byte for byte.
-		this.jdbc.update(APPEND,
-				new MapSqlParameterSource("tail", AuditChain.canonicalAfterSeq(event)).addValue("id", event.id())
-					.addValue("at", Rows.timestamp(event.occurredAt()))
-					.addValue("agent", event.agentId())
-					.addValue("owner", event.ownerUserId())
-					.addValue("actorType", event.actorType().name())
-					.addValue("actorId", event.actorId())
-					.addValue("action", event.action())
-					.addValue("targetType", event.targetType())
-					.addValue("targetId", event.targetId())
-					.addValue("outcome", event.outcome().name())
-					.addValue("reason", event.reason())
-					.addValue("requestId", event.requestId())
-					.addValue("source", event.sourceAddress())
-					.addValue("tokenId", event.tokenId())
-					.addValue("tokenHint", event.tokenHint())
-					.addValue("details", AuditChain.AuditDetails.encode(event.details())));
+		// happen inside PostgreSQL, so the chain's lock is never held across a client
+		// round trip. sha256(prev || UTF-8(seq || U+001F || tail)) is AuditChain.link,
+		// byte for byte.
+		this.jdbc.update(APPEND, parameters(event));
+	}
+
+	/**
+	 * Appends the events in order in one transaction: the statements go in one batch, the
+	 * first takes the head's lock and the commit releases it, so the group passes the
+	 * lock once.
+	 */
+	@Override
+	public void appendAll(List<AuditEvent> events) {
+		if (events.size() == 1) {
+			append(events.get(0));
+			return;
+		}
+		SqlParameterSource[] batch = events.stream().map(JdbcAuditLog::parameters).toArray(SqlParameterSource[]::new);
+		this.transactions.executeWithoutResult((status) -> this.jdbc.batchUpdate(APPEND, batch));
+	}
+
+	private static MapSqlParameterSource parameters(AuditEvent event) {
+		return new MapSqlParameterSource("tail", AuditChain.canonicalAfterSeq(event)).addValue("id", event.id())
+			.addValue("at", Rows.timestamp(event.occurredAt()))
+			.addValue("agent", event.agentId())
+			.addValue("owner", event.ownerUserId())
+			.addValue("actorType", event.actorType().name())
+			.addValue("actorId", event.actorId())
+			.addValue("action", event.action())
+			.addValue("targetType", event.targetType())
+			.addValue("targetId", event.targetId())
+			.addValue("outcome", event.outcome().name())
+			.addValue("reason", event.reason())
+			.addValue("requestId", event.requestId())
+			.addValue("source", event.sourceAddress())
+			.addValue("tokenId", event.tokenId())
+			.addValue("tokenHint", event.tokenHint())
+			.addValue("details", AuditChain.AuditDetails.encode(event.details()));
 	}
 
 	@Override

@@ -1,20 +1,29 @@
 package com.launcher.agentgateway.persistence;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.AuditLog.ChainVerification;
 import com.launcher.agentgateway.audit.AuditLogContractTests;
+import com.launcher.agentgateway.audit.GroupedAuditLog;
 import com.launcher.agentgateway.audit.TestAuditEvents;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class JdbcAuditLogTests extends AuditLogContractTests {
 
@@ -38,6 +47,59 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 		sql.update("DELETE FROM agw_audit_event");
 		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex')");
 		return new JdbcAuditLog(TestDatabase.jdbc(dataSource));
+	}
+
+	@Test
+	void appendAllWhenSeveralThenLinkedInOrderInOneTransaction() {
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(dataSource));
+		this.log.append(TestAuditEvents.full());
+		List<AuditEvent> group = List.of(TestAuditEvents.full(), TestAuditEvents.full(), TestAuditEvents.full());
+
+		stored.appendAll(group);
+
+		assertThat(sql.queryForList("SELECT id FROM agw_audit_event ORDER BY seq OFFSET 1", java.util.UUID.class))
+			.containsExactlyElementsOf(group.stream().map(AuditEvent::id).toList());
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 4, null));
+	}
+
+	@Test
+	void appendAllWhenOneEventIsRefusedThenNoneOfTheGroupIsStored() {
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(dataSource));
+		AuditEvent tooLong = AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
+			.at(TestAuditEvents.AT)
+			.actor(AuditEvent.ActorType.AGENT, "a")
+			.reason("x".repeat(65))
+			.build();
+
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> stored.appendAll(List.of(TestAuditEvents.full(), tooLong)));
+
+		assertThat(sql.queryForObject("SELECT count(*) FROM agw_audit_event", Long.class)).isZero();
+		assertThat(sql.queryForObject("SELECT last_seq FROM agw_audit_head", Long.class)).isZero();
+	}
+
+	@Test
+	void groupedAppendWhenManyCallersAtOnceThenOneUnbrokenChainAndEachEventOnce() throws Exception {
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(dataSource));
+		AuditLog grouped = new GroupedAuditLog(stored, stored, 64);
+		ExecutorService callers = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> calls = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				calls.add(callers.submit(() -> grouped.append(TestAuditEvents.full())));
+			}
+			for (Future<?> call : calls) {
+				call.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+		}
+
+		assertThat(grouped.verify()).isEqualTo(new ChainVerification(true, 200, null));
+		assertThat(sql.queryForObject("SELECT count(DISTINCT id) FROM agw_audit_event", Long.class)).isEqualTo(200);
+		assertThat(sql.queryForObject("SELECT max(seq) - min(seq) + 1 FROM agw_audit_event", Long.class))
+			.isEqualTo(200);
 	}
 
 	@Test

@@ -1,0 +1,222 @@
+package com.launcher.agentgateway.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class GroupedAuditLogTests {
+
+	private final ExecutorService callers = Executors.newCachedThreadPool();
+
+	private final List<Thread> callerThreads = new CopyOnWriteArrayList<>();
+
+	@AfterEach
+	void stop() {
+		this.callers.shutdownNow();
+	}
+
+	@Test
+	void appendWhenAloneThenWrittenAtOnceAsAGroupOfOne() {
+		RecordingStore store = new RecordingStore();
+		GroupedAuditLog log = new GroupedAuditLog(null, store, 64);
+		AuditEvent event = TestAuditEvents.full();
+
+		log.append(event);
+
+		assertThat(store.groups).containsExactly(List.of(event));
+	}
+
+	@Test
+	void appendWhenOthersArriveDuringAWriteThenTheyAreWrittenTogetherInArrivalOrder() throws Exception {
+		RecordingStore store = new RecordingStore();
+		store.holdFirstGroup();
+		GroupedAuditLog log = new GroupedAuditLog(null, store, 64);
+		AuditEvent first = TestAuditEvents.full();
+		Future<?> writing = call(() -> log.append(first));
+		store.firstGroupStarted.await(5, TimeUnit.SECONDS);
+		List<AuditEvent> later = new ArrayList<>();
+		List<Future<?>> waiting = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			AuditEvent event = TestAuditEvents.full();
+			later.add(event);
+			waiting.add(call(() -> log.append(event)));
+			awaitParked(i + 2);
+		}
+
+		store.releaseFirstGroup.countDown();
+		writing.get(5, TimeUnit.SECONDS);
+		for (Future<?> future : waiting) {
+			future.get(5, TimeUnit.SECONDS);
+		}
+
+		assertThat(store.groups).containsExactly(List.of(first), later);
+	}
+
+	@Test
+	void appendWhenMoreQueuedThanAGroupHoldsThenSeveralGroupsAndEveryEventOnce() throws Exception {
+		RecordingStore store = new RecordingStore();
+		store.holdFirstGroup();
+		GroupedAuditLog log = new GroupedAuditLog(null, store, 2);
+		List<Future<?>> all = new ArrayList<>();
+		all.add(call(() -> log.append(TestAuditEvents.full())));
+		store.firstGroupStarted.await(5, TimeUnit.SECONDS);
+		for (int i = 0; i < 5; i++) {
+			all.add(call(() -> log.append(TestAuditEvents.full())));
+			awaitParked(i + 2);
+		}
+
+		store.releaseFirstGroup.countDown();
+		for (Future<?> future : all) {
+			future.get(5, TimeUnit.SECONDS);
+		}
+
+		assertThat(store.groups).allSatisfy((group) -> assertThat(group).hasSizeLessThanOrEqualTo(2));
+		assertThat(store.groups.stream().mapToInt(List::size).sum()).isEqualTo(6);
+		assertThat(store.groups.stream().flatMap(List::stream).distinct()).hasSize(6);
+	}
+
+	@Test
+	void appendWhenOneEventOfAGroupIsRefusedThenOnlyItsCallerFails() throws Exception {
+		AuditEvent bad = TestAuditEvents.full();
+		RecordingStore store = new RecordingStore();
+		store.refuse = Set.of(bad);
+		store.holdFirstGroup();
+		GroupedAuditLog log = new GroupedAuditLog(null, store, 64);
+		Future<?> writing = call(() -> log.append(TestAuditEvents.full()));
+		store.firstGroupStarted.await(5, TimeUnit.SECONDS);
+		AuditEvent good = TestAuditEvents.full();
+		Future<?> goodCall = call(() -> log.append(good));
+		awaitParked(2);
+		Future<?> badCall = call(() -> log.append(bad));
+		awaitParked(3);
+
+		store.releaseFirstGroup.countDown();
+		writing.get(5, TimeUnit.SECONDS);
+		goodCall.get(5, TimeUnit.SECONDS);
+
+		assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+			.isThrownBy(() -> badCall.get(5, TimeUnit.SECONDS))
+			.withCauseInstanceOf(DataIntegrityViolationException.class);
+		assertThat(store.stored()).contains(good).doesNotContain(bad);
+	}
+
+	@Test
+	void appendWhenTheDatabaseFailsThenTheWholeGroupFailsWithoutRetries() throws Exception {
+		RecordingStore store = new RecordingStore();
+		store.holdFirstGroup();
+		GroupedAuditLog log = new GroupedAuditLog(null, store, 64);
+		Future<?> writing = call(() -> log.append(TestAuditEvents.full()));
+		store.firstGroupStarted.await(5, TimeUnit.SECONDS);
+		List<Future<?>> waiting = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			waiting.add(call(() -> log.append(TestAuditEvents.full())));
+			awaitParked(i + 2);
+		}
+		store.downAfterFirstGroup = true;
+
+		store.releaseFirstGroup.countDown();
+		writing.get(5, TimeUnit.SECONDS);
+
+		for (Future<?> future : waiting) {
+			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+				.isThrownBy(() -> future.get(5, TimeUnit.SECONDS))
+				.withCauseInstanceOf(DataAccessResourceFailureException.class);
+		}
+		assertThat(store.attempts).isEqualTo(2);
+	}
+
+	@Test
+	void constructorWhenGroupIsNotPositiveThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new GroupedAuditLog(null, new RecordingStore(), 0));
+	}
+
+	private Future<?> call(Runnable append) {
+		return this.callers.submit(() -> {
+			this.callerThreads.add(Thread.currentThread());
+			append.run();
+		});
+	}
+
+	/**
+	 * Waits until {@code count} callers have started and all but the writer are parked.
+	 */
+	private void awaitParked(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (System.nanoTime() < deadline) {
+			if (this.callerThreads.size() >= count && this.callerThreads.stream()
+				.filter((t) -> t.getState() == Thread.State.WAITING)
+				.count() >= count) {
+				return;
+			}
+			Thread.sleep(1);
+		}
+		throw new AssertionError("callers did not queue");
+	}
+
+	/**
+	 * Records groups; can hold the first one, refuse some events, or be down after the
+	 * first group.
+	 */
+	private static final class RecordingStore implements GroupedAuditLog.GroupStore {
+
+		final List<List<AuditEvent>> groups = new CopyOnWriteArrayList<>();
+
+		final CountDownLatch firstGroupStarted = new CountDownLatch(1);
+
+		CountDownLatch releaseFirstGroup = new CountDownLatch(0);
+
+		volatile Set<AuditEvent> refuse = Set.of();
+
+		volatile boolean downAfterFirstGroup;
+
+		volatile int attempts;
+
+		void holdFirstGroup() {
+			this.releaseFirstGroup = new CountDownLatch(1);
+		}
+
+		@Override
+		public void appendAll(List<AuditEvent> events) {
+			int attempt = ++this.attempts;
+			if (this.firstGroupStarted.getCount() > 0) {
+				this.firstGroupStarted.countDown();
+				try {
+					// The first writer parks here too, so it is counted as waiting.
+					this.releaseFirstGroup.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			if (this.downAfterFirstGroup && attempt > 1) {
+				throw new DataAccessResourceFailureException("down");
+			}
+			if (events.stream().anyMatch(this.refuse::contains)) {
+				throw new DataIntegrityViolationException("value too long");
+			}
+			this.groups.add(List.copyOf(events));
+		}
+
+		List<AuditEvent> stored() {
+			return this.groups.stream().flatMap(List::stream).toList();
+		}
+
+	}
+
+}
