@@ -78,6 +78,12 @@ public final class McpThroughStackBenchmark {
 	private static final Queue<Long> PAUSED = new ConcurrentLinkedQueue<>();
 
 	/**
+	 * Diagnostic ({@code bench.pgWaits}): the cluster whose active sessions are sampled
+	 * during each measured row.
+	 */
+	private static LauncherCluster sampledCluster;
+
+	/**
 	 * Diagnostic: list the measured calls slower than this, grouped by when they started.
 	 */
 	private static final long SLOW_MILLIS = Long.getLong("bench.slowMillis", 0);
@@ -106,6 +112,9 @@ public final class McpThroughStackBenchmark {
 				Map.of("launcher.tasker.rate-limit-per-minute", 100_000_000))) {
 			LauncherNode node = cluster.node();
 			liftLimits(node);
+			if (Boolean.getBoolean("bench.pgWaits")) {
+				sampledCluster = cluster;
+			}
 			String synchronousCommit = System.getProperty("bench.synchronousCommit", "on");
 			// The commit cost is the largest part of the gateway's overhead; this switch
 			// shows how much (the embedded server fsyncs like a production one by
@@ -352,6 +361,9 @@ public final class McpThroughStackBenchmark {
 				return Arrays.copyOf(samples, n);
 			}));
 		}
+		Future<String> waits = (sampledCluster != null)
+				? Executors.newSingleThreadExecutor().submit(() -> sampleWaits(sampledCluster, measureFrom, end))
+				: null;
 		List<long[]> all = new ArrayList<>();
 		for (Future<long[]> future : futures) {
 			all.add(future.get(MEASURE.toSeconds() + WARMUP.toSeconds() + 120, TimeUnit.SECONDS));
@@ -364,7 +376,42 @@ public final class McpThroughStackBenchmark {
 				errors.get());
 		System.out.print(row);
 		printSlowCalls(slow, System.currentTimeMillis() - (System.nanoTime() - measureFrom) / 1_000_000);
+		if (waits != null) {
+			System.out.print(waits.get());
+		}
 		return row;
+	}
+
+	/**
+	 * Samples what the server's active client sessions wait on, every 10 ms over the
+	 * measured window: how many sessions were active per sample, and the share of each
+	 * wait (CPU when none).
+	 */
+	private static String sampleWaits(LauncherCluster cluster, long from, long end) {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		long samples = 0;
+		LockSupport.parkNanos(Math.max(0, from - System.nanoTime()));
+		while (System.nanoTime() < end) {
+			samples++;
+			cluster.jdbc()
+				.query("SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') FROM pg_stat_activity"
+						+ " WHERE state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+						(rs) -> {
+							counts.merge(rs.getString(1), 1L, Long::sum);
+						});
+			LockSupport.parkNanos(10_000_000);
+		}
+		StringBuilder out = new StringBuilder();
+		long total = counts.values().stream().mapToLong(Long::longValue).sum();
+		out.append(String.format(Locale.ROOT, "  PostgreSQL sessions active per sample: %.2f (%d samples)%n",
+				total / (double) Math.max(1, samples), samples));
+		counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(6)
+			.forEach((e) -> out.append(String.format(Locale.ROOT, "    %-40s %5.1f%%%n", e.getKey(),
+					100.0 * e.getValue() / Math.max(1, total))));
+		return out.toString();
 	}
 
 	/**
