@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -15,8 +16,10 @@ import org.springframework.dao.DataIntegrityViolationException;
  * sessions were waiting for it).
  * <p>
  * A caller that finds no append under way writes its own event at once, so a lone caller
- * pays nothing. Callers that arrive meanwhile queue their events; the next of them to get
- * the writer's turn writes everything queued so far. Every caller returns only once its
+ * pays nothing. Callers that arrive meanwhile queue their events and wait; once the
+ * writer has its own event stored it hands the turn to the first waiting caller, who
+ * writes everything queued so far (up to the group bound) as one group. Each waiting
+ * caller is woken once, when its event is settled. Every caller returns only once its
  * event is committed, or throws as {@link AuditLog#append} does, so an answer never
  * leaves before its audit event. When a group is refused for one event's data, the events
  * are written again one by one, so only that event's caller fails.
@@ -33,6 +36,8 @@ public final class GroupedAuditLog implements AuditLog {
 	private final AuditLog log;
 
 	private final GroupStore store;
+
+	private static final long MAX_WAIT_NANOS = 5_000_000L;
 
 	private final int maxGroup;
 
@@ -56,18 +61,33 @@ public final class GroupedAuditLog implements AuditLog {
 
 	@Override
 	public void append(AuditEvent event) {
-		Pending mine = new Pending(event);
+		Pending mine = new Pending(event, Thread.currentThread());
 		this.queued.add(mine);
-		this.writer.lock();
-		try {
-			while (!mine.settled) {
-				write(takeGroup());
+		do {
+			if (this.writer.tryLock()) {
+				try {
+					while (!mine.settled) {
+						write(takeGroup());
+					}
+				}
+				finally {
+					this.writer.unlock();
+				}
+				// Events queued while this caller wrote wait for a writer: hand the turn
+				// to
+				// the first of their callers rather than keep writing for others.
+				Pending next = this.queued.peek();
+				if (next != null) {
+					LockSupport.unpark(next.caller);
+				}
+			}
+			else if (!mine.settled) {
+				// Woken when the event is settled or the turn is handed over; the bound
+				// only guards against a missed hand-over.
+				LockSupport.parkNanos(this, MAX_WAIT_NANOS);
 			}
 		}
-		finally {
-			this.writer.unlock();
-		}
-		// Settled under the writer's lock, which this thread has held since.
+		while (!mine.settled);
 		if (mine.failure != null) {
 			throw mine.failure;
 		}
@@ -122,26 +142,35 @@ public final class GroupedAuditLog implements AuditLog {
 		return this.log.verify();
 	}
 
-	/** A queued event and, once settled, how its append ended. */
+	/** A queued event, its caller and, once settled, how its append ended. */
 	private static final class Pending {
 
 		private final AuditEvent event;
 
-		private boolean settled;
+		private final Thread caller;
+
+		private volatile boolean settled;
 
 		private RuntimeException failure;
 
-		Pending(AuditEvent event) {
+		Pending(AuditEvent event, Thread caller) {
 			this.event = event;
+			this.caller = caller;
 		}
 
 		AuditEvent event() {
 			return this.event;
 		}
 
+		/**
+		 * Records the outcome, then wakes the caller (the failure is published first).
+		 */
 		void settle(RuntimeException failure) {
 			this.failure = failure;
 			this.settled = true;
+			if (this.caller != Thread.currentThread()) {
+				LockSupport.unpark(this.caller);
+			}
 		}
 
 	}

@@ -160,7 +160,7 @@ class GroupedAuditLogTests {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
 		while (System.nanoTime() < deadline) {
 			if (this.callerThreads.size() >= count && this.callerThreads.stream()
-				.filter((t) -> t.getState() == Thread.State.WAITING)
+				.filter((t) -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)
 				.count() >= count) {
 				return;
 			}
