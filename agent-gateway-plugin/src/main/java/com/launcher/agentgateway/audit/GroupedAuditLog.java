@@ -67,15 +67,21 @@ public final class GroupedAuditLog implements AuditLog {
 			if (this.writer.tryLock()) {
 				try {
 					while (!mine.settled) {
-						write(takeGroup());
+						List<Pending> group = takeGroup();
+						if (group.isEmpty()) {
+							// Cannot happen while every taken event is settled; never
+							// spin.
+							throw new IllegalStateException("Audit event lost from the queue");
+						}
+						write(group);
 					}
 				}
 				finally {
 					this.writer.unlock();
 				}
-				// Events queued while this caller wrote wait for a writer: hand the turn
-				// to
-				// the first of their callers rather than keep writing for others.
+				// Events queued meanwhile wait for a writer: hand the turn to the first
+				// of
+				// their callers rather than keep writing for others.
 				Pending next = this.queued.peek();
 				if (next != null) {
 					LockSupport.unpark(next.caller);
@@ -129,6 +135,12 @@ public final class GroupedAuditLog implements AuditLog {
 			// The database is unreachable or failing: every event of the group failed
 			// alike, and trying each again would only make its callers wait longer.
 			group.forEach((pending) -> pending.settle(ex));
+		}
+		catch (Error ex) {
+			// The waiting callers must not wait for ever; the writer's thread rethrows.
+			IllegalStateException failure = new IllegalStateException("Audit append failed", ex);
+			group.forEach((pending) -> pending.settle(failure));
+			throw ex;
 		}
 	}
 

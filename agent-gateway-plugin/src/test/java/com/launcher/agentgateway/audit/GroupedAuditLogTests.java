@@ -142,6 +142,34 @@ class GroupedAuditLogTests {
 	}
 
 	@Test
+	void appendWhenTheStoreThrowsAnErrorThenWaitingCallersFailInsteadOfWaiting() throws Exception {
+		RecordingStore store = new RecordingStore();
+		store.holdFirstGroup();
+		GroupedAuditLog log = new GroupedAuditLog(null, store, 64);
+		Future<?> writing = call(() -> log.append(TestAuditEvents.full()));
+		store.firstGroupStarted.await(5, TimeUnit.SECONDS);
+		List<Future<?>> waiting = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			waiting.add(call(() -> log.append(TestAuditEvents.full())));
+			awaitParked(i + 2);
+		}
+		store.errorAfterFirstGroup = true;
+
+		store.releaseFirstGroup.countDown();
+		writing.get(5, TimeUnit.SECONDS);
+
+		// Both waiting events went in the second group: its writer rethrows the error,
+		// the other caller gets a failure instead of waiting for ever.
+		List<Class<?>> causes = new ArrayList<>();
+		for (Future<?> future : waiting) {
+			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+				.isThrownBy(() -> future.get(5, TimeUnit.SECONDS))
+				.satisfies((ex) -> causes.add(ex.getCause().getClass()));
+		}
+		assertThat(causes).containsExactlyInAnyOrder(StackOverflowError.class, IllegalStateException.class);
+	}
+
+	@Test
 	void constructorWhenGroupIsNotPositiveThenRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new GroupedAuditLog(null, new RecordingStore(), 0));
 	}
@@ -185,6 +213,8 @@ class GroupedAuditLogTests {
 
 		volatile boolean downAfterFirstGroup;
 
+		volatile boolean errorAfterFirstGroup;
+
 		volatile int attempts;
 
 		void holdFirstGroup() {
@@ -203,6 +233,9 @@ class GroupedAuditLogTests {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
+			}
+			if (this.errorAfterFirstGroup && attempt > 1) {
+				throw new StackOverflowError();
 			}
 			if (this.downAfterFirstGroup && attempt > 1) {
 				throw new DataAccessResourceFailureException("down");
