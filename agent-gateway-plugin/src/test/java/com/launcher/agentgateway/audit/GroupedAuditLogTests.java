@@ -71,18 +71,10 @@ class GroupedAuditLogTests {
 	@Test
 	void appendWhenMoreQueuedThanAGroupHoldsThenSeveralGroupsAndEveryEventOnce() throws Exception {
 		RecordingStore store = new RecordingStore();
-		store.holdFirstGroup();
-		GroupedAuditLog log = new GroupedAuditLog(null, store, 2);
-		List<Future<?>> all = new ArrayList<>();
-		all.add(call(() -> log.append(TestAuditEvents.full())));
-		store.firstGroupStarted.await(5, TimeUnit.SECONDS);
-		for (int i = 0; i < 5; i++) {
-			all.add(call(() -> log.append(TestAuditEvents.full())));
-			awaitParked(i + 2);
-		}
+		Held held = queueBehindAHeldGroup(new GroupedAuditLog(null, store, 2), store, 5);
 
-		store.releaseFirstGroup.countDown();
-		for (Future<?> future : all) {
+		held.release();
+		for (Future<?> future : held.waiting()) {
 			future.get(5, TimeUnit.SECONDS);
 		}
 
@@ -119,19 +111,11 @@ class GroupedAuditLogTests {
 	@Test
 	void appendWhenTheDatabaseFailsThenTheWholeGroupFailsWithoutRetries() throws Exception {
 		RecordingStore store = new RecordingStore();
-		store.holdFirstGroup();
-		GroupedAuditLog log = new GroupedAuditLog(null, store, 64);
-		Future<?> writing = call(() -> log.append(TestAuditEvents.full()));
-		store.firstGroupStarted.await(5, TimeUnit.SECONDS);
-		List<Future<?>> waiting = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
-			waiting.add(call(() -> log.append(TestAuditEvents.full())));
-			awaitParked(i + 2);
-		}
+		Held held = queueBehindAHeldGroup(new GroupedAuditLog(null, store, 64), store, 3);
 		store.downAfterFirstGroup = true;
 
-		store.releaseFirstGroup.countDown();
-		writing.get(5, TimeUnit.SECONDS);
+		held.release();
+		List<Future<?>> waiting = held.waiting();
 
 		for (Future<?> future : waiting) {
 			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
@@ -144,19 +128,11 @@ class GroupedAuditLogTests {
 	@Test
 	void appendWhenTheStoreThrowsAnErrorThenWaitingCallersFailInsteadOfWaiting() throws Exception {
 		RecordingStore store = new RecordingStore();
-		store.holdFirstGroup();
-		GroupedAuditLog log = new GroupedAuditLog(null, store, 64);
-		Future<?> writing = call(() -> log.append(TestAuditEvents.full()));
-		store.firstGroupStarted.await(5, TimeUnit.SECONDS);
-		List<Future<?>> waiting = new ArrayList<>();
-		for (int i = 0; i < 2; i++) {
-			waiting.add(call(() -> log.append(TestAuditEvents.full())));
-			awaitParked(i + 2);
-		}
+		Held held = queueBehindAHeldGroup(new GroupedAuditLog(null, store, 64), store, 2);
 		store.errorAfterFirstGroup = true;
 
-		store.releaseFirstGroup.countDown();
-		writing.get(5, TimeUnit.SECONDS);
+		held.release();
+		List<Future<?>> waiting = held.waiting();
 
 		// Both waiting events went in the second group: its writer rethrows the error,
 		// the other caller gets a failure instead of waiting for ever.
@@ -172,6 +148,33 @@ class GroupedAuditLogTests {
 	@Test
 	void constructorWhenGroupIsNotPositiveThenRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new GroupedAuditLog(null, new RecordingStore(), 0));
+	}
+
+	/**
+	 * Starts one append whose group the store holds, then queues {@code waiters} more
+	 * appends behind it, each parked before the next starts.
+	 */
+	private Held queueBehindAHeldGroup(GroupedAuditLog log, RecordingStore store, int waiters) throws Exception {
+		store.holdFirstGroup();
+		Future<?> writing = call(() -> log.append(TestAuditEvents.full()));
+		store.firstGroupStarted.await(5, TimeUnit.SECONDS);
+		List<Future<?>> waiting = new ArrayList<>();
+		for (int i = 0; i < waiters; i++) {
+			waiting.add(call(() -> log.append(TestAuditEvents.full())));
+			awaitParked(i + 2);
+		}
+		return new Held(store, writing, waiting);
+	}
+
+	/** An append held in the store and the appends queued behind it. */
+	private record Held(RecordingStore store, Future<?> writing, List<Future<?>> waiting) {
+
+		/** Lets the held group finish; its caller must succeed. */
+		void release() throws Exception {
+			this.store.releaseFirstGroup.countDown();
+			this.writing.get(5, TimeUnit.SECONDS);
+		}
+
 	}
 
 	private Future<?> call(Runnable append) {
