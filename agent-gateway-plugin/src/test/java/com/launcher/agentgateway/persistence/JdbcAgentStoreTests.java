@@ -8,16 +8,16 @@ import com.launcher.agentgateway.agent.AgentStoreContractTests;
 import com.launcher.agentgateway.agent.TestAgents;
 import com.launcher.agentgateway.token.AgentToken;
 import com.launcher.agentgateway.token.TestAgentTokens;
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JdbcAgentStoreTests extends AgentStoreContractTests {
 
-	private static HikariDataSource dataSource;
+	@RegisterExtension
+	static final DatabasePerClass DATABASE = new DatabasePerClass();
 
 	private static JdbcAgentStore agents;
 
@@ -25,14 +25,8 @@ class JdbcAgentStoreTests extends AgentStoreContractTests {
 
 	@BeforeAll
 	static void createDatabase() {
-		dataSource = TestDatabase.newDatabase();
-		agents = new JdbcAgentStore(TestDatabase.jdbc(dataSource));
-		tokens = new JdbcTokenStore(TestDatabase.jdbc(dataSource));
-	}
-
-	@AfterAll
-	static void closeDatabase() {
-		dataSource.close();
+		agents = new JdbcAgentStore(TestDatabase.jdbc(DATABASE.dataSource()));
+		tokens = new JdbcTokenStore(TestDatabase.jdbc(DATABASE.dataSource()));
 	}
 
 	@Override

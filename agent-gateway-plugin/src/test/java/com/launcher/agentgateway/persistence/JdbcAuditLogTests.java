@@ -14,10 +14,9 @@ import com.launcher.agentgateway.audit.AuditLog.ChainVerification;
 import com.launcher.agentgateway.audit.AuditLogContractTests;
 import com.launcher.agentgateway.audit.GroupedAuditLog;
 import com.launcher.agentgateway.audit.TestAuditEvents;
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,26 +26,21 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class JdbcAuditLogTests extends AuditLogContractTests {
 
-	private static HikariDataSource dataSource;
+	@RegisterExtension
+	static final DatabasePerClass DATABASE = new DatabasePerClass();
 
 	private static JdbcTemplate sql;
 
 	@BeforeAll
 	static void createDatabase() {
-		dataSource = TestDatabase.newDatabase();
-		sql = new JdbcTemplate(dataSource);
-	}
-
-	@AfterAll
-	static void closeDatabase() {
-		dataSource.close();
+		sql = new JdbcTemplate(DATABASE.dataSource());
 	}
 
 	@Override
 	protected AuditLog emptyAuditLog() {
 		sql.update("DELETE FROM agw_audit_event");
 		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex')");
-		return wrap(new JdbcAuditLog(TestDatabase.jdbc(dataSource)));
+		return wrap(new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())));
 	}
 
 	/** The log under test around the stored one; the plugin wraps it in a grouped log. */
@@ -56,7 +50,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 
 	@Test
 	void appendAllWhenSeveralThenLinkedInOrderInOneTransaction() {
-		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(dataSource));
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
 		this.log.append(TestAuditEvents.full());
 		List<AuditEvent> group = List.of(TestAuditEvents.full(), TestAuditEvents.full(), TestAuditEvents.full());
 
@@ -69,7 +63,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 
 	@Test
 	void appendAllWhenOneEventIsRefusedThenNoneOfTheGroupIsStored() {
-		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(dataSource));
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
 		AuditEvent tooLong = AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
 			.at(TestAuditEvents.AT)
 			.actor(AuditEvent.ActorType.AGENT, "a")
@@ -85,7 +79,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 
 	@Test
 	void groupedAppendWhenManyCallersAtOnceThenOneUnbrokenChainAndEachEventOnce() throws Exception {
-		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(dataSource));
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
 		AuditLog grouped = new GroupedAuditLog(stored, stored, 64);
 		ExecutorService callers = Executors.newFixedThreadPool(8);
 		try {

@@ -3,13 +3,14 @@ package com.launcher.agentgateway.persistence;
 import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.grant.GrantStore;
 import com.launcher.agentgateway.grant.GrantStoreContractTests;
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcGrantStoreTests extends GrantStoreContractTests {
 
-	private static HikariDataSource dataSource;
+	@RegisterExtension
+	static final DatabasePerClass DATABASE = new DatabasePerClass();
 
 	private static JdbcGrantStore grants;
 
@@ -17,14 +18,8 @@ class JdbcGrantStoreTests extends GrantStoreContractTests {
 
 	@BeforeAll
 	static void createDatabase() {
-		dataSource = TestDatabase.newDatabase();
-		grants = new JdbcGrantStore(TestDatabase.jdbc(dataSource));
-		agents = new JdbcAgentStore(TestDatabase.jdbc(dataSource));
-	}
-
-	@AfterAll
-	static void closeDatabase() {
-		dataSource.close();
+		grants = new JdbcGrantStore(TestDatabase.jdbc(DATABASE.dataSource()));
+		agents = new JdbcAgentStore(TestDatabase.jdbc(DATABASE.dataSource()));
 	}
 
 	@Override

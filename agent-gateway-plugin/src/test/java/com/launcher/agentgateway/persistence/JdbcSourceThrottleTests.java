@@ -4,27 +4,17 @@ import java.time.Duration;
 
 import com.launcher.agentgateway.token.SourceThrottle;
 import com.launcher.agentgateway.token.SourceThrottleContractTests;
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcSourceThrottleTests extends SourceThrottleContractTests {
 
-	private static HikariDataSource dataSource;
-
-	@BeforeAll
-	static void createDatabase() {
-		dataSource = TestDatabase.newDatabase();
-	}
-
-	@AfterAll
-	static void closeDatabase() {
-		dataSource.close();
-	}
+	@RegisterExtension
+	static final DatabasePerClass DATABASE = new DatabasePerClass();
 
 	@Override
 	protected SourceThrottle throttle(int maxFailures, Duration window, Duration blockFor) {
-		return new JdbcSourceThrottle(TestDatabase.jdbc(dataSource), maxFailures, window, blockFor);
+		return new JdbcSourceThrottle(TestDatabase.jdbc(DATABASE.dataSource()), maxFailures, window, blockFor);
 	}
 
 }

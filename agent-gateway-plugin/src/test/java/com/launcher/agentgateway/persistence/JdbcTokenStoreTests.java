@@ -10,10 +10,9 @@ import com.launcher.agentgateway.token.AgentToken;
 import com.launcher.agentgateway.token.TestAgentTokens;
 import com.launcher.agentgateway.token.TokenStore;
 import com.launcher.agentgateway.token.TokenStoreContractTests;
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -21,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JdbcTokenStoreTests extends TokenStoreContractTests {
 
-	private static HikariDataSource dataSource;
+	@RegisterExtension
+	static final DatabasePerClass DATABASE = new DatabasePerClass();
 
 	private static CountingDataSource counting;
 
@@ -33,17 +33,11 @@ class JdbcTokenStoreTests extends TokenStoreContractTests {
 
 	@BeforeAll
 	static void createDatabase() {
-		dataSource = TestDatabase.newDatabase();
-		counting = new CountingDataSource(dataSource);
+		counting = new CountingDataSource(DATABASE.dataSource());
 		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(counting.dataSource());
 		tokens = new JdbcTokenStore(jdbc);
 		agents = new JdbcAgentStore(jdbc);
 		grants = new JdbcGrantStore(jdbc);
-	}
-
-	@AfterAll
-	static void closeDatabase() {
-		dataSource.close();
 	}
 
 	@Override
@@ -85,7 +79,7 @@ class JdbcTokenStoreTests extends TokenStoreContractTests {
 		byte[] hash = TestAgentTokens.randomHash();
 		tokens.insert(token, hash);
 		String source = "192.0.2." + (1 + (int) (Math.random() * 250));
-		JdbcSourceThrottle throttle = new JdbcSourceThrottle(new NamedParameterJdbcTemplate(dataSource), 1,
+		JdbcSourceThrottle throttle = new JdbcSourceThrottle(new NamedParameterJdbcTemplate(DATABASE.dataSource()), 1,
 				Duration.ofMinutes(15), Duration.ofMinutes(30));
 		throttle.recordFailure(source);
 		counting.reset();
@@ -108,7 +102,7 @@ class JdbcTokenStoreTests extends TokenStoreContractTests {
 
 	@Test
 	void findPresentedWhenTheHashIsLookedUpThenThePlanUsesTheUniqueIndexes() {
-		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(DATABASE.dataSource());
 		String sql = JdbcTokenStore.LOOKUP.replace(":hash", "decode(repeat('ab', 32), 'hex')")
 			.replace(":source", "'192.0.2.1'");
 		String plan = String.join("\n", jdbc.getJdbcTemplate().queryForList("EXPLAIN " + sql, String.class));
@@ -122,7 +116,7 @@ class JdbcTokenStoreTests extends TokenStoreContractTests {
 		AgentToken token = TestAgentTokens.active(givenAgent().id());
 		tokens.insert(token, TestAgentTokens.hasher().hash(secret));
 
-		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(DATABASE.dataSource());
 		String row = jdbc.getJdbcTemplate()
 			.queryForObject("SELECT CAST(t AS text) FROM agw_token t WHERE id = ?", String.class, token.id());
 

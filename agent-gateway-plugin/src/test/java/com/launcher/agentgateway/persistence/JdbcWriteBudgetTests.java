@@ -2,25 +2,20 @@ package com.launcher.agentgateway.persistence;
 
 import com.launcher.agentgateway.ratelimit.WriteBudget;
 import com.launcher.agentgateway.ratelimit.WriteBudgetContractTests;
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcWriteBudgetTests extends WriteBudgetContractTests {
 
-	private static HikariDataSource dataSource;
+	@RegisterExtension
+	static final DatabasePerClass DATABASE = new DatabasePerClass();
 
 	private static JdbcWriteBudget budget;
 
 	@BeforeAll
 	static void createDatabase() {
-		dataSource = TestDatabase.newDatabase();
-		budget = new JdbcWriteBudget(TestDatabase.jdbc(dataSource));
-	}
-
-	@AfterAll
-	static void closeDatabase() {
-		dataSource.close();
+		budget = new JdbcWriteBudget(TestDatabase.jdbc(DATABASE.dataSource()));
 	}
 
 	@Override

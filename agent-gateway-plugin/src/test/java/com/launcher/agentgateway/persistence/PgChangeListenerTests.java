@@ -14,10 +14,8 @@ import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.PolicyService;
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -32,28 +30,19 @@ import static org.mockito.Mockito.mock;
  */
 class PgChangeListenerTests {
 
-	private static HikariDataSource dataSource;
-
-	@BeforeAll
-	static void createDatabase() {
-		dataSource = TestDatabase.newDatabase();
-	}
-
-	@AfterAll
-	static void closeDatabase() {
-		dataSource.close();
-	}
+	@RegisterExtension
+	static final DatabasePerClass DATABASE = new DatabasePerClass();
 
 	@Test
 	void listenerWhenAnotherNodeSavesThePolicyThenThisNodesCacheIsDroppedAtOnce() {
 		Clock frozen = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
-		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(DATABASE.dataSource());
 		PolicyService nodeA = new PolicyService(new JdbcPolicyStore(jdbc), mock(AuditLog.class), RequestContext.NONE,
 				frozen);
 		PolicyService nodeB = new PolicyService(new JdbcPolicyStore(jdbc), mock(AuditLog.class), RequestContext.NONE,
 				frozen);
-		try (PgChangeListener listener = new PgChangeListener(dataSource, JdbcPolicyStore.CHANNEL, nodeB::invalidate,
-				Duration.ofMillis(200), Duration.ofMinutes(10))) {
+		try (PgChangeListener listener = new PgChangeListener(DATABASE.dataSource(), JdbcPolicyStore.CHANNEL,
+				nodeB::invalidate, Duration.ofMillis(200), Duration.ofMinutes(10))) {
 			eventually(Duration.ofSeconds(10), listener::isListening);
 			Policy before = nodeB.current();
 			Policy changed = new Policy(before.maxTokenDays(), before.defaultTokenDays(), before.burstRequests() + 7,
@@ -73,12 +62,12 @@ class PgChangeListenerTests {
 	@Test
 	void listenerWhenStartedThenItReportsAChangeOnceBecauseItMayHaveMissedOne() {
 		AtomicInteger changes = new AtomicInteger();
-		try (PgChangeListener listener = new PgChangeListener(dataSource, "agw_test_start", changes::incrementAndGet,
-				Duration.ofMillis(100), Duration.ofMinutes(10))) {
+		try (PgChangeListener listener = new PgChangeListener(DATABASE.dataSource(), "agw_test_start",
+				changes::incrementAndGet, Duration.ofMillis(100), Duration.ofMinutes(10))) {
 			eventually(Duration.ofSeconds(10), listener::isListening);
 			assertThat(changes.get()).isEqualTo(1);
 
-			new NamedParameterJdbcTemplate(dataSource).getJdbcTemplate()
+			new NamedParameterJdbcTemplate(DATABASE.dataSource()).getJdbcTemplate()
 				.queryForList(PgChangeListener.notifySql("agw_test_start"));
 
 			eventually(Duration.ofSeconds(3), () -> changes.get() == 2);
@@ -87,15 +76,15 @@ class PgChangeListenerTests {
 
 	@Test
 	void closeWhenStoppedThenNothingListensAndTheConnectionWentBackClean() {
-		try (PgChangeListener listener = new PgChangeListener(dataSource, "agw_test_close", () -> {
+		try (PgChangeListener listener = new PgChangeListener(DATABASE.dataSource(), "agw_test_close", () -> {
 		}, Duration.ofMillis(100), Duration.ofMinutes(10))) {
 			eventually(Duration.ofSeconds(10), listener::isListening);
 			listener.close();
 			assertThat(listener.isListening()).isFalse();
 		}
 		// Every pooled connection is free again and none still listens on the channel.
-		assertThat(dataSource.getHikariPoolMXBean().getActiveConnections()).isZero();
-		List<String> listening = new NamedParameterJdbcTemplate(dataSource).getJdbcTemplate()
+		assertThat(DATABASE.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
+		List<String> listening = new NamedParameterJdbcTemplate(DATABASE.dataSource()).getJdbcTemplate()
 			.queryForList("SELECT pg_listening_channels()", String.class);
 		assertThat(listening).doesNotContain("agw_test_close");
 	}
@@ -103,7 +92,7 @@ class PgChangeListenerTests {
 	@Test
 	void listenerWhenTheChannelIsNotAPlainIdentifierThenRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PgChangeListener(dataSource, "x; DROP TABLE y", () -> {
+			.isThrownBy(() -> new PgChangeListener(DATABASE.dataSource(), "x; DROP TABLE y", () -> {
 			}, Duration.ofMillis(100), Duration.ofMinutes(10)));
 		assertThatIllegalArgumentException().isThrownBy(() -> PgChangeListener.notifySql("Bad-Channel"));
 	}
