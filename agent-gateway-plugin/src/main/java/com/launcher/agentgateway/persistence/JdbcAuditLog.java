@@ -22,7 +22,6 @@ import com.launcher.agentgateway.core.GatewayException;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,6 +46,8 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore {
 			+ " CAST(:source AS varchar), CAST(:tokenId AS uuid), CAST(:tokenHint AS varchar),"
 			+ " CAST(:details AS text), head.prev_hash, head.last_hash FROM head";
 
+	private static final PositionalSql APPEND_STATEMENT = new PositionalSql(APPEND);
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
@@ -63,7 +64,7 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore {
 		// happen inside PostgreSQL, so the chain's lock is never held across a client
 		// round trip. sha256(prev || UTF-8(seq || U+001F || tail)) is AuditChain.link,
 		// byte for byte.
-		this.jdbc.update(APPEND, parameters(event));
+		this.jdbc.getJdbcOperations().update(APPEND_STATEMENT.sql(), APPEND_STATEMENT.args(parameters(event)));
 	}
 
 	/**
@@ -77,8 +78,9 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore {
 			append(events.get(0));
 			return;
 		}
-		SqlParameterSource[] batch = events.stream().map(JdbcAuditLog::parameters).toArray(SqlParameterSource[]::new);
-		this.transactions.executeWithoutResult((status) -> this.jdbc.batchUpdate(APPEND, batch));
+		List<Object[]> batch = events.stream().map((event) -> APPEND_STATEMENT.args(parameters(event))).toList();
+		this.transactions
+			.executeWithoutResult((status) -> this.jdbc.getJdbcOperations().batchUpdate(APPEND_STATEMENT.sql(), batch));
 	}
 
 	private static MapSqlParameterSource parameters(AuditEvent event) {

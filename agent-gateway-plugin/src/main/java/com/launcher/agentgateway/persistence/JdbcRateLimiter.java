@@ -33,6 +33,8 @@ public class JdbcRateLimiter implements RateLimiter {
 	private static final String WAIT = "SELECT GREATEST(0, (1 - " + BURST + ") / :burstRate, (1 - " + MINUTE
 			+ ") / :minuteRate) FROM agw_agent_rate r WHERE agent_id = :agent";
 
+	private static final PositionalSql TAKE_STATEMENT = new PositionalSql(TAKE);
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	public JdbcRateLimiter(NamedParameterJdbcTemplate jdbc) {
@@ -46,7 +48,9 @@ public class JdbcRateLimiter implements RateLimiter {
 			.addValue("burstRate", (double) policy.burstRequests() / policy.burstSeconds())
 			.addValue("minuteCapacity", (double) policy.requestsPerMinute())
 			.addValue("minuteRate", policy.requestsPerMinute() / 60.0);
-		if (!this.jdbc.queryForList(TAKE, params, Integer.class).isEmpty()) {
+		if (!this.jdbc.getJdbcOperations()
+			.queryForList(TAKE_STATEMENT.sql(), Integer.class, TAKE_STATEMENT.args(params))
+			.isEmpty()) {
 			return Decision.ALLOWED;
 		}
 		List<Double> seconds = this.jdbc.queryForList(WAIT, params, Double.class);

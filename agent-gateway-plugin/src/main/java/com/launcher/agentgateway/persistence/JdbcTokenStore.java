@@ -19,6 +19,7 @@ import com.launcher.agentgateway.token.AgentToken;
 import com.launcher.agentgateway.token.TokenStatus;
 import com.launcher.agentgateway.token.TokenStore;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -42,6 +43,8 @@ public class JdbcTokenStore implements TokenStore {
 			+ " g.created_at AS grant_created_at FROM agw_token t JOIN agw_agent a ON a.id = t.agent_id"
 			+ " LEFT JOIN agw_grant g ON g.agent_id = t.agent_id WHERE t.token_hash = :hash AND NOT EXISTS ("
 			+ JdbcSourceThrottle.BLOCKED_MILLIS + ")) l ON true";
+
+	private static final PositionalSql LOOKUP_STATEMENT = new PositionalSql(LOOKUP);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -70,7 +73,9 @@ public class JdbcTokenStore implements TokenStore {
 		List<TokenLookup> found = new ArrayList<>(1);
 		List<Grant> grants = new ArrayList<>();
 		Long[] blockedMillis = new Long[1];
-		this.jdbc.query(LOOKUP, Map.of("hash", hash, "source", sourceAddress), (rs) -> {
+		Object[] args = LOOKUP_STATEMENT
+			.args(new MapSqlParameterSource("hash", hash).addValue("source", sourceAddress));
+		this.jdbc.getJdbcOperations().query(LOOKUP_STATEMENT.sql(), (RowCallbackHandler) (rs) -> {
 			long blocked = rs.getLong("blocked_ms");
 			blockedMillis[0] = rs.wasNull() ? null : blocked;
 			if (rs.getObject("id") == null) {
@@ -88,7 +93,7 @@ public class JdbcTokenStore implements TokenStore {
 						Access.valueOf(rs.getString("access")), Rows.uuid(rs, "grant_created_by"),
 						Rows.instant(rs, "grant_created_at")));
 			}
-		});
+		}, args);
 		Optional<TokenLookup> lookup = found.stream()
 			.findFirst()
 			.map((l) -> new TokenLookup(l.token(), l.storedHash(), l.agentStatus(), l.agentName(), l.ownerUserId(),

@@ -36,7 +36,6 @@ import com.launcher.host.api.tasker.ProjectMembership;
 import com.launcher.host.api.tasker.TaskerClient;
 import com.launcher.host.api.tasker.WorkItemDraft;
 import com.launcher.tasker.sandbox.SandboxOptions;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -361,6 +360,7 @@ public final class McpThroughStackBenchmark {
 				return Arrays.copyOf(samples, n);
 			}));
 		}
+		Future<long[]> cpu = Executors.newSingleThreadExecutor().submit(() -> sampleCpu(measureFrom, end));
 		Future<String> waits = (sampledCluster != null)
 				? Executors.newSingleThreadExecutor().submit(() -> sampleWaits(sampledCluster, measureFrom, end))
 				: null;
@@ -375,11 +375,54 @@ public final class McpThroughStackBenchmark {
 				samples.length, samples.length / seconds, percentile(samples, 0.50), percentile(samples, 0.99),
 				errors.get());
 		System.out.print(row);
+		long[] ticks = cpu.get();
+		if (ticks != null && samples.length > 0) {
+			// USER_HZ is 100 on Linux: one tick is 10 ms.
+			System.out.printf(Locale.ROOT,
+					"  CPU per call: machine %.3f ms (this JVM %.3f ms, other processes %.3f ms)%n",
+					ticks[0] * 10.0 / samples.length, ticks[1] * 10.0 / samples.length,
+					(ticks[0] - ticks[1]) * 10.0 / samples.length);
+		}
 		printSlowCalls(slow, System.currentTimeMillis() - (System.nanoTime() - measureFrom) / 1_000_000);
 		if (waits != null) {
 			System.out.print(waits.get());
 		}
 		return row;
+	}
+
+	/**
+	 * The CPU time spent over the measured window, in clock ticks: by the whole machine
+	 * and by this JVM (host, sandbox and agents); the rest is PostgreSQL. Null where
+	 * {@code /proc} is not readable.
+	 */
+	private static long[] sampleCpu(long from, long end) {
+		LockSupport.parkNanos(Math.max(0, from - System.nanoTime()));
+		long[] before = cpuTicks();
+		LockSupport.parkNanos(Math.max(0, end - System.nanoTime()));
+		long[] after = cpuTicks();
+		return (before == null || after == null) ? null : new long[] { after[0] - before[0], after[1] - before[1] };
+	}
+
+	private static long[] cpuTicks() {
+		try {
+			String[] machine = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+				.get(0)
+				.trim()
+				.split("\\s+");
+			// user, nice, system, irq, softirq: not idle, iowait, steal or guest (in
+			// user).
+			long busy = 0;
+			for (int i : new int[] { 1, 2, 3, 6, 7 }) {
+				busy += Long.parseLong(machine[i]);
+			}
+			String self = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+			String[] fields = self.substring(self.lastIndexOf(')') + 2).split(" ");
+			// utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+			return new long[] { busy, Long.parseLong(fields[11]) + Long.parseLong(fields[12]) };
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -632,9 +675,14 @@ public final class McpThroughStackBenchmark {
 
 	}
 
-	private static boolean succeeded(String answer) {
-		JsonNode result = JSON.readTree(answer).path("result");
-		return !result.isMissingNode() && !result.path("isError").asBoolean(false);
+	/**
+	 * Whether a JSON-RPC answer is a result that is not a tool error. Read without
+	 * parsing the answer, which an agent does on its own machine: inside a JSON string
+	 * every quote is escaped, so {@code "result":} and {@code "isError":true} can only be
+	 * the members themselves, never card text.
+	 */
+	static boolean succeeded(String answer) {
+		return answer.contains("\"result\":") && !answer.contains("\"isError\":true");
 	}
 
 	private static String toolCall(String tool, Map<String, Object> arguments) {
