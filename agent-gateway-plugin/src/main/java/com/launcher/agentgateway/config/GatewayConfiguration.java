@@ -33,6 +33,7 @@ import com.launcher.agentgateway.persistence.JdbcSourceThrottle;
 import com.launcher.agentgateway.persistence.JdbcTokenStore;
 import com.launcher.agentgateway.persistence.JdbcWriteBudget;
 import com.launcher.agentgateway.policy.PolicyService;
+import com.launcher.agentgateway.ratelimit.LeasingRateLimiter;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
 import com.launcher.agentgateway.token.AgentAuthenticator;
@@ -138,9 +139,14 @@ public class GatewayConfiguration {
 				Duration.ofMillis(500), Duration.ofMinutes(10));
 	}
 
+	/**
+	 * The shared buckets, leased to busy agents a few tokens at a time
+	 * ({@link LeasingRateLimiter}).
+	 */
 	@Bean
-	RateLimiter rateLimiter(NamedParameterJdbcTemplate gatewayJdbc) {
-		return new JdbcRateLimiter(gatewayJdbc);
+	RateLimiter rateLimiter(NamedParameterJdbcTemplate gatewayJdbc, GatewayProperties properties) {
+		return new LeasingRateLimiter(new JdbcRateLimiter(gatewayJdbc), properties.rateLeaseFor(),
+				properties.rateLeaseMax(), System::nanoTime);
 	}
 
 	@Bean

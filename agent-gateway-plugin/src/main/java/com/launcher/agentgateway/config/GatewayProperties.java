@@ -17,7 +17,16 @@ import org.springframework.core.env.Environment;
  * @param authFailureBlock how long a source over the limit is refused
  */
 public record GatewayProperties(Duration ownerSyncInterval, int authFailureLimit, Duration authFailureWindow,
-		Duration authFailureBlock) {
+		Duration authFailureBlock, int rateLeaseMax, Duration rateLeaseFor) {
+
+	public GatewayProperties {
+		if (rateLeaseMax < 1 || rateLeaseMax > 1_000) {
+			throw new IllegalArgumentException("agent-gateway.rate-lease-max must be between 1 and 1000");
+		}
+		if (rateLeaseFor.isNegative() || rateLeaseFor.isZero() || rateLeaseFor.compareTo(Duration.ofSeconds(10)) > 0) {
+			throw new IllegalArgumentException("agent-gateway.rate-lease-for must be positive and at most 10 s");
+		}
+	}
 
 	private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d|)");
 
@@ -25,7 +34,9 @@ public record GatewayProperties(Duration ownerSyncInterval, int authFailureLimit
 		return new GatewayProperties(duration(environment, "agent-gateway.owner-sync-interval", Duration.ofSeconds(60)),
 				environment.getProperty("agent-gateway.auth-failure-limit", Integer.class, 30),
 				duration(environment, "agent-gateway.auth-failure-window", Duration.ofMinutes(3)),
-				duration(environment, "agent-gateway.auth-failure-block", Duration.ofHours(1)));
+				duration(environment, "agent-gateway.auth-failure-block", Duration.ofHours(1)),
+				environment.getProperty("agent-gateway.rate-lease-max", Integer.class, 32),
+				duration(environment, "agent-gateway.rate-lease-for", Duration.ofMillis(500)));
 	}
 
 	// The plugin context's Environment has no String-to-Duration converter (that is

@@ -1,9 +1,16 @@
 package com.launcher.agentgateway.persistence;
 
+import java.util.UUID;
+
+import com.launcher.agentgateway.policy.Policy;
+import com.launcher.agentgateway.policy.TestPolicies;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
 import com.launcher.agentgateway.ratelimit.RateLimiterContractTests;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class JdbcRateLimiterTests extends RateLimiterContractTests {
 
@@ -13,6 +20,43 @@ class JdbcRateLimiterTests extends RateLimiterContractTests {
 	/** A limiter with a template of its own, as on another node. */
 	@Override
 	protected RateLimiter newNode() {
+		return limiter();
+	}
+
+	@Test
+	void tryAcquireAllWhenBothBucketsHoldEnoughThenTakesAllElseNone() {
+		JdbcRateLimiter limiter = limiter();
+		UUID agent = UUID.randomUUID();
+		// 10 per hour burst, 1,000 per minute sustained.
+		Policy policy = TestPolicies.limits(10, 3_600, 1_000);
+
+		assertThat(limiter.tryAcquireAll(agent, policy, 6)).isTrue();
+		assertThat(limiter.tryAcquireAll(agent, policy, 5)).as("only four left").isFalse();
+		assertThat(limiter.tryAcquireAll(agent, policy, 4)).isTrue();
+
+		assertThat(limiter.tryAcquire(agent, policy).allowed()).isFalse();
+	}
+
+	@Test
+	void tryAcquireAllWhenSustainedBucketShortThenNone() {
+		JdbcRateLimiter limiter = limiter();
+		UUID agent = UUID.randomUUID();
+		Policy policy = TestPolicies.limits(100, 1, 3);
+
+		assertThat(limiter.tryAcquireAll(agent, policy, 3)).isTrue();
+		assertThat(limiter.tryAcquireAll(agent, policy, 1)).isFalse();
+	}
+
+	@Test
+	void tryAcquireAllWhenCountOutsideTheCapacitiesThenRefusedBeforeTheDatabase() {
+		JdbcRateLimiter limiter = limiter();
+		Policy policy = TestPolicies.limits(10, 1, 5);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> limiter.tryAcquireAll(UUID.randomUUID(), policy, 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> limiter.tryAcquireAll(UUID.randomUUID(), policy, 6));
+	}
+
+	private static JdbcRateLimiter limiter() {
 		return new JdbcRateLimiter(TestDatabase.jdbc(DATABASE.dataSource()));
 	}
 

@@ -82,6 +82,9 @@ public final class McpThroughStackBenchmark {
 	 */
 	private static LauncherCluster sampledCluster;
 
+	/** The cluster whose PostgreSQL transactions each row counts. */
+	private static LauncherCluster benchCluster;
+
 	/**
 	 * Diagnostic: list the measured calls slower than this, grouped by when they started.
 	 */
@@ -110,6 +113,7 @@ public final class McpThroughStackBenchmark {
 				SandboxOptions.forTests().withRateLimit(100_000_000, Duration.ofMinutes(1)),
 				Map.of("launcher.tasker.rate-limit-per-minute", 100_000_000))) {
 			LauncherNode node = cluster.node();
+			benchCluster = cluster;
 			liftLimits(node);
 			if (Boolean.getBoolean("bench.pgWaits")) {
 				sampledCluster = cluster;
@@ -379,9 +383,10 @@ public final class McpThroughStackBenchmark {
 		if (ticks != null && samples.length > 0) {
 			// USER_HZ is 100 on Linux: one tick is 10 ms.
 			System.out.printf(Locale.ROOT,
-					"  CPU per call: machine %.3f ms (this JVM %.3f ms, other processes %.3f ms)%n",
+					"  CPU per call: machine %.3f ms (this JVM %.3f ms, other processes %.3f ms);"
+							+ " PostgreSQL transactions per call %.2f%n",
 					ticks[0] * 10.0 / samples.length, ticks[1] * 10.0 / samples.length,
-					(ticks[0] - ticks[1]) * 10.0 / samples.length);
+					(ticks[0] - ticks[1]) * 10.0 / samples.length, ticks[2] / (double) samples.length);
 		}
 		printSlowCalls(slow, System.currentTimeMillis() - (System.nanoTime() - measureFrom) / 1_000_000);
 		if (waits != null) {
@@ -392,15 +397,18 @@ public final class McpThroughStackBenchmark {
 
 	/**
 	 * The CPU time spent over the measured window, in clock ticks: by the whole machine
-	 * and by this JVM (host, sandbox and agents); the rest is PostgreSQL. Null where
-	 * {@code /proc} is not readable.
+	 * and by this JVM (host, sandbox and agents), the rest being PostgreSQL; then the
+	 * PostgreSQL transactions of the window. Null where {@code /proc} is not readable.
 	 */
 	private static long[] sampleCpu(long from, long end) {
 		LockSupport.parkNanos(Math.max(0, from - System.nanoTime()));
 		long[] before = cpuTicks();
+		long commitsBefore = commits(benchCluster);
 		LockSupport.parkNanos(Math.max(0, end - System.nanoTime()));
 		long[] after = cpuTicks();
-		return (before == null || after == null) ? null : new long[] { after[0] - before[0], after[1] - before[1] };
+		long commitsAfter = commits(benchCluster);
+		return (before == null || after == null) ? null
+				: new long[] { after[0] - before[0], after[1] - before[1], commitsAfter - commitsBefore };
 	}
 
 	private static long[] cpuTicks() {

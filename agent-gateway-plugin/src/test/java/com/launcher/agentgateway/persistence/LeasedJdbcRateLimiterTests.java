@@ -1,0 +1,31 @@
+package com.launcher.agentgateway.persistence;
+
+import java.time.Duration;
+
+import com.launcher.agentgateway.ratelimit.LeasingRateLimiter;
+import com.launcher.agentgateway.ratelimit.RateLimiter;
+import com.launcher.agentgateway.ratelimit.RateLimiterContractTests;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The rate limiter as the plugin wires it: PostgreSQL buckets leased to busy agents. Each
+ * node leases on its own, so the shared buckets must still bound both together.
+ */
+class LeasedJdbcRateLimiterTests extends RateLimiterContractTests {
+
+	@RegisterExtension
+	static final DatabasePerClass DATABASE = new DatabasePerClass();
+
+	@Override
+	protected RateLimiter newNode() {
+		return new LeasingRateLimiter(new JdbcRateLimiter(TestDatabase.jdbc(DATABASE.dataSource())),
+				Duration.ofMillis(500), 32, System::nanoTime);
+	}
+
+	@Override
+	protected int unspentAtMost() {
+		// A lease per node, which concurrent requests may have taken twice over.
+		return 2 * 8 * 32;
+	}
+
+}
