@@ -7,12 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import com.launcher.agentgateway.Concurrently;
 import com.launcher.agentgateway.audit.AuditLog.AuditPage;
 import com.launcher.agentgateway.audit.AuditLog.AuditQuery;
 import com.launcher.agentgateway.audit.AuditLog.ChainVerification;
@@ -163,27 +159,11 @@ public abstract class AuditLogContractTests {
 	void appendWhenEightThreadsAppendConcurrentlyThenChainStaysLinearAndIntact() throws Exception {
 		int threads = 8;
 		int perThread = 25;
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int t = 0; t < threads; t++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					for (int i = 0; i < perThread; i++) {
-						this.log.append(TestAuditEvents.full());
-					}
-					return null;
-				}));
+		Concurrently.run(threads, (thread) -> {
+			for (int i = 0; i < perThread; i++) {
+				this.log.append(TestAuditEvents.full());
 			}
-			start.countDown();
-			for (Future<?> future : futures) {
-				future.get(60, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
 
 		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, threads * perThread, null));
 		List<StoredAuditEvent> all = this.log

@@ -1,17 +1,11 @@
 package com.launcher.agentgateway.ratelimit;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.launcher.agentgateway.Concurrently;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.TestPolicies;
 import com.launcher.agentgateway.ratelimit.RateLimiter.Decision;
@@ -134,29 +128,13 @@ class LeasingRateLimiterTests {
 		LeasingRateLimiter limiter = new LeasingRateLimiter(limited, LEASE, 32, System::nanoTime);
 		UUID agent = UUID.randomUUID();
 		AtomicInteger admitted = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int t = 0; t < 8; t++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					for (int i = 0; i < 1_000; i++) {
-						if (limiter.tryAcquire(agent, BUSY).allowed()) {
-							admitted.incrementAndGet();
-						}
-					}
-					return null;
-				}));
+		Concurrently.run(8, (thread) -> {
+			for (int i = 0; i < 1_000; i++) {
+				if (limiter.tryAcquire(agent, BUSY).allowed()) {
+					admitted.incrementAndGet();
+				}
 			}
-			start.countDown();
-			for (Future<?> future : futures) {
-				future.get(60, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
 
 		assertThat(limited.taken.get()).isEqualTo(5_000);
 		assertThat(admitted.get()).isLessThanOrEqualTo(5_000).isGreaterThan(5_000 - 8 * 32);

@@ -1,16 +1,11 @@
 package com.launcher.agentgateway.ratelimit;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.launcher.agentgateway.Concurrently;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.TestPolicies;
 import com.launcher.agentgateway.ratelimit.RateLimiter.Decision;
@@ -115,30 +110,14 @@ public abstract class RateLimiterContractTests {
 		RateLimiter b = newNode();
 		UUID agent = UUID.randomUUID();
 		AtomicInteger admitted = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int t = 0; t < 8; t++) {
-				RateLimiter node = (t % 2 == 0) ? a : b;
-				futures.add(pool.submit(() -> {
-					start.await();
-					for (int i = 0; i < attempts; i++) {
-						if (node.tryAcquire(agent, policy).allowed()) {
-							admitted.incrementAndGet();
-						}
-					}
-					return null;
-				}));
+		Concurrently.run(8, (thread) -> {
+			RateLimiter node = (thread % 2 == 0) ? a : b;
+			for (int i = 0; i < attempts; i++) {
+				if (node.tryAcquire(agent, policy).allowed()) {
+					admitted.incrementAndGet();
+				}
 			}
-			start.countDown();
-			for (Future<?> future : futures) {
-				future.get(60, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
 		for (RateLimiter node : List.of(a, b)) {
 			for (int i = 0; node.tryAcquire(agent, policy).allowed(); i++) {
 				assertThat(i).as("requests a drained node still admits").isLessThan(1_000);

@@ -1,15 +1,10 @@
 package com.launcher.agentgateway.ratelimit;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.launcher.agentgateway.Concurrently;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,29 +58,13 @@ public abstract class WriteBudgetContractTests {
 		UUID agent = UUID.randomUUID();
 		int limit = 37;
 		AtomicInteger granted = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(16);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int t = 0; t < 16; t++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					for (int i = 0; i < 6; i++) {
-						if (writeBudget().tryConsume(agent, DAY, limit)) {
-							granted.incrementAndGet();
-						}
-					}
-					return null;
-				}));
+		Concurrently.run(16, (thread) -> {
+			for (int i = 0; i < 6; i++) {
+				if (writeBudget().tryConsume(agent, DAY, limit)) {
+					granted.incrementAndGet();
+				}
 			}
-			start.countDown();
-			for (Future<?> future : futures) {
-				future.get(60, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
 
 		assertThat(granted.get()).isEqualTo(limit);
 		assertThat(writeBudget().used(agent, DAY)).isEqualTo(limit);
