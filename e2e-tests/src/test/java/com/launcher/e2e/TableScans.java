@@ -36,6 +36,22 @@ public final class TableScans {
 	 * @return the settled count
 	 */
 	public static long settled(JdbcTemplate jdbc, String table, LauncherNode... nodes) {
+		return settledCounter(jdbc, table, "coalesce(seq_scan, 0) + coalesce(idx_scan, 0)", nodes);
+	}
+
+	/**
+	 * Rows inserted plus rows updated in {@code table}, settled as {@link #settled} is:
+	 * the number of writes that changed a row.
+	 * @param jdbc the cluster's database
+	 * @param table the table
+	 * @param nodes the nodes whose pools may hold counters back
+	 * @return the settled count
+	 */
+	public static long settledWrites(JdbcTemplate jdbc, String table, LauncherNode... nodes) {
+		return settledCounter(jdbc, table, "coalesce(n_tup_ins, 0) + coalesce(n_tup_upd, 0)", nodes);
+	}
+
+	private static long settledCounter(JdbcTemplate jdbc, String table, String counter, LauncherNode... nodes) {
 		if (!TABLE.matcher(table).matches()) {
 			throw new IllegalArgumentException("table must be a plain identifier");
 		}
@@ -46,8 +62,8 @@ public final class TableScans {
 				touchIdleConnections(node);
 			}
 			pause(700);
-			Long current = jdbc.queryForObject("SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0)"
-					+ " FROM pg_stat_user_tables WHERE relname = ?", Long.class, table);
+			Long current = jdbc.queryForObject("SELECT " + counter + " FROM pg_stat_user_tables WHERE relname = ?",
+					Long.class, table);
 			if (current != null && current == previous) {
 				return current;
 			}

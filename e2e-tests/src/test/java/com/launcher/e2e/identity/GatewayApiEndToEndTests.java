@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
+import com.launcher.e2e.TableScans;
 import com.launcher.tasker.sandbox.SandboxOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -377,6 +378,48 @@ class GatewayApiEndToEndTests {
 		}
 		finally {
 			assertThat(put(node, "admin", API + "/policy", DEFAULT_POLICY).statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	@Order(10)
+	void toolCallWhenLimitsRaisedThenBusyAgentLeasesTokensAndDefaultPolicyWritesBucketEveryCall() {
+		UUID agent = node.createAgent("bob", "busy-bot");
+		UUID web = node.projectId("bob", "WEB");
+		node.grant("bob", agent, web, "READ");
+		String[] token = mint(node, "bob", agent);
+		String call = "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"list_states\","
+				+ "\"arguments\":{\"project_id\":\"" + web + "\"}}}";
+
+		// The default policy (20 per 10 s, 120 per minute) is too small to lease: each
+		// admitted call writes the agent's bucket row once.
+		long before = TableScans.settledWrites(jdbc, "agw_agent_rate", node);
+		callTimes(token, call, 10);
+		assertThat(TableScans.settledWrites(jdbc, "agw_agent_rate", node) - before).isEqualTo(10);
+
+		HttpResponse<String> raised = put(node, "admin", API + "/policy",
+				DEFAULT_POLICY.replace("\"burstRequests\":20,\"burstSeconds\":10,\"requestsPerMinute\":120",
+						"\"burstRequests\":10000,\"burstSeconds\":1,\"requestsPerMinute\":100000"));
+		assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
+		try {
+			long leasedBefore = TableScans.settledWrites(jdbc, "agw_agent_rate", node);
+			callTimes(token, call, 60);
+			// Leases of 1, 2, 4, 8, 16 and then 32 tokens: 6 writes for 60 calls when
+			// they follow each other within the lease; a slow machine may take a few
+			// more.
+			assertThat(TableScans.settledWrites(jdbc, "agw_agent_rate", node) - leasedBefore).isBetween(1L, 20L);
+		}
+		finally {
+			assertThat(put(node, "admin", API + "/policy", DEFAULT_POLICY).statusCode()).isEqualTo(200);
+		}
+	}
+
+	private static void callTimes(String[] token, String call, int times) {
+		for (int i = 0; i < times; i++) {
+			HttpResponse<String> answered = IdentityCalls.mcp(node, token[1], "198.51.100.21", call);
+			assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+			assertThat(LauncherNode.json(answered).get("result").get("isError").asBoolean()).as(answered.body())
+				.isFalse();
 		}
 	}
 
