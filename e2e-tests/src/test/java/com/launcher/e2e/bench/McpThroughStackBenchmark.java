@@ -187,6 +187,25 @@ public final class McpThroughStackBenchmark {
 					return mcp(http, node, tokens.get(worker), (step % 2 == 0) ? get : ping);
 				};
 			});
+			// Then calls with idle gaps between them, as the open-loop rows make: some
+			// code only gets hot when threads wait for work (Tomcat's getTask took a
+			// 375 ms C2 compilation, on one of the two CPUs, in the first open-loop row
+			// of a JVM warmed in a closed loop only).
+			long idleWarmupEnd = System.nanoTime()
+					+ Duration.ofSeconds(Long.getLong("bench.idleWarmupSeconds", 30)).toNanos();
+			String idleGet = toolCall("get_work_item",
+					Map.of("project_id", web.toString(), "work_item_id", card.toString()));
+			warmUpAtRate(400, idleWarmupEnd, (worker) -> {
+				int[] turn = { 0 };
+				return () -> {
+					if (turn[0]++ % 2 == 0) {
+						return mcp(http, node, tokens.get(worker), idleGet);
+					}
+					tasker.membership("demo", web, emails.get(worker));
+					tasker.getWorkItem("demo", web, card);
+					return true;
+				};
+			});
 			for (int concurrency : CONCURRENCY) {
 				report.append(run("ping", "MCP edge, auth, audit only", concurrency, (worker) -> {
 					String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
@@ -520,6 +539,33 @@ public final class McpThroughStackBenchmark {
 			Callable<Boolean> call = workload.forWorker(w);
 			futures.add(pool.submit(() -> {
 				while (System.nanoTime() < end) {
+					call.call();
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		pool.shutdownNow();
+	}
+
+	/**
+	 * Calls at {@code rate} per second over {@link #OPEN_LOOP_WORKERS} agents until
+	 * {@code end}, measuring nothing.
+	 */
+	private static void warmUpAtRate(int rate, long end, Workload workload) throws Exception {
+		long interval = 1_000_000_000L / rate;
+		long start = System.nanoTime();
+		AtomicLong next = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(OPEN_LOOP_WORKERS);
+		List<Future<?>> futures = new ArrayList<>();
+		for (int w = 0; w < OPEN_LOOP_WORKERS; w++) {
+			Callable<Boolean> call = workload.forWorker(w);
+			futures.add(pool.submit(() -> {
+				for (long planned = start + next.getAndIncrement() * interval; planned < end; planned = start
+						+ next.getAndIncrement() * interval) {
+					LockSupport.parkNanos(Math.max(0, planned - System.nanoTime()));
 					call.call();
 				}
 				return null;
