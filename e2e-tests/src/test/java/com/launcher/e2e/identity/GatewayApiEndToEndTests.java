@@ -346,14 +346,11 @@ class GatewayApiEndToEndTests {
 	@Order(9)
 	void toolCallWhenOverBurstLimitThenRetryAfterErrorAndNoTaskerCall() {
 		UUID agent = node.createAgent("bob", "limited-bot");
-		UUID web = node.projectId("bob", "WEB");
-		node.grant("bob", agent, web, "READ");
-		String[] token = mint(node, "bob", agent);
+		String[] token = readerOfWeb(agent);
 		HttpResponse<String> tiny = put(node, "admin", API + "/policy", DEFAULT_POLICY
 			.replace("\"burstRequests\":20,\"burstSeconds\":10", "\"burstRequests\":3,\"burstSeconds\":3600"));
 		assertThat(tiny.statusCode()).as(tiny.body()).isEqualTo(200);
-		String call = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"list_states\","
-				+ "\"arguments\":{\"project_id\":\"" + web + "\"}}}";
+		String call = listStatesOfWeb();
 		try {
 			for (int i = 0; i < 3; i++) {
 				HttpResponse<String> admitted = IdentityCalls.mcp(node, token[1], "198.51.100.20", call);
@@ -384,12 +381,8 @@ class GatewayApiEndToEndTests {
 	@Test
 	@Order(10)
 	void toolCallWhenLimitsRaisedThenBusyAgentLeasesTokensAndDefaultPolicyWritesBucketEveryCall() {
-		UUID agent = node.createAgent("bob", "busy-bot");
-		UUID web = node.projectId("bob", "WEB");
-		node.grant("bob", agent, web, "READ");
-		String[] token = mint(node, "bob", agent);
-		String call = "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"list_states\","
-				+ "\"arguments\":{\"project_id\":\"" + web + "\"}}}";
+		String[] token = readerOfWeb(node.createAgent("bob", "busy-bot"));
+		String call = listStatesOfWeb();
 
 		// The default policy (20 per 10 s, 120 per minute) is too small to lease: each
 		// admitted call writes the agent's bucket row once.
@@ -412,6 +405,17 @@ class GatewayApiEndToEndTests {
 		finally {
 			assertThat(put(node, "admin", API + "/policy", DEFAULT_POLICY).statusCode()).isEqualTo(200);
 		}
+	}
+
+	/** Grants bob's agent READ on WEB and mints it a token: {@code [id, secret]}. */
+	private static String[] readerOfWeb(UUID agent) {
+		node.grant("bob", agent, node.projectId("bob", "WEB"), "READ");
+		return mint(node, "bob", agent);
+	}
+
+	private static String listStatesOfWeb() {
+		return "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"list_states\","
+				+ "\"arguments\":{\"project_id\":\"" + node.projectId("bob", "WEB") + "\"}}}";
 	}
 
 	private static void callTimes(String[] token, String call, int times) {
