@@ -15,6 +15,9 @@ import org.springframework.core.env.Environment;
  * {@code authFailureWindow} before it is refused
  * @param authFailureWindow the counting window
  * @param authFailureBlock how long a source over the limit is refused
+ * @param rateLeaseMax the most rate tokens a node takes at once for a busy agent (1: one
+ * per request)
+ * @param rateLeaseFor how long a node may spend tokens it took at once
  */
 public record GatewayProperties(Duration ownerSyncInterval, int authFailureLimit, Duration authFailureWindow,
 		Duration authFailureBlock, int rateLeaseMax, Duration rateLeaseFor) {

@@ -13,10 +13,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * An agent's two token buckets (burst and sustained) in one row of
  * {@code agw_agent_rate}, refilled and spent together by one atomic upsert, so that any
- * number of nodes share the same buckets and a request costs at most one statement
- * (security.md, Rate limits);
- * {@link com.launcher.agentgateway.ratelimit.LeasingRateLimiter} spares busy agents even
- * that.
+ * number of nodes share the same buckets; an admitted request costs one statement and a
+ * refusal two (security.md, Rate limits).
+ * {@link com.launcher.agentgateway.ratelimit.LeasingRateLimiter} spares busy agents most
+ * of them.
  */
 public class JdbcRateLimiter implements BulkRateLimiter {
 

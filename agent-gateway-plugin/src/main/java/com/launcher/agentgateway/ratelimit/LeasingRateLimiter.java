@@ -21,12 +21,14 @@ import com.launcher.agentgateway.policy.Policy;
  * agent that stops loses at most one lease per node, which only lowers what it may do.
  * <p>
  * When it leases: a lease starts at one token (exactly the shared limiter's behaviour)
- * and doubles each time the previous lease was spent before it ended; it halves when a
- * lease ends unspent. It never exceeds {@code maxLease}, a tenth of the burst, or a
- * hundredth of the per-minute rate, so with the default policy (20 per 10 s, 120 per
- * minute) every request still takes its own token. Near the limit, a lease that the
- * buckets cannot fill falls back to one token, so a refusal is the shared buckets' own
- * refusal of a single token, with their retry-after.
+ * and doubles each time the previous lease was spent before it ended; it halves when the
+ * next request comes after the lease ended. It never exceeds {@code maxLease}, a tenth of
+ * the burst, or a hundredth of the per-minute rate, so with the default policy (20 per 10
+ * s, 120 per minute) every request still takes its own token. Near the limit, a lease
+ * that the buckets cannot fill falls back to one token, and the agent stays at one token
+ * a request for {@code leaseFor}, so an agent at its limit costs the database what it did
+ * without leases; a refusal is the shared buckets' own refusal of a single token, with
+ * their retry-after.
  */
 public final class LeasingRateLimiter implements RateLimiter {
 
@@ -61,19 +63,25 @@ public final class LeasingRateLimiter implements RateLimiter {
 	@Override
 	public Decision tryAcquire(UUID agentId, Policy policy) {
 		Lease lease = lease(agentId);
-		long now = this.nanoTime.getAsLong();
+		long now;
 		int size;
 		synchronized (lease) {
+			// Read under the lock: a clock read before it could be older than a lease
+			// another thread has just opened, and spend that lease's tokens past its end.
+			now = this.nanoTime.getAsLong();
 			boolean current = policy.equals(lease.policy) && now - lease.endsAt < 0;
 			if (current && lease.remaining > 0) {
 				lease.remaining--;
 				return Decision.ALLOWED;
 			}
-			if (lease.policy != null) {
-				// A lease spent before it ended asks for more; one that ended with
-				// tokens left (or under another policy) asks for fewer.
-				lease.nextSize = (lease.remaining == 0 && current) ? lease.nextSize * 2
-						: Math.max(1, lease.nextSize / 2);
+			if (lease.single && now - lease.singleUntil < 0) {
+				// Near the limit: one token a request until this window ends.
+				lease.nextSize = 1;
+			}
+			else if (lease.policy != null) {
+				// A lease spent before it ended asks for more; one the next request
+				// comes after (or under another policy) asks for fewer.
+				lease.nextSize = current ? lease.nextSize * 2 : Math.max(1, lease.nextSize / 2);
 			}
 			lease.remaining = 0;
 			lease.nextSize = Math.min(lease.nextSize, largest(policy));
@@ -84,10 +92,13 @@ public final class LeasingRateLimiter implements RateLimiter {
 			return Decision.ALLOWED;
 		}
 		Decision decision = this.buckets.tryAcquire(agentId, policy);
-		synchronized (lease) {
-			if (size > 1) {
-				// The buckets are nearly spent: take one token at a time again.
+		if (size > 1) {
+			synchronized (lease) {
+				// The buckets could not fill the lease: take one token at a time for a
+				// while, rather than a failed lease and a single token per request.
 				lease.nextSize = 1;
+				lease.single = true;
+				lease.singleUntil = now + this.leaseNanos;
 			}
 		}
 		if (decision.allowed()) {
@@ -143,6 +154,11 @@ public final class LeasingRateLimiter implements RateLimiter {
 		private int remaining;
 
 		private int nextSize = 1;
+
+		// Set once a lease could not be filled; nanoTime has no zero to start from.
+		private boolean single;
+
+		private long singleUntil;
 
 	}
 

@@ -24,7 +24,8 @@ class LeasedJdbcRateLimiterTests extends RateLimiterContractTests {
 
 	@Override
 	protected int unspentAtMost() {
-		// A lease per node, which concurrent requests may have taken twice over.
+		// Two nodes, each of whose eight racing threads may have taken a lease of up to
+		// 32 tokens; what a lease still holds when it ends is dropped.
 		return 2 * 8 * 32;
 	}
 

@@ -49,8 +49,9 @@ class LeasingRateLimiterTests {
 			assertThat(this.limiter.tryAcquire(agent, BUSY).allowed()).isTrue();
 		}
 
-		// 1 + 2 + 4 + 8 + 16 = 31 requests in five leases, then 32 a lease.
-		assertThat(this.buckets.statements.get()).isLessThanOrEqualTo(5 + (1_000 - 31 + 31) / 32);
+		// 1 + 2 + 4 + 8 + 16 = 31 requests in five leases, then 32 a lease: 31 more
+		// leases cover the other 969 requests.
+		assertThat(this.buckets.statements.get()).isEqualTo(5 + 31);
 		assertThat(this.buckets.taken.get()).isBetween(1_000, 1_000 + 31);
 	}
 
@@ -117,9 +118,58 @@ class LeasingRateLimiterTests {
 			assertThat(admitted).isLessThanOrEqualTo(40);
 		}
 
-		// Every token was spent, none lost: the last lease fell back to single tokens.
+		// Every token was spent, none lost: leases of 1, 2, 4, 8 and 16 (31 tokens, 5
+		// statements), then a lease of 32 the buckets could not fill and the single
+		// token after it, then one statement per request, the last one refused.
 		assertThat(admitted).isEqualTo(40);
 		assertThat(decision.retryAfter()).isEqualTo(Buckets.RETRY_AFTER);
+		assertThat(nearlyEmpty.failedLeases.get()).isEqualTo(1);
+		assertThat(nearlyEmpty.statements.get()).isEqualTo(5 + 2 + 8 + 1);
+	}
+
+	@Test
+	void tryAcquireWhenSingleTokensWindowEndsThenLeasesGrowAgain() {
+		Buckets nearlyEmpty = new Buckets(40);
+		LeasingRateLimiter limiter = new LeasingRateLimiter(nearlyEmpty, LEASE, 32, this.now::get);
+		UUID agent = UUID.randomUUID();
+		while (limiter.tryAcquire(agent, BUSY).allowed()) {
+			// Spend the stock down to the refusal.
+		}
+		nearlyEmpty.refill(1_000);
+
+		this.now.addAndGet(LEASE.toNanos() - 1);
+		limiter.tryAcquire(agent, BUSY);
+		assertThat(nearlyEmpty.lastCount).as("still inside the window").isEqualTo(1);
+		this.now.addAndGet(1);
+		limiter.tryAcquire(agent, BUSY);
+		limiter.tryAcquire(agent, BUSY);
+
+		assertThat(nearlyEmpty.lastCount).isEqualTo(2);
+	}
+
+	@Test
+	void tryAcquireWhenTwoLeasesOverlapThenTheTokensEndWithTheEarlierLease() {
+		UUID agent = UUID.randomUUID();
+		// Grow the lease, then let it end.
+		for (int i = 0; i < 8; i++) {
+			this.limiter.tryAcquire(agent, BUSY);
+		}
+		this.now.addAndGet(LEASE.toNanos());
+		long start = this.now.get();
+		// While this request takes its lease, another request of the agent, 100 ms
+		// later, takes one too: its lease would end 100 ms after this one.
+		this.buckets.duringNextLease = () -> {
+			this.now.addAndGet(Duration.ofMillis(100).toNanos());
+			assertThat(this.limiter.tryAcquire(agent, BUSY).allowed()).isTrue();
+		};
+		assertThat(this.limiter.tryAcquire(agent, BUSY).allowed()).isTrue();
+		int statements = this.buckets.statements.get();
+
+		this.now.set(start + LEASE.toNanos());
+		assertThat(this.limiter.tryAcquire(agent, BUSY).allowed()).isTrue();
+
+		// The tokens of both leases ended with the first: this request took anew.
+		assertThat(this.buckets.statements.get()).isEqualTo(statements + 1);
 	}
 
 	@Test
@@ -157,12 +207,20 @@ class LeasingRateLimiterTests {
 
 		final AtomicInteger taken = new AtomicInteger();
 
+		final AtomicInteger failedLeases = new AtomicInteger();
+
 		volatile int lastCount;
 
-		private final int stock;
+		volatile Runnable duringNextLease;
+
+		private int stock;
 
 		Buckets(int stock) {
 			this.stock = stock;
+		}
+
+		synchronized void refill(int tokens) {
+			this.stock += tokens;
 		}
 
 		@Override
@@ -171,11 +229,23 @@ class LeasingRateLimiterTests {
 		}
 
 		@Override
-		public synchronized boolean tryAcquireAll(UUID agentId, Policy policy, int count) {
+		public boolean tryAcquireAll(UUID agentId, Policy policy, int count) {
+			Runnable during = this.duringNextLease;
+			if (during != null && count > 1) {
+				this.duringNextLease = null;
+				during.run();
+			}
+			return take(policy, count);
+		}
+
+		private synchronized boolean take(Policy policy, int count) {
 			assertThat(count).isBetween(1, Math.min(policy.burstRequests(), policy.requestsPerMinute()));
 			this.statements.incrementAndGet();
 			this.lastCount = count;
 			if (this.taken.get() + count > this.stock) {
+				if (count > 1) {
+					this.failedLeases.incrementAndGet();
+				}
 				return false;
 			}
 			this.taken.addAndGet(count);
