@@ -24,6 +24,11 @@ final class Json {
 		return (value != null) ? value.atZoneSameInstant(zone).format(DATETIME) : null;
 	}
 
+	/** A request body; an empty one reads as an empty object. */
+	static JsonNode readBody(String body) {
+		return MAPPER.readTree(body.isBlank() ? "{}" : body);
+	}
+
 	static String text(JsonNode node) {
 		return (node != null && node.isString()) ? node.stringValue() : null;
 	}

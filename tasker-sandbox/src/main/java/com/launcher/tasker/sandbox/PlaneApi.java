@@ -63,7 +63,7 @@ final class PlaneApi {
 			if (!request.path().endsWith("/") && this.router.match(request.path() + "/") != null) {
 				// plane-api.md §2: Django's APPEND_SLASH answers 301 to the slashed URL.
 				Response redirect = Response.of(301, null);
-				String query = request.query().isEmpty() ? "" : "?" + TaskerSandbox.encodeQuery(request.query());
+				String query = request.query().isEmpty() ? "" : "?" + QueryStrings.encode(request.query());
 				redirect.headers().put("Location", request.path() + "/" + query);
 				return redirect;
 			}

@@ -31,7 +31,7 @@ final class SandboxControl {
 					TaskerSandbox.send(exchange, 204, "", Map.of());
 				}
 				case "POST /_sandbox/faults" -> {
-					JsonNode node = TaskerSandbox.readJson(body);
+					JsonNode node = Json.readBody(body);
 					if (node.has("latencyMs")) {
 						sandbox.addLatency(Duration.ofMillis(node.get("latencyMs").asLong()));
 					}
@@ -53,7 +53,7 @@ final class SandboxControl {
 					TaskerSandbox.send(exchange, 204, "", Map.of());
 				}
 				case "POST /_sandbox/memberships" -> {
-					JsonNode node = TaskerSandbox.readJson(body);
+					JsonNode node = Json.readBody(body);
 					sandbox.setMembershipActive(node.path("project").asString(""), node.path("email").asString(""),
 							node.path("active").asBoolean(true));
 					TaskerSandbox.send(exchange, 204, "", Map.of());

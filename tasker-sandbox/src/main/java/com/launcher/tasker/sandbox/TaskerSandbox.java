@@ -6,13 +6,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 import com.launcher.tasker.sandbox.SandboxModel.Member;
 import com.launcher.tasker.sandbox.SandboxModel.Project;
@@ -319,7 +314,7 @@ public final class TaskerSandbox implements AutoCloseable {
 				send(exchange, status, failure[1], Map.of());
 				return;
 			}
-			PlaneApi.Request request = new PlaneApi.Request(method, path, parseQuery(rawQuery), body,
+			PlaneApi.Request request = new PlaneApi.Request(method, path, QueryStrings.parse(rawQuery), body,
 					exchange.getRequestHeaders().getFirst("X-Api-Key"),
 					exchange.getRequestHeaders().getFirst("Content-Type"));
 			PlaneApi.Response response = this.api.handle(request);
@@ -373,32 +368,6 @@ public final class TaskerSandbox implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
-	}
-
-	static Map<String, String> parseQuery(String rawQuery) {
-		Map<String, String> query = new LinkedHashMap<>();
-		if (rawQuery == null || rawQuery.isEmpty()) {
-			return query;
-		}
-		for (String pair : rawQuery.split("&")) {
-			int eq = pair.indexOf('=');
-			String name = URLDecoder.decode((eq >= 0) ? pair.substring(0, eq) : pair, StandardCharsets.UTF_8);
-			String value = (eq >= 0) ? URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8) : "";
-			query.putIfAbsent(name, value);
-		}
-		return query;
-	}
-
-	static String encodeQuery(Map<String, String> query) {
-		return query.entrySet()
-			.stream()
-			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-	}
-
-	static JsonNode readJson(String body) {
-		return Json.MAPPER.readTree(body.isBlank() ? "{}" : body);
 	}
 
 	private static ThreadFactory daemonThreads() {
