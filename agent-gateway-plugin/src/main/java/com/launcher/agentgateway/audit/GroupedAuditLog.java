@@ -33,11 +33,11 @@ public final class GroupedAuditLog implements AuditLog {
 
 	}
 
+	private static final long MAX_WAIT_NANOS = 5_000_000L;
+
 	private final AuditLog log;
 
 	private final GroupStore store;
-
-	private static final long MAX_WAIT_NANOS = 5_000_000L;
 
 	private final int maxGroup;
 
