@@ -25,7 +25,20 @@ public final class SharedPostgres {
 	static synchronized EmbeddedPostgres server() {
 		if (postgres == null) {
 			try {
-				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "300");
+				// The embedded server starts without fsync and with synchronous_commit
+				// off, which suits tests. A benchmark that needs a durable server (or
+				// pg_stat_statements) says so: "fsync=on,synchronous_commit=on". Settings
+				// given here are command-line options, which ALTER SYSTEM cannot
+				// override.
+				for (String setting : System.getProperty("e2e.postgres.serverConfig", "").split(",")) {
+					int equals = setting.indexOf('=');
+					if (equals > 0) {
+						builder.setServerConfig(setting.substring(0, equals).trim(),
+								setting.substring(equals + 1).trim());
+					}
+				}
+				postgres = builder.start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
+import javax.sql.DataSource;
+
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
 import com.launcher.host.api.tasker.ExternalRef;
@@ -37,6 +39,8 @@ import com.launcher.host.api.tasker.TaskerClient;
 import com.launcher.host.api.tasker.WorkItemDraft;
 import com.launcher.tasker.sandbox.SandboxOptions;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code get_work_item} and {@code create_work_item} through the whole stack (loopback
@@ -57,7 +61,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code bench.warmupSeconds}, {@code bench.measureSeconds}, {@code bench.pauseMicros}
  * (adds a diagnostic row: the direct pair after an idle pause), {@code bench.slowMillis}
  * (lists the measured calls slower than this, by when they started) and
- * {@code bench.synchronousCommit}.
+ * {@code bench.synchronousCommit} (default {@code on}; the server always runs with fsync
+ * on). Each closed-loop concurrency starts with two floors: a small JSON document from
+ * the host with no database work, and {@code SELECT 1} through the host's pool.
  */
 public final class McpThroughStackBenchmark {
 
@@ -81,6 +87,9 @@ public final class McpThroughStackBenchmark {
 	 * during each measured row.
 	 */
 	private static LauncherCluster sampledCluster;
+
+	/** The server's fsync and synchronous_commit, as it reported them. */
+	private static String durability;
 
 	/** The cluster whose PostgreSQL transactions each row counts. */
 	private static LauncherCluster benchCluster;
@@ -108,6 +117,12 @@ public final class McpThroughStackBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		// A durable server, as in production: the embedded one starts without fsync and
+		// with synchronous_commit off unless told otherwise at start.
+		String synchronousCommit = "off".equals(System.getProperty("bench.synchronousCommit")) ? "off" : "on";
+		String serverConfig = System.getProperty("e2e.postgres.serverConfig", "");
+		System.setProperty("e2e.postgres.serverConfig", (serverConfig.isBlank() ? "" : serverConfig + ",")
+				+ "fsync=on,synchronous_commit=" + synchronousCommit);
 		StringBuilder report = new StringBuilder();
 		try (LauncherCluster cluster = LauncherCluster.start(1,
 				SandboxOptions.forTests().withRateLimit(100_000_000, Duration.ofMinutes(1)),
@@ -118,13 +133,9 @@ public final class McpThroughStackBenchmark {
 			if (Boolean.getBoolean("bench.pgWaits")) {
 				sampledCluster = cluster;
 			}
-			String synchronousCommit = System.getProperty("bench.synchronousCommit", "on");
-			// The commit cost is the largest part of the gateway's overhead; this switch
-			// shows how much (the embedded server fsyncs like a production one by
-			// default).
-			cluster.jdbc()
-				.execute("ALTER SYSTEM SET synchronous_commit = " + ("off".equals(synchronousCommit) ? "off" : "on"));
-			cluster.jdbc().execute("SELECT pg_reload_conf()");
+			durability = cluster.jdbc()
+				.queryForObject("SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit='"
+						+ " || current_setting('synchronous_commit')", String.class);
 			UUID web = node.projectId("alice", "WEB");
 			UUID card = cluster.sandbox().addWorkItem(cluster.sandbox().projectId("WEB"), "Benchmark card");
 			// The sandbox keeps every request (its journal, for tests) and every card in
@@ -206,7 +217,15 @@ public final class McpThroughStackBenchmark {
 					return true;
 				};
 			});
+			JdbcTemplate hostJdbc = new JdbcTemplate(node.context().getBean(DataSource.class));
 			for (int concurrency : CONCURRENCY) {
+				// Floors: what any request costs before the gateway does anything, and
+				// one
+				// PostgreSQL round trip through the host's pool.
+				report.append(
+						run("floor", "HTTP: host JSON, no database", concurrency, (worker) -> () -> httpFloor(node)));
+				report.append(run("floor", "PostgreSQL: SELECT 1", concurrency, (worker) -> () -> Integer.valueOf(1)
+					.equals(hostJdbc.queryForObject("SELECT 1", Integer.class))));
 				report.append(run("ping", "MCP edge, auth, audit only", concurrency, (worker) -> {
 					String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
 					return () -> mcp(http, node, tokens.get(worker), body);
@@ -281,7 +300,7 @@ public final class McpThroughStackBenchmark {
 			}
 		}
 		System.out.println();
-		System.out.println("synchronous_commit=" + System.getProperty("bench.synchronousCommit", "on"));
+		System.out.println("PostgreSQL: " + durability);
 		System.out.println("MCP through the whole stack, " + Runtime.getRuntime().availableProcessors() + " CPUs, "
 				+ System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", warm-up "
 				+ WARMUP.toSeconds() + " s, measured " + MEASURE.toSeconds() + " s per row");
@@ -632,13 +651,7 @@ public final class McpThroughStackBenchmark {
 		return succeeded(response.body());
 	}
 
-	/**
-	 * One call over a blocking keep-alive HTTP/1.1 connection with {@code TCP_NODELAY},
-	 * the way an agent's own client talks to the gateway from another machine: the
-	 * calling thread writes the whole request in one segment and reads the answer itself,
-	 * with no selector or executor hand-offs competing with the host for the same two
-	 * CPUs. One connection per worker thread.
-	 */
+	/** One MCP call over this worker's keep-alive connection ({@link #exchange}). */
 	private static boolean mcpBlocking(LauncherNode node, String token, String body) throws Exception {
 		URI uri = node.uri("/plugins/agent-gateway/mcp");
 		byte[] payload = body.getBytes(StandardCharsets.UTF_8);
@@ -646,6 +659,32 @@ public final class McpThroughStackBenchmark {
 				+ "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
 				+ "Accept: application/json, text/event-stream\r\nMCP-Protocol-Version: 2025-06-18\r\n"
 				+ "Content-Length: " + payload.length + "\r\n\r\n";
+		Answer answer = exchange(uri, head, payload);
+		return answer != null && answer.status() == 200 && succeeded(answer.body());
+	}
+
+	/**
+	 * The floor under every request: a small JSON document (the RFC 9728 metadata of the
+	 * MCP endpoint) served by the host through Tomcat, its security chain and Spring MVC,
+	 * with no token, no database and no plugin code.
+	 */
+	private static boolean httpFloor(LauncherNode node) throws Exception {
+		URI uri = node.uri("/.well-known/oauth-protected-resource/plugins/agent-gateway/mcp");
+		String head = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+				+ "\r\nAccept: application/json\r\n\r\n";
+		Answer answer = exchange(uri, head, new byte[0]);
+		return answer != null && answer.status() == 200 && answer.body().contains("\"resource\"");
+	}
+
+	/**
+	 * One request over this worker's blocking keep-alive HTTP/1.1 connection with
+	 * {@code TCP_NODELAY}, the way an agent's own client talks to the gateway from
+	 * another machine: the calling thread writes the whole request in one segment and
+	 * reads the answer itself, with no selector or executor hand-offs competing with the
+	 * host for the same two CPUs.
+	 * @return the answer, or {@code null} when the connection failed twice
+	 */
+	private static Answer exchange(URI uri, String head, byte[] payload) throws IOException {
 		byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
 		byte[] request = Arrays.copyOf(headBytes, headBytes.length + payload.length);
 		System.arraycopy(payload, 0, request, headBytes.length, payload.length);
@@ -669,7 +708,11 @@ public final class McpThroughStackBenchmark {
 				CONNECTIONS.remove();
 			}
 		}
-		return false;
+		return null;
+	}
+
+	/** A status and a body. */
+	private record Answer(int status, String body) {
 	}
 
 	private static final ThreadLocal<Connection> CONNECTIONS = new ThreadLocal<>();
@@ -678,9 +721,9 @@ public final class McpThroughStackBenchmark {
 	private record Connection(Socket socket, BufferedInputStream in, OutputStream out) {
 
 		/**
-		 * Reads one response (Content-Length or chunked); answers whether it succeeded.
+		 * Reads one response (Content-Length or chunked).
 		 */
-		boolean readAnswer() throws IOException {
+		Answer readAnswer() throws IOException {
 			String statusLine = line();
 			int status = Integer.parseInt(statusLine.split(" ")[1]);
 			int length = -1;
@@ -716,7 +759,7 @@ public final class McpThroughStackBenchmark {
 				this.socket.close();
 				CONNECTIONS.remove();
 			}
-			return status == 200 && succeeded(new String(body, StandardCharsets.UTF_8));
+			return new Answer(status, new String(body, StandardCharsets.UTF_8));
 		}
 
 		private String line() throws IOException {
