@@ -6,10 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,8 +22,6 @@ import com.launcher.agentgateway.core.GatewayException;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit log in {@code agw_audit_event}. Appending advances the one-row chain head and
@@ -48,14 +46,40 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore {
 
 	private static final PositionalSql APPEND_STATEMENT = new PositionalSql(APPEND);
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private static final int APPEND_ALL_COLUMNS = 17;
 
-	private final TransactionTemplate transactions;
+	/**
+	 * {@link #APPEND} for a group, as one statement. The events come as 17 text arrays
+	 * (the canonical tail, then the columns); row {@code n} of the chain is linked from
+	 * row {@code n - 1} exactly as {@link #APPEND} links one event from the head. The
+	 * head is locked first ({@code FOR UPDATE}) and updated last, so a group on another
+	 * node waits and then links from this group's last event.
+	 */
+	private static final String APPEND_ALL = "WITH RECURSIVE input AS (SELECT * FROM unnest("
+			+ String.join(", ", Collections.nCopies(APPEND_ALL_COLUMNS, "CAST(? AS text[])"))
+			+ ") WITH ORDINALITY AS i(tail, id, at, agent, owner, actor_type, actor_id, action, target_type,"
+			+ " target_id, outcome, reason, request_id, source, token_id, token_hint, details, ord)),"
+			+ " head AS (SELECT last_seq, last_hash FROM agw_audit_head WHERE id = 1 FOR UPDATE),"
+			+ " chain (ord, seq, prev_hash, hash) AS (SELECT CAST(0 AS bigint), last_seq, CAST(NULL AS bytea),"
+			+ " last_hash FROM head UNION ALL SELECT chain.ord + 1, chain.seq + 1, chain.hash,"
+			+ " sha256(chain.hash || convert_to(CAST(chain.seq + 1 AS text) || chr(31) || input.tail, 'UTF8'))"
+			+ " FROM chain JOIN input ON input.ord = chain.ord + 1),"
+			+ " inserted AS (INSERT INTO agw_audit_event (seq, id, occurred_at, agent_id, owner_user_id, actor_type,"
+			+ " actor_id, action, target_type, target_id, outcome, reason, request_id, source_address, token_id,"
+			+ " token_hint, details, prev_hash, hash) SELECT chain.seq, CAST(input.id AS uuid),"
+			+ " CAST(input.at AS timestamptz), CAST(input.agent AS uuid), CAST(input.owner AS uuid), input.actor_type,"
+			+ " input.actor_id, input.action, input.target_type, input.target_id, input.outcome, input.reason,"
+			+ " input.request_id, input.source, CAST(input.token_id AS uuid), input.token_hint, input.details,"
+			+ " chain.prev_hash, chain.hash FROM chain JOIN input ON input.ord = chain.ord"
+			+ " RETURNING seq, prev_hash, hash)"
+			+ " UPDATE agw_audit_head SET last_seq = last.seq, prev_hash = last.prev_hash, last_hash = last.hash"
+			+ " FROM (SELECT seq, prev_hash, hash FROM inserted ORDER BY seq DESC LIMIT 1) AS last"
+			+ " WHERE agw_audit_head.id = 1";
+
+	private final NamedParameterJdbcTemplate jdbc;
 
 	public JdbcAuditLog(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.transactions = new TransactionTemplate(
-				new DataSourceTransactionManager(Objects.requireNonNull(jdbc.getJdbcTemplate().getDataSource())));
 	}
 
 	@Override
@@ -68,9 +92,10 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore {
 	}
 
 	/**
-	 * Appends the events in order in one transaction: the statements go in one batch, the
-	 * first takes the head's lock and the commit releases it, so the group passes the
-	 * lock once.
+	 * Appends the events in order with one statement, however many there are: it locks
+	 * the head, links the events one after another from it (a recursive query), inserts
+	 * them and moves the head to the last one. The group passes the head's lock once, and
+	 * PostgreSQL plans and starts one statement instead of one per event.
 	 */
 	@Override
 	public void appendAll(List<AuditEvent> events) {
@@ -78,9 +103,23 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore {
 			append(events.get(0));
 			return;
 		}
-		List<Object[]> batch = events.stream().map((event) -> APPEND_STATEMENT.args(parameters(event))).toList();
-		this.transactions
-			.executeWithoutResult((status) -> this.jdbc.getJdbcOperations().batchUpdate(APPEND_STATEMENT.sql(), batch));
+		String[][] columns = new String[APPEND_ALL_COLUMNS][events.size()];
+		for (int i = 0; i < events.size(); i++) {
+			AuditEvent event = events.get(i);
+			String[] row = { AuditChain.canonicalAfterSeq(event), text(event.id()), event.occurredAt().toString(),
+					text(event.agentId()), text(event.ownerUserId()), event.actorType().name(), event.actorId(),
+					event.action(), event.targetType(), event.targetId(), event.outcome().name(), event.reason(),
+					event.requestId(), event.sourceAddress(), text(event.tokenId()), event.tokenHint(),
+					AuditChain.AuditDetails.encode(event.details()) };
+			for (int column = 0; column < APPEND_ALL_COLUMNS; column++) {
+				columns[column][i] = row[column];
+			}
+		}
+		this.jdbc.getJdbcOperations().update(APPEND_ALL, (Object[]) columns);
+	}
+
+	private static String text(Object value) {
+		return (value != null) ? value.toString() : null;
 	}
 
 	private static MapSqlParameterSource parameters(AuditEvent event) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.launcher.agentgateway.Concurrently;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.AuditLog.ChainVerification;
@@ -55,10 +56,37 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 		List<AuditEvent> group = List.of(TestAuditEvents.full(), TestAuditEvents.full(), TestAuditEvents.full());
 
 		stored.appendAll(group);
+		this.log.append(TestAuditEvents.full());
 
-		assertThat(sql.queryForList("SELECT id FROM agw_audit_event ORDER BY seq OFFSET 1", java.util.UUID.class))
+		assertThat(
+				sql.queryForList("SELECT id FROM agw_audit_event ORDER BY seq OFFSET 1 LIMIT 3", java.util.UUID.class))
 			.containsExactlyElementsOf(group.stream().map(AuditEvent::id).toList());
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 4, null));
+		// The event after the group links from the group's last one: the head moved
+		// there.
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 5, null));
+		assertThat(sql.queryForObject("SELECT last_seq FROM agw_audit_head", Long.class)).isEqualTo(5);
+	}
+
+	@Test
+	void groupedAppendWhenTwoNodesAppendAtOnceThenOneUnbrokenChain() throws Exception {
+		// Two nodes: each has its own grouped log over the same database, so their groups
+		// meet only at the head's row lock.
+		List<AuditLog> nodes = List.of(
+				new GroupedAuditLog(new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())),
+						new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())), 64),
+				new GroupedAuditLog(new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())),
+						new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())), 64));
+
+		Concurrently.run(8, (thread) -> {
+			for (int i = 0; i < 50; i++) {
+				nodes.get(thread % 2).append(TestAuditEvents.full());
+			}
+		});
+
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 400, null));
+		assertThat(sql.queryForObject("SELECT max(seq) - min(seq) + 1 FROM agw_audit_event", Long.class))
+			.isEqualTo(400);
+		assertThat(sql.queryForObject("SELECT last_seq FROM agw_audit_head", Long.class)).isEqualTo(400);
 	}
 
 	@Test
