@@ -60,7 +60,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code bench.only} (rows whose tool and path contain this text),
  * {@code bench.warmupSeconds}, {@code bench.measureSeconds}, {@code bench.pauseMicros}
  * (adds a diagnostic row: the direct pair after an idle pause), {@code bench.slowMillis}
- * (lists the measured calls slower than this, by when they started) and
+ * (lists the measured calls slower than this, by when they started),
+ * {@code bench.pgStatements} (each row lists its costliest statements) and
  * {@code bench.synchronousCommit} (default {@code on}; the server always runs with fsync
  * on). Each closed-loop concurrency starts with two floors: a small JSON document from
  * the host with no database work, and {@code SELECT 1} through the host's pool.
@@ -87,6 +88,12 @@ public final class McpThroughStackBenchmark {
 	 * during each measured row.
 	 */
 	private static LauncherCluster sampledCluster;
+
+	/**
+	 * Diagnostic ({@code bench.pgStatements}): each row also lists the statements that
+	 * took the most execution time in the measured window ({@code pg_stat_statements}).
+	 */
+	private static final boolean PG_STATEMENTS = Boolean.getBoolean("bench.pgStatements");
 
 	/** The server's fsync and synchronous_commit, as it reported them. */
 	private static String durability;
@@ -121,8 +128,9 @@ public final class McpThroughStackBenchmark {
 		// with synchronous_commit off unless told otherwise at start.
 		String synchronousCommit = "off".equals(System.getProperty("bench.synchronousCommit")) ? "off" : "on";
 		String serverConfig = System.getProperty("e2e.postgres.serverConfig", "");
-		System.setProperty("e2e.postgres.serverConfig", (serverConfig.isBlank() ? "" : serverConfig + ",")
-				+ "fsync=on,synchronous_commit=" + synchronousCommit);
+		System.setProperty("e2e.postgres.serverConfig",
+				(serverConfig.isBlank() ? "" : serverConfig + ",") + "fsync=on,synchronous_commit=" + synchronousCommit
+						+ (PG_STATEMENTS ? ",shared_preload_libraries=pg_stat_statements" : ""));
 		StringBuilder report = new StringBuilder();
 		try (LauncherCluster cluster = LauncherCluster.start(1,
 				SandboxOptions.forTests().withRateLimit(100_000_000, Duration.ofMinutes(1)),
@@ -132,6 +140,9 @@ public final class McpThroughStackBenchmark {
 			liftLimits(node);
 			if (Boolean.getBoolean("bench.pgWaits")) {
 				sampledCluster = cluster;
+			}
+			if (PG_STATEMENTS) {
+				cluster.jdbc().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 			}
 			durability = cluster.jdbc()
 				.queryForObject("SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit='"
@@ -406,6 +417,9 @@ public final class McpThroughStackBenchmark {
 		Future<String> waits = (sampledCluster != null)
 				? Executors.newSingleThreadExecutor().submit(() -> sampleWaits(sampledCluster, measureFrom, end))
 				: null;
+		Future<List<String>> statements = PG_STATEMENTS
+				? Executors.newSingleThreadExecutor().submit(() -> sampleStatements(benchCluster, measureFrom, end))
+				: null;
 		List<long[]> all = new ArrayList<>();
 		for (Future<long[]> future : futures) {
 			all.add(future.get(MEASURE.toSeconds() + WARMUP.toSeconds() + 120, TimeUnit.SECONDS));
@@ -434,6 +448,16 @@ public final class McpThroughStackBenchmark {
 		printSlowCalls(slow, System.currentTimeMillis() - (System.nanoTime() - measureFrom) / 1_000_000);
 		if (waits != null) {
 			System.out.print(waits.get());
+		}
+		if (statements != null) {
+			System.out.println("  statements: executions per call, mean execution ms, rows per execution");
+			for (String statement : statements.get()) {
+				String[] parts = statement.split("\t", 4);
+				long executions = Long.parseLong(parts[0]);
+				System.out.printf(Locale.ROOT, "    %6.2f %8.4f %6.1f  %s%n",
+						executions / (double) Math.max(1, samples.length), Double.parseDouble(parts[1]),
+						Long.parseLong(parts[2]) / (double) Math.max(1, executions), parts[3]);
+			}
 		}
 		return row;
 	}
@@ -506,6 +530,21 @@ public final class McpThroughStackBenchmark {
 			.forEach((e) -> out.append(String.format(Locale.ROOT, "    %-40s %5.1f%%%n", e.getKey(),
 					100.0 * e.getValue() / Math.max(1, total))));
 		return out.toString();
+	}
+
+	/**
+	 * The five statements with the most execution time over the measured window, each as
+	 * "executions, mean execution ms, rows, text" separated by tabs.
+	 */
+	private static List<String> sampleStatements(LauncherCluster cluster, long from, long end) {
+		LockSupport.parkNanos(Math.max(0, from - System.nanoTime()));
+		cluster.jdbc().execute("SELECT pg_stat_statements_reset()");
+		LockSupport.parkNanos(Math.max(0, end - System.nanoTime()));
+		return cluster.jdbc()
+			.query("SELECT calls, mean_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 70)"
+					+ " FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 5",
+					(rs, row) -> rs.getLong(1) + "\t" + rs.getDouble(2) + "\t" + rs.getLong(3) + "\t"
+							+ rs.getString(4));
 	}
 
 	/**
