@@ -1,6 +1,7 @@
 package com.launcher.agentgateway.web;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +111,10 @@ class PageController {
 	}
 
 	@PostMapping("/agents/{id}/tokens")
-	String mint(@PathVariable UUID id, @RequestParam(required = false) Integer expiresInDays, Model model) {
-		TokenService.MintedToken minted = this.tokens.mint(this.actor.require(), id, expiresInDays, List.of());
+	String mint(@PathVariable UUID id, @RequestParam(required = false) Integer expiresInDays,
+			@RequestParam(required = false) String allowedCidrs, Model model) {
+		TokenService.MintedToken minted = this.tokens.mint(this.actor.require(), id, expiresInDays,
+				cidrList(allowedCidrs));
 		// Rendered, not redirected: the secret is shown on this one response and never
 		// again.
 		return agentPage(id, model, minted);
@@ -181,6 +184,21 @@ class PageController {
 			.query(new AuditQuery(id, me.platformAdmin() ? null : me.userId(), null, null, null, null, null, 20))
 			.events());
 		return "agent-gateway/agent";
+	}
+
+	/**
+	 * The form's "allowed networks": CIDR blocks separated by commas or spaces, checked
+	 * by the token service like the API's list. Longer than any ten blocks can be, the
+	 * text is refused before it is split.
+	 */
+	static List<String> cidrList(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		if (text.length() > 500) {
+			throw GatewayException.invalid("allowedCidrs", "must have at most 10 entries");
+		}
+		return Arrays.stream(text.trim().split("[,\\s]+")).filter((cidr) -> !cidr.isEmpty()).toList();
 	}
 
 	// One directory lookup per distinct owner on the page, not per row.

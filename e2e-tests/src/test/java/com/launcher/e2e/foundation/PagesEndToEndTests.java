@@ -69,6 +69,48 @@ class PagesEndToEndTests {
 	}
 
 	@Test
+	void mintFormWhenNetworksGivenThenTokenBoundToThemAndShownOnThePage() {
+		String agentId = createAgent("alice", "bound-agent");
+		String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+
+		// The test client calls from the loopback address.
+		HttpResponse<String> local = form("alice", "/plugins/agent-gateway/agents/" + agentId + "/tokens",
+				"expiresInDays=7&allowedCidrs=127.0.0.1%2F32%2C+10.0.0.0%2F8");
+		assertThat(local.statusCode()).isEqualTo(200);
+		Matcher localToken = TOKEN.matcher(local.body());
+		assertThat(localToken.find()).isTrue();
+		assertThat(local.body()).contains("<td>127.0.0.1/32, 10.0.0.0/8</td>");
+		assertThat(node.mcp(localToken.group(), ping).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> elsewhere = form("alice", "/plugins/agent-gateway/agents/" + agentId + "/tokens",
+				"expiresInDays=7&allowedCidrs=203.0.113.0%2F24");
+		Matcher elsewhereToken = TOKEN.matcher(elsewhere.body());
+		assertThat(elsewhereToken.find()).isTrue();
+		assertThat(node.mcp(elsewhereToken.group(), ping).statusCode()).isEqualTo(401);
+
+		// Without networks a token is usable from anywhere, and the page says so.
+		HttpResponse<String> open = form("alice", "/plugins/agent-gateway/agents/" + agentId + "/tokens",
+				"expiresInDays=7&allowedCidrs=");
+		Matcher openToken = TOKEN.matcher(open.body());
+		assertThat(openToken.find()).isTrue();
+		assertThat(open.body()).contains("<td>any</td>");
+		assertThat(node.mcp(openToken.group(), ping).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void mintFormWhenNetworkIsNotACidrBlockThenErrorPageNamesTheFieldAndNoTokenIsMade() {
+		String agentId = createAgent("alice", "badly-bound-agent");
+
+		HttpResponse<String> refused = form("alice", "/plugins/agent-gateway/agents/" + agentId + "/tokens",
+				"expiresInDays=7&allowedCidrs=10.0.0.0%2F8%2C+the-office");
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("validation_failed").contains("allowedCidrs");
+		assertThat(TOKEN.matcher(refused.body()).find()).isFalse();
+		assertThat(node.get("alice", "/plugins/agent-gateway/agents/" + agentId).body()).doesNotContain("ACTIVE");
+	}
+
+	@Test
 	void agentPageWhenAnotherOwnersAgentThenNotFoundPage() {
 		HttpResponse<String> created = form("bob", "/plugins/agent-gateway/agents", "name=bobs-page-agent");
 		String agentPath = created.headers().firstValue("Location").orElseThrow();
@@ -89,6 +131,13 @@ class PagesEndToEndTests {
 		HttpResponse<String> verified = node.get("admin", "/plugins/agent-gateway/admin/?verify=true");
 		assertThat(verified.body()).containsPattern("Audit chain intact \\(\\d+ events\\)");
 		assertThat(node.get("alice", "/plugins/agent-gateway/admin/").statusCode()).isEqualTo(403);
+	}
+
+	private static String createAgent(String owner, String name) {
+		String location = form(owner, "/plugins/agent-gateway/agents", "name=" + name).headers()
+			.firstValue("Location")
+			.orElseThrow();
+		return location.substring(location.lastIndexOf('/') + 1);
 	}
 
 	// Forms with HTTP Basic: a request carrying an Authorization header needs no CSRF
