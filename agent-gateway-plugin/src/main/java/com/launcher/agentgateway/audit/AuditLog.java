@@ -70,8 +70,15 @@ public interface AuditLog {
 	 * @param intact whether every link holds
 	 * @param eventsChecked how many events were checked
 	 * @param firstBrokenSeq the first event whose link does not hold
+	 * @param prunedThroughSeq the last position deleted by the audit retention (the check
+	 * starts after it), or {@code null} when none was
 	 */
-	record ChainVerification(boolean intact, long eventsChecked, Long firstBrokenSeq) {
+	record ChainVerification(boolean intact, long eventsChecked, Long firstBrokenSeq, Long prunedThroughSeq) {
+
+		public ChainVerification(boolean intact, long eventsChecked, Long firstBrokenSeq) {
+			this(intact, eventsChecked, firstBrokenSeq, null);
+		}
+
 	}
 
 }

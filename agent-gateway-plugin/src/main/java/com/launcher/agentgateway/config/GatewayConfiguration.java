@@ -11,6 +11,7 @@ import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.agent.OwnerLifecycleService;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.AuditRetention;
 import com.launcher.agentgateway.audit.GroupedAuditLog;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
@@ -217,6 +218,13 @@ public class GatewayConfiguration {
 	@Bean
 	OwnerLifecycleListener ownerLifecycleListener(OwnerLifecycleService ownerLifecycleService) {
 		return new OwnerLifecycleListener(ownerLifecycleService);
+	}
+
+	@Bean
+	AuditRetention auditRetention(NamedParameterJdbcTemplate gatewayJdbc, GatewayProperties properties,
+			Clock gatewayClock) {
+		return new AuditRetention(new JdbcAuditLog(gatewayJdbc), properties.auditRetention(),
+				properties.auditPruneInterval(), gatewayClock);
 	}
 
 	@Bean

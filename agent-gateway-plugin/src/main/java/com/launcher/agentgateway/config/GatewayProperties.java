@@ -18,11 +18,22 @@ import org.springframework.core.env.Environment;
  * @param rateLeaseMax the most rate tokens a node takes at once for a busy agent (1: one
  * per request)
  * @param rateLeaseFor how long a node may spend tokens it took at once
+ * @param auditRetention how long audit events are kept, or {@code null} to keep every
+ * event
+ * @param auditPruneInterval how often events older than the retention are deleted
  */
 public record GatewayProperties(Duration ownerSyncInterval, int authFailureLimit, Duration authFailureWindow,
-		Duration authFailureBlock, int rateLeaseMax, Duration rateLeaseFor) {
+		Duration authFailureBlock, int rateLeaseMax, Duration rateLeaseFor, Duration auditRetention,
+		Duration auditPruneInterval) {
 
 	public GatewayProperties {
+		if (auditRetention != null && auditRetention.compareTo(Duration.ofDays(1)) < 0) {
+			throw new IllegalArgumentException("agent-gateway.audit.retention must be at least 1 day (or unset)");
+		}
+		if (auditPruneInterval.compareTo(Duration.ofMinutes(1)) < 0
+				|| auditPruneInterval.compareTo(Duration.ofDays(1)) > 0) {
+			throw new IllegalArgumentException("agent-gateway.audit.prune-interval must be between 1 minute and 1 day");
+		}
 		if (rateLeaseMax < 1 || rateLeaseMax > 1_000) {
 			throw new IllegalArgumentException("agent-gateway.rate-lease-max must be between 1 and 1000");
 		}
@@ -39,7 +50,9 @@ public record GatewayProperties(Duration ownerSyncInterval, int authFailureLimit
 				duration(environment, "agent-gateway.auth-failure-window", Duration.ofMinutes(3)),
 				duration(environment, "agent-gateway.auth-failure-block", Duration.ofHours(1)),
 				environment.getProperty("agent-gateway.rate-lease-max", Integer.class, 32),
-				duration(environment, "agent-gateway.rate-lease-for", Duration.ofMillis(500)));
+				duration(environment, "agent-gateway.rate-lease-for", Duration.ofMillis(500)),
+				duration(environment, "agent-gateway.audit.retention", null),
+				duration(environment, "agent-gateway.audit.prune-interval", Duration.ofHours(1)));
 	}
 
 	// The plugin context's Environment has no String-to-Duration converter (that is

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,18 +18,22 @@ import java.util.regex.Pattern;
 import com.launcher.agentgateway.audit.AuditChain;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.AuditRetention;
 import com.launcher.agentgateway.audit.GroupedAuditLog;
 import com.launcher.agentgateway.core.GatewayException;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit log in {@code agw_audit_event}. Appending advances the one-row chain head and
  * inserts the linked event in a single statement: the head's row lock keeps the chain
  * linear across nodes and is held only inside the database.
  */
-public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore {
+public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore, AuditRetention.Pruner {
 
 	private static final Pattern DETAIL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -76,10 +81,35 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore {
 			+ " FROM (SELECT seq, prev_hash, hash FROM inserted ORDER BY seq DESC LIMIT 1) AS last"
 			+ " WHERE agw_audit_head.id = 1";
 
+	/**
+	 * The oldest events before the cutoff, as a prefix of the chain: among the first
+	 * {@code ?} events by position, those before the first one at or after the cutoff
+	 * (clocks of different nodes may disagree a little; the chain's order wins). The
+	 * anchor keeps the last deleted event's position and hash.
+	 */
+	private static final String PRUNE = "WITH first AS (SELECT seq, occurred_at, hash FROM agw_audit_event"
+			+ " ORDER BY seq LIMIT ?), doomed AS (SELECT seq, hash FROM first WHERE seq < coalesce((SELECT min(seq)"
+			+ " FROM first WHERE occurred_at >= ?), 9223372036854775807)), last AS (SELECT seq, hash FROM doomed"
+			+ " ORDER BY seq DESC LIMIT 1), anchor AS (INSERT INTO agw_audit_anchor AS a (id, seq, hash,"
+			+ " pruned_events, pruned_at) SELECT 1, last.seq, last.hash, (SELECT count(*) FROM doomed), now()"
+			+ " FROM last ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,"
+			+ " pruned_events = a.pruned_events + excluded.pruned_events, pruned_at = excluded.pruned_at)"
+			+ " DELETE FROM agw_audit_event WHERE seq IN (SELECT seq FROM doomed)";
+
 	private final NamedParameterJdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final TransactionTemplate snapshots;
 
 	public JdbcAuditLog(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		DataSourceTransactionManager manager = new DataSourceTransactionManager(
+				Objects.requireNonNull(jdbc.getJdbcTemplate().getDataSource()));
+		this.transactions = new TransactionTemplate(manager);
+		this.snapshots = new TransactionTemplate(manager);
+		this.snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.snapshots.setReadOnly(true);
 	}
 
 	@Override
@@ -185,9 +215,21 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore {
 		return new AuditPage(List.copyOf(rows), next);
 	}
 
+	/**
+	 * Walks the chain from its start, or from where the audit retention last cut it (the
+	 * anchor and the events are read in one snapshot, so a prune that commits meanwhile
+	 * cannot look like a gap).
+	 */
 	@Override
 	public ChainVerification verify() {
-		byte[][] expected = { AuditChain.GENESIS };
+		return this.snapshots.execute((status) -> verifyInSnapshot());
+	}
+
+	private ChainVerification verifyInSnapshot() {
+		List<Map<String, Object>> anchors = this.jdbc.getJdbcOperations()
+			.queryForList("SELECT seq, hash FROM agw_audit_anchor WHERE id = 1");
+		Long anchorSeq = anchors.isEmpty() ? null : ((Number) anchors.get(0).get("seq")).longValue();
+		byte[][] expected = { anchors.isEmpty() ? AuditChain.GENESIS : (byte[]) anchors.get(0).get("hash") };
 		long[] checked = { 0 };
 		Long[] broken = { null };
 		this.jdbc.query("SELECT * FROM agw_audit_event ORDER BY seq", (rs) -> {
@@ -214,7 +256,26 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore {
 			}
 			expected[0] = hash;
 		});
-		return new ChainVerification(broken[0] == null, checked[0], broken[0]);
+		return new ChainVerification(broken[0] == null, checked[0], broken[0], anchorSeq);
+	}
+
+	/**
+	 * Deletes the oldest events, up to {@code batch}, as far as the first one at or after
+	 * {@code cutoff}, and moves the anchor to the last one deleted, in one statement. A
+	 * transaction-level advisory lock keeps two nodes from pruning at once; the one that
+	 * does not get it deletes nothing.
+	 */
+	@Override
+	public int prune(Instant cutoff, int batch) {
+		Integer deleted = this.transactions.execute((status) -> {
+			Boolean locked = this.jdbc.getJdbcOperations()
+				.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext('agw_audit_prune'))", Boolean.class);
+			if (!Boolean.TRUE.equals(locked)) {
+				return 0;
+			}
+			return this.jdbc.getJdbcOperations().update(PRUNE, batch, Rows.timestamp(cutoff));
+		});
+		return (deleted != null) ? deleted : 0;
 	}
 
 	private static StoredAuditEvent map(ResultSet rs, int row) throws SQLException {

@@ -23,6 +23,23 @@ class GatewayPropertiesTests {
 		assertThat(properties.authFailureBlock()).isEqualTo(Duration.ofHours(1));
 		assertThat(properties.rateLeaseMax()).isEqualTo(32);
 		assertThat(properties.rateLeaseFor()).isEqualTo(Duration.ofMillis(500));
+		assertThat(properties.auditRetention()).as("every audit event is kept").isNull();
+		assertThat(properties.auditPruneInterval()).isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void fromWhenAuditRetentionSetThenReadAndTooShortRefused() {
+		GatewayProperties properties = GatewayProperties.from(environment(
+				Map.of("agent-gateway.audit.retention", "400d", "agent-gateway.audit.prune-interval", "PT10M")));
+
+		assertThat(properties.auditRetention()).isEqualTo(Duration.ofDays(400));
+		assertThat(properties.auditPruneInterval()).isEqualTo(Duration.ofMinutes(10));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> GatewayProperties.from(environment(Map.of("agent-gateway.audit.retention", "12h"))))
+			.withMessageContaining("agent-gateway.audit.retention");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> GatewayProperties.from(environment(Map.of("agent-gateway.audit.prune-interval", "10s"))))
+			.withMessageContaining("agent-gateway.audit.prune-interval");
 	}
 
 	@Test

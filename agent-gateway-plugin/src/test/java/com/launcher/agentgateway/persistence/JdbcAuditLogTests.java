@@ -1,8 +1,13 @@
 package com.launcher.agentgateway.persistence;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +45,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 	@Override
 	protected AuditLog emptyAuditLog() {
 		sql.update("DELETE FROM agw_audit_event");
+		sql.update("DELETE FROM agw_audit_anchor");
 		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex')");
 		return wrap(new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())));
 	}
@@ -87,6 +93,82 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 		assertThat(sql.queryForObject("SELECT max(seq) - min(seq) + 1 FROM agw_audit_event", Long.class))
 			.isEqualTo(400);
 		assertThat(sql.queryForObject("SELECT last_seq FROM agw_audit_head", Long.class)).isEqualTo(400);
+	}
+
+	@Test
+	void pruneWhenEventsOlderThanCutoffThenOnlyThoseGoAndTheRestStillVerifies() {
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		Instant old = TestAuditEvents.AT;
+		Instant recent = old.plus(Duration.ofDays(30));
+		for (int i = 0; i < 5; i++) {
+			this.log.append(TestAuditEvents.full(UUID.randomUUID(), UUID.randomUUID(), old));
+		}
+		for (int i = 0; i < 3; i++) {
+			this.log.append(TestAuditEvents.full(UUID.randomUUID(), UUID.randomUUID(), recent));
+		}
+
+		assertThat(stored.prune(recent, 100)).isEqualTo(5);
+		this.log.append(TestAuditEvents.full(UUID.randomUUID(), UUID.randomUUID(), recent));
+
+		assertThat(sql.queryForList("SELECT seq FROM agw_audit_event ORDER BY seq", Long.class)).containsExactly(6L, 7L,
+				8L, 9L);
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 4, null, 5L));
+		assertThat(stored.prune(recent, 100)).as("nothing older is left").isZero();
+	}
+
+	@Test
+	void pruneWhenBatchIsSmallThenEachCallTakesTheNextOldestAndTheAnchorCounts() {
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		for (int i = 0; i < 5; i++) {
+			this.log.append(TestAuditEvents.full());
+		}
+		Instant cutoff = TestAuditEvents.AT.plusSeconds(1);
+
+		assertThat(List.of(stored.prune(cutoff, 2), stored.prune(cutoff, 2), stored.prune(cutoff, 2),
+				stored.prune(cutoff, 2)))
+			.containsExactly(2, 2, 1, 0);
+
+		assertThat(sql.queryForMap("SELECT seq, pruned_events FROM agw_audit_anchor")).containsEntry("seq", 5L)
+			.containsEntry("pruned_events", 5L);
+		// Everything was old: the chain goes on from the head, and verifies from the
+		// anchor.
+		this.log.append(TestAuditEvents.full());
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 1, null, 5L));
+	}
+
+	@Test
+	void verifyWhenTheFirstEventAfterTheAnchorIsDeletedThenReportsTheNextOne() {
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		Instant recent = TestAuditEvents.AT.plus(Duration.ofDays(30));
+		for (int i = 0; i < 3; i++) {
+			this.log.append(TestAuditEvents.full());
+		}
+		for (int i = 0; i < 3; i++) {
+			this.log.append(TestAuditEvents.full(UUID.randomUUID(), UUID.randomUUID(), recent));
+		}
+		stored.prune(recent, 100);
+
+		sql.update("DELETE FROM agw_audit_event WHERE seq = 4");
+
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(false, 1, 5L, 3L));
+	}
+
+	@Test
+	void pruneWhenAnotherNodeIsPruningThenDeletesNothing() throws Exception {
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		this.log.append(TestAuditEvents.full());
+		Instant cutoff = TestAuditEvents.AT.plusSeconds(1);
+
+		try (Connection other = DATABASE.dataSource().getConnection()) {
+			other.setAutoCommit(false);
+			try (Statement statement = other.createStatement()) {
+				statement.execute("SELECT pg_advisory_xact_lock(hashtext('agw_audit_prune'))");
+			}
+			assertThat(stored.prune(cutoff, 100)).isZero();
+			other.rollback();
+		}
+
+		assertThat(stored.prune(cutoff, 100)).isEqualTo(1);
 	}
 
 	@Test

@@ -1,0 +1,125 @@
+package com.launcher.agentgateway.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+
+/**
+ * Deletes audit events older than the retention ({@code agent-gateway.audit.retention}),
+ * from the start of the chain, every {@code interval}; without a retention it does
+ * nothing and every event is kept. The store keeps the last deleted event's position and
+ * hash, so the rest of the chain still verifies.
+ */
+public class AuditRetention implements InitializingBean, DisposableBean {
+
+	/** Events deleted per statement, so no single transaction grows without bound. */
+	public static final int BATCH = 5_000;
+
+	/** The most batches in one pass; the next pass goes on where this one stopped. */
+	static final int MAX_BATCHES_PER_PASS = 200;
+
+	/** When the first pass runs after the plugin starts. */
+	static final Duration FIRST_PASS_AFTER = Duration.ofSeconds(10);
+
+	private static final Logger logger = LoggerFactory.getLogger(AuditRetention.class);
+
+	private final Pruner pruner;
+
+	private final Duration retention;
+
+	private final Duration interval;
+
+	private final Clock clock;
+
+	private ScheduledExecutorService executor;
+
+	/**
+	 * @param pruner the store
+	 * @param retention how long events are kept, or {@code null} to keep every event
+	 * @param interval how often a pass runs
+	 * @param clock the clock
+	 */
+	public AuditRetention(Pruner pruner, Duration retention, Duration interval, Clock clock) {
+		this.pruner = pruner;
+		this.retention = retention;
+		this.interval = interval;
+		this.clock = clock;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		if (this.retention == null) {
+			return;
+		}
+		this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "agent-gateway-audit-retention");
+			thread.setDaemon(true);
+			return thread;
+		});
+		// Soon after start, not during it: the first pass may have a backlog to delete.
+		long firstDelay = Math.min(this.interval.toMillis(), FIRST_PASS_AFTER.toMillis());
+		this.executor.scheduleWithFixedDelay(this::runOnce, firstDelay, this.interval.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * One pass: deletes events older than the retention, a batch at a time. Failures are
+	 * logged and retried at the next interval.
+	 * @return how many events were deleted
+	 */
+	public long runOnce() {
+		if (this.retention == null) {
+			return 0;
+		}
+		Instant cutoff = this.clock.instant().minus(this.retention);
+		long deleted = 0;
+		try {
+			for (int batch = 0; batch < MAX_BATCHES_PER_PASS; batch++) {
+				int count = this.pruner.prune(cutoff, BATCH);
+				deleted += count;
+				if (count < BATCH) {
+					break;
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Audit retention failed; retrying in {}: {}", this.interval, ex.getClass().getSimpleName());
+		}
+		if (deleted > 0) {
+			logger.info("Audit retention deleted {} event(s) older than {}", deleted, cutoff);
+		}
+		return deleted;
+	}
+
+	@Override
+	public void destroy() {
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+		}
+	}
+
+	/** Where events are deleted from the start of the chain. */
+	public interface Pruner {
+
+		/**
+		 * Deletes up to {@code batch} of the oldest events, stopping at the first event
+		 * that occurred at or after {@code cutoff}, and remembers the last one deleted so
+		 * the chain still verifies. Does nothing while another node is pruning.
+		 * @param cutoff events before this are deleted
+		 * @param batch the most events to delete
+		 * @return how many were deleted
+		 */
+		int prune(Instant cutoff, int batch);
+
+	}
+
+}
