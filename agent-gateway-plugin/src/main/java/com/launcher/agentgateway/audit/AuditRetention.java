@@ -10,16 +10,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
-
 /**
  * Deletes audit events older than the retention ({@code agent-gateway.audit.retention}),
  * from the start of the chain, every {@code interval}; without a retention it does
  * nothing and every event is kept. The store keeps the last deleted event's position and
  * hash, so the rest of the chain still verifies.
  */
-public class AuditRetention implements InitializingBean, DisposableBean {
+public class AuditRetention {
 
 	/** Events deleted per statement, so no single transaction grows without bound. */
 	public static final int BATCH = 5_000;
@@ -55,8 +52,8 @@ public class AuditRetention implements InitializingBean, DisposableBean {
 		this.clock = clock;
 	}
 
-	@Override
-	public void afterPropertiesSet() {
+	/** Schedules the passes; the plugin's context calls it once it has started. */
+	public void start() {
 		if (this.retention == null) {
 			return;
 		}
@@ -100,8 +97,8 @@ public class AuditRetention implements InitializingBean, DisposableBean {
 		return deleted;
 	}
 
-	@Override
-	public void destroy() {
+	/** Stops the passes; the plugin's context calls it when it stops. */
+	public void stop() {
 		if (this.executor != null) {
 			this.executor.shutdownNow();
 		}

@@ -220,7 +220,7 @@ public class GatewayConfiguration {
 		return new OwnerLifecycleListener(ownerLifecycleService);
 	}
 
-	@Bean
+	@Bean(initMethod = "start", destroyMethod = "stop")
 	AuditRetention auditRetention(NamedParameterJdbcTemplate gatewayJdbc, GatewayProperties properties,
 			Clock gatewayClock) {
 		return new AuditRetention(new JdbcAuditLog(gatewayJdbc), properties.auditRetention(),

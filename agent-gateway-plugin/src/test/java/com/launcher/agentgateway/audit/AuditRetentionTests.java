@@ -49,11 +49,11 @@ class AuditRetentionTests {
 	void runOnceWhenNoRetentionThenKeepsEverything() {
 		AuditRetention retention = new AuditRetention(this.pruner, null, Duration.ofHours(1), this.clock);
 
-		retention.afterPropertiesSet();
+		retention.start();
 
 		assertThat(retention.runOnce()).isZero();
 		verifyNoInteractions(this.pruner);
-		retention.destroy();
+		retention.stop();
 	}
 
 	@Test
