@@ -77,10 +77,11 @@ public class AuditRetention {
 		if (this.retention == null) {
 			return 0;
 		}
-		Instant cutoff = this.clock.instant().minus(this.retention);
+		Instant cutoff = null;
 		long deleted = 0;
 		try {
-			for (int batch = 0; batch < MAX_BATCHES_PER_PASS; batch++) {
+			cutoff = this.clock.instant().minus(this.retention);
+			for (int batch = 0; batch < MAX_BATCHES_PER_PASS && !Thread.currentThread().isInterrupted(); batch++) {
 				int count = this.pruner.prune(cutoff, BATCH);
 				deleted += count;
 				if (count < BATCH) {
@@ -100,7 +101,14 @@ public class AuditRetention {
 	/** Stops the passes; the plugin's context calls it when it stops. */
 	public void stop() {
 		if (this.executor != null) {
+			// A pass in progress ends after its current batch.
 			this.executor.shutdownNow();
+			try {
+				this.executor.awaitTermination(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

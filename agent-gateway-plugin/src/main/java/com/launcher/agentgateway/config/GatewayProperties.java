@@ -27,8 +27,10 @@ public record GatewayProperties(Duration ownerSyncInterval, int authFailureLimit
 		Duration auditPruneInterval) {
 
 	public GatewayProperties {
-		if (auditRetention != null && auditRetention.compareTo(Duration.ofDays(1)) < 0) {
-			throw new IllegalArgumentException("agent-gateway.audit.retention must be at least 1 day (or unset)");
+		if (auditRetention != null && (auditRetention.compareTo(Duration.ofDays(1)) < 0
+				|| auditRetention.compareTo(Duration.ofDays(36_500)) > 0)) {
+			throw new IllegalArgumentException(
+					"agent-gateway.audit.retention must be between 1 day and 100 years (or unset)");
 		}
 		if (auditPruneInterval.compareTo(Duration.ofMinutes(1)) < 0
 				|| auditPruneInterval.compareTo(Duration.ofDays(1)) > 0) {

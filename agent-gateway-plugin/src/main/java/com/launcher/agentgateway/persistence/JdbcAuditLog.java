@@ -2,6 +2,7 @@ package com.launcher.agentgateway.persistence;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -129,6 +130,9 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore, Audit
 	 */
 	@Override
 	public void appendAll(List<AuditEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
 		if (events.size() == 1) {
 			append(events.get(0));
 			return;
@@ -230,9 +234,15 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore, Audit
 			.queryForList("SELECT seq, hash FROM agw_audit_anchor WHERE id = 1");
 		Long anchorSeq = anchors.isEmpty() ? null : ((Number) anchors.get(0).get("seq")).longValue();
 		byte[][] expected = { anchors.isEmpty() ? AuditChain.GENESIS : (byte[]) anchors.get(0).get("hash") };
+		long[] lastSeq = { (anchorSeq != null) ? anchorSeq : 0 };
 		long[] checked = { 0 };
 		Long[] broken = { null };
-		this.jdbc.query("SELECT * FROM agw_audit_event ORDER BY seq", (rs) -> {
+		this.jdbc.getJdbcOperations().query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement("SELECT * FROM agw_audit_event ORDER BY seq");
+			// Streamed (inside the snapshot's transaction), not loaded whole.
+			statement.setFetchSize(1_000);
+			return statement;
+		}, (rs) -> {
 			if (broken[0] != null) {
 				return;
 			}
@@ -255,7 +265,18 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore, Audit
 				broken[0] = stored.seq();
 			}
 			expected[0] = hash;
+			lastSeq[0] = stored.seq();
 		});
+		if (broken[0] == null) {
+			// The chain must end where the head says: deleting the newest events, or all
+			// of them, leaves every remaining link intact but not the head.
+			Map<String, Object> head = this.jdbc.getJdbcOperations()
+				.queryForMap("SELECT last_seq, last_hash FROM agw_audit_head WHERE id = 1");
+			if (((Number) head.get("last_seq")).longValue() != lastSeq[0]
+					|| !MessageDigest.isEqual((byte[]) head.get("last_hash"), expected[0])) {
+				broken[0] = lastSeq[0] + 1;
+			}
+		}
 		return new ChainVerification(broken[0] == null, checked[0], broken[0], anchorSeq);
 	}
 

@@ -188,15 +188,15 @@ class PageController {
 
 	/**
 	 * The form's "allowed networks": CIDR blocks separated by commas or spaces, checked
-	 * by the token service like the API's list. Longer than any ten blocks can be, the
-	 * text is refused before it is split.
+	 * by the token service like the API's list (at most ten). Text far longer than ten
+	 * blocks with their separators is refused before it is split.
 	 */
 	static List<String> cidrList(String text) {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}
-		if (text.length() > 500) {
-			throw GatewayException.invalid("allowedCidrs", "must have at most 10 entries");
+		if (text.length() > 1_000) {
+			throw GatewayException.invalid("allowedCidrs", "is too long");
 		}
 		return Arrays.stream(text.trim().split("[,\\s]+")).filter((cidr) -> !cidr.isEmpty()).toList();
 	}

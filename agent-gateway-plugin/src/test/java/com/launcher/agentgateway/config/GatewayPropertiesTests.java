@@ -38,6 +38,9 @@ class GatewayPropertiesTests {
 			.isThrownBy(() -> GatewayProperties.from(environment(Map.of("agent-gateway.audit.retention", "12h"))))
 			.withMessageContaining("agent-gateway.audit.retention");
 		assertThatIllegalArgumentException()
+			.isThrownBy(() -> GatewayProperties.from(environment(Map.of("agent-gateway.audit.retention", "40000d"))))
+			.withMessageContaining("agent-gateway.audit.retention");
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> GatewayProperties.from(environment(Map.of("agent-gateway.audit.prune-interval", "10s"))))
 			.withMessageContaining("agent-gateway.audit.prune-interval");
 	}

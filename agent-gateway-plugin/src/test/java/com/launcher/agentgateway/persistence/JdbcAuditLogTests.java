@@ -96,6 +96,60 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 	}
 
 	@Test
+	void appendAllWhenTwoNodesWriteGroupsAtOnceThenNoConflictAndOneChain() throws Exception {
+		// Straight to the stores, with no grouped log whose one-by-one fallback could
+		// hide
+		// a conflict between the two nodes' statements.
+		List<JdbcAuditLog> nodes = List.of(new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())),
+				new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())));
+
+		Concurrently.run(8, (thread) -> {
+			for (int i = 0; i < 20; i++) {
+				nodes.get(thread % 2)
+					.appendAll(List.of(TestAuditEvents.full(), TestAuditEvents.full(), TestAuditEvents.full()));
+			}
+		});
+
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 480, null));
+		assertThat(sql.queryForObject("SELECT max(seq) - min(seq) + 1 FROM agw_audit_event", Long.class))
+			.isEqualTo(480);
+	}
+
+	@Test
+	void appendAllWhenEventsHaveEmptyColumnsThenStoredAsNullAndTheChainVerifies() {
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		AuditEvent literalNull = AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
+			.at(TestAuditEvents.AT)
+			.actor(AuditEvent.ActorType.AGENT, "NULL")
+			.reason("NULL")
+			.build();
+
+		stored.appendAll(List.of(
+				TestAuditEvents.denied(UUID.randomUUID(), UUID.randomUUID(), TestAuditEvents.AT, "tool.list_states"),
+				literalNull, TestAuditEvents.full()));
+
+		assertThat(sql.queryForMap("SELECT target_id, token_id, reason, actor_id FROM agw_audit_event WHERE seq = 2"))
+			.containsEntry("target_id", null)
+			.containsEntry("token_id", null)
+			.containsEntry("reason", "NULL")
+			.containsEntry("actor_id", "NULL");
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 3, null));
+	}
+
+	@Test
+	void verifyWhenTheNewestEventsAreDeletedThenReportsTheFirstMissingPosition() {
+		for (int i = 0; i < 3; i++) {
+			this.log.append(TestAuditEvents.full());
+		}
+
+		sql.update("DELETE FROM agw_audit_event WHERE seq = 3");
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(false, 2, 3L));
+
+		sql.update("DELETE FROM agw_audit_event");
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(false, 0, 1L));
+	}
+
+	@Test
 	void pruneWhenEventsOlderThanCutoffThenOnlyThoseGoAndTheRestStillVerifies() {
 		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
 		Instant old = TestAuditEvents.AT;
