@@ -52,17 +52,19 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore, Audit
 
 	private static final PositionalSql APPEND_STATEMENT = new PositionalSql(APPEND);
 
-	private static final int APPEND_ALL_COLUMNS = 17;
+	/** {@link #APPEND}'s parameters, in the order of {@link #values}. */
+	private static final String[] PARAMETERS = { "tail", "id", "at", "agent", "owner", "actorType", "actorId", "action",
+			"targetType", "targetId", "outcome", "reason", "requestId", "source", "tokenId", "tokenHint", "details" };
 
 	/**
-	 * {@link #APPEND} for a group, as one statement. The events come as 17 text arrays
-	 * (the canonical tail, then the columns); row {@code n} of the chain is linked from
-	 * row {@code n - 1} exactly as {@link #APPEND} links one event from the head. The
-	 * head is locked first ({@code FOR UPDATE}) and updated last, so a group on another
-	 * node waits and then links from this group's last event.
+	 * {@link #APPEND} for a group, as one statement. The events come as one text array
+	 * per parameter of {@link #APPEND}, in the same order; row {@code n} of the chain is
+	 * linked from row {@code n - 1} exactly as {@link #APPEND} links one event from the
+	 * head. The head is locked first ({@code FOR UPDATE}) and updated last, so a group on
+	 * another node waits and then links from this group's last event.
 	 */
 	private static final String APPEND_ALL = "WITH RECURSIVE input AS (SELECT * FROM unnest("
-			+ String.join(", ", Collections.nCopies(APPEND_ALL_COLUMNS, "CAST(? AS text[])"))
+			+ String.join(", ", Collections.nCopies(PARAMETERS.length, "CAST(? AS text[])"))
 			+ ") WITH ORDINALITY AS i(tail, id, at, agent, owner, actor_type, actor_id, action, target_type,"
 			+ " target_id, outcome, reason, request_id, source, token_id, token_hint, details, ord)),"
 			+ " head AS (SELECT last_seq, last_hash FROM agw_audit_head WHERE id = 1 FOR UPDATE),"
@@ -137,15 +139,10 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore, Audit
 			append(events.get(0));
 			return;
 		}
-		String[][] columns = new String[APPEND_ALL_COLUMNS][events.size()];
+		String[][] columns = new String[PARAMETERS.length][events.size()];
 		for (int i = 0; i < events.size(); i++) {
-			AuditEvent event = events.get(i);
-			String[] row = { AuditChain.canonicalAfterSeq(event), text(event.id()), event.occurredAt().toString(),
-					text(event.agentId()), text(event.ownerUserId()), event.actorType().name(), event.actorId(),
-					event.action(), event.targetType(), event.targetId(), event.outcome().name(), event.reason(),
-					event.requestId(), event.sourceAddress(), text(event.tokenId()), event.tokenHint(),
-					AuditChain.AuditDetails.encode(event.details()) };
-			for (int column = 0; column < APPEND_ALL_COLUMNS; column++) {
+			String[] row = values(events.get(i));
+			for (int column = 0; column < PARAMETERS.length; column++) {
 				columns[column][i] = row[column];
 			}
 		}
@@ -156,23 +153,29 @@ public class JdbcAuditLog implements AuditLog, GroupedAuditLog.GroupStore, Audit
 		return (value != null) ? value.toString() : null;
 	}
 
+	/**
+	 * An event's parameters for {@link #APPEND}: {@link #values} under
+	 * {@link #PARAMETERS}' names.
+	 */
 	private static MapSqlParameterSource parameters(AuditEvent event) {
-		return new MapSqlParameterSource("tail", AuditChain.canonicalAfterSeq(event)).addValue("id", event.id())
-			.addValue("at", Rows.timestamp(event.occurredAt()))
-			.addValue("agent", event.agentId())
-			.addValue("owner", event.ownerUserId())
-			.addValue("actorType", event.actorType().name())
-			.addValue("actorId", event.actorId())
-			.addValue("action", event.action())
-			.addValue("targetType", event.targetType())
-			.addValue("targetId", event.targetId())
-			.addValue("outcome", event.outcome().name())
-			.addValue("reason", event.reason())
-			.addValue("requestId", event.requestId())
-			.addValue("source", event.sourceAddress())
-			.addValue("tokenId", event.tokenId())
-			.addValue("tokenHint", event.tokenHint())
-			.addValue("details", AuditChain.AuditDetails.encode(event.details()));
+		String[] values = values(event);
+		MapSqlParameterSource source = new MapSqlParameterSource();
+		for (int i = 0; i < PARAMETERS.length; i++) {
+			source.addValue(PARAMETERS[i], values[i]);
+		}
+		return source;
+	}
+
+	/**
+	 * An event as text, the canonical tail first, in {@link #PARAMETERS}' order; both
+	 * statements cast each value to its column's type.
+	 */
+	private static String[] values(AuditEvent event) {
+		return new String[] { AuditChain.canonicalAfterSeq(event), text(event.id()), event.occurredAt().toString(),
+				text(event.agentId()), text(event.ownerUserId()), event.actorType().name(), event.actorId(),
+				event.action(), event.targetType(), event.targetId(), event.outcome().name(), event.reason(),
+				event.requestId(), event.sourceAddress(), text(event.tokenId()), event.tokenHint(),
+				AuditChain.AuditDetails.encode(event.details()) };
 	}
 
 	@Override

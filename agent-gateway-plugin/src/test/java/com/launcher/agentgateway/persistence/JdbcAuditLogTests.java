@@ -47,7 +47,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 		sql.update("DELETE FROM agw_audit_event");
 		sql.update("DELETE FROM agw_audit_anchor");
 		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex')");
-		return wrap(new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())));
+		return wrap(stored());
 	}
 
 	/** The log under test around the stored one; the plugin wraps it in a grouped log. */
@@ -55,9 +55,24 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 		return stored;
 	}
 
+	private static JdbcAuditLog stored() {
+		return new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+	}
+
+	/**
+	 * One chain of {@code events}: every link holds, the positions have no gap, and the
+	 * head is at the last one.
+	 */
+	private void assertOneUnbrokenChainOf(long events) {
+		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, events, null));
+		assertThat(sql.queryForObject("SELECT max(seq) - min(seq) + 1 FROM agw_audit_event", Long.class))
+			.isEqualTo(events);
+		assertThat(sql.queryForObject("SELECT last_seq FROM agw_audit_head", Long.class)).isEqualTo(events);
+	}
+
 	@Test
 	void appendAllWhenSeveralThenLinkedInOrderInOneTransaction() {
-		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		JdbcAuditLog stored = stored();
 		this.log.append(TestAuditEvents.full());
 		List<AuditEvent> group = List.of(TestAuditEvents.full(), TestAuditEvents.full(), TestAuditEvents.full());
 
@@ -77,11 +92,8 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 	void groupedAppendWhenTwoNodesAppendAtOnceThenOneUnbrokenChain() throws Exception {
 		// Two nodes: each has its own grouped log over the same database, so their groups
 		// meet only at the head's row lock.
-		List<AuditLog> nodes = List.of(
-				new GroupedAuditLog(new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())),
-						new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())), 64),
-				new GroupedAuditLog(new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())),
-						new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())), 64));
+		List<AuditLog> nodes = List.of(new GroupedAuditLog(stored(), stored(), 64),
+				new GroupedAuditLog(stored(), stored(), 64));
 
 		Concurrently.run(8, (thread) -> {
 			for (int i = 0; i < 50; i++) {
@@ -89,19 +101,14 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 			}
 		});
 
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 400, null));
-		assertThat(sql.queryForObject("SELECT max(seq) - min(seq) + 1 FROM agw_audit_event", Long.class))
-			.isEqualTo(400);
-		assertThat(sql.queryForObject("SELECT last_seq FROM agw_audit_head", Long.class)).isEqualTo(400);
+		assertOneUnbrokenChainOf(400);
 	}
 
 	@Test
 	void appendAllWhenTwoNodesWriteGroupsAtOnceThenNoConflictAndOneChain() throws Exception {
-		// Straight to the stores, with no grouped log whose one-by-one fallback could
-		// hide
-		// a conflict between the two nodes' statements.
-		List<JdbcAuditLog> nodes = List.of(new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())),
-				new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource())));
+		// Straight to the stores: a grouped log's one-by-one fallback could hide a
+		// conflict between the two nodes' statements.
+		List<JdbcAuditLog> nodes = List.of(stored(), stored());
 
 		Concurrently.run(8, (thread) -> {
 			for (int i = 0; i < 20; i++) {
@@ -110,14 +117,12 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 			}
 		});
 
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 480, null));
-		assertThat(sql.queryForObject("SELECT max(seq) - min(seq) + 1 FROM agw_audit_event", Long.class))
-			.isEqualTo(480);
+		assertOneUnbrokenChainOf(480);
 	}
 
 	@Test
 	void appendAllWhenEventsHaveEmptyColumnsThenStoredAsNullAndTheChainVerifies() {
-		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		JdbcAuditLog stored = stored();
 		AuditEvent literalNull = AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
 			.at(TestAuditEvents.AT)
 			.actor(AuditEvent.ActorType.AGENT, "NULL")
@@ -151,7 +156,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 
 	@Test
 	void pruneWhenEventsOlderThanCutoffThenOnlyThoseGoAndTheRestStillVerifies() {
-		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		JdbcAuditLog stored = stored();
 		Instant old = TestAuditEvents.AT;
 		Instant recent = old.plus(Duration.ofDays(30));
 		for (int i = 0; i < 5; i++) {
@@ -172,7 +177,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 
 	@Test
 	void pruneWhenBatchIsSmallThenEachCallTakesTheNextOldestAndTheAnchorCounts() {
-		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		JdbcAuditLog stored = stored();
 		for (int i = 0; i < 5; i++) {
 			this.log.append(TestAuditEvents.full());
 		}
@@ -192,7 +197,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 
 	@Test
 	void verifyWhenTheFirstEventAfterTheAnchorIsDeletedThenReportsTheNextOne() {
-		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		JdbcAuditLog stored = stored();
 		Instant recent = TestAuditEvents.AT.plus(Duration.ofDays(30));
 		for (int i = 0; i < 3; i++) {
 			this.log.append(TestAuditEvents.full());
@@ -209,7 +214,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 
 	@Test
 	void pruneWhenAnotherNodeIsPruningThenDeletesNothing() throws Exception {
-		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		JdbcAuditLog stored = stored();
 		this.log.append(TestAuditEvents.full());
 		Instant cutoff = TestAuditEvents.AT.plusSeconds(1);
 
@@ -227,7 +232,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 
 	@Test
 	void appendAllWhenOneEventIsRefusedThenNoneOfTheGroupIsStored() {
-		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		JdbcAuditLog stored = stored();
 		AuditEvent tooLong = AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
 			.at(TestAuditEvents.AT)
 			.actor(AuditEvent.ActorType.AGENT, "a")
@@ -243,7 +248,7 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 
 	@Test
 	void groupedAppendWhenManyCallersAtOnceThenOneUnbrokenChainAndEachEventOnce() throws Exception {
-		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(DATABASE.dataSource()));
+		JdbcAuditLog stored = stored();
 		AuditLog grouped = new GroupedAuditLog(stored, stored, 64);
 		ExecutorService callers = Executors.newFixedThreadPool(8);
 		try {
@@ -259,10 +264,8 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 			callers.shutdownNow();
 		}
 
-		assertThat(grouped.verify()).isEqualTo(new ChainVerification(true, 200, null));
+		assertOneUnbrokenChainOf(200);
 		assertThat(sql.queryForObject("SELECT count(DISTINCT id) FROM agw_audit_event", Long.class)).isEqualTo(200);
-		assertThat(sql.queryForObject("SELECT max(seq) - min(seq) + 1 FROM agw_audit_event", Long.class))
-			.isEqualTo(200);
 	}
 
 	@Test
