@@ -9,7 +9,6 @@ import java.util.Optional;
 import com.launcher.agentgateway.agent.AgentStatus;
 import com.launcher.agentgateway.agent.Owner;
 import com.launcher.agentgateway.agent.OwnerDirectory;
-import com.launcher.agentgateway.agent.OwnerLifecycleService;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
@@ -101,8 +100,10 @@ public class AgentAuthenticator {
 		Optional<Owner> owner = this.owners.find(lookup.ownerUserId());
 		Owner.OwnerStatus status = owner.map(Owner::status).orElse(Owner.OwnerStatus.UNKNOWN);
 		if (status != Owner.OwnerStatus.ACTIVE) {
-			// The lifecycle event may have been lost: apply the cascade now as well.
-			this.lifecycle.apply(lookup.ownerUserId(), status, "request_time_check");
+			// The lifecycle event may have been lost: the cascade runs as well, but off
+			// this
+			// thread; this request is refused from the status just read.
+			this.lifecycle.applyLater(lookup.ownerUserId(), status, "request_time_check");
 			return refuse(lookup, "owner_" + status.name().toLowerCase(), clientAddress, requestId, false);
 		}
 		this.throttle.reset(clientAddress);

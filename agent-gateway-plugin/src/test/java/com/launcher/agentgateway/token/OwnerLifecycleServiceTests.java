@@ -1,20 +1,19 @@
-package com.launcher.agentgateway.agent;
+package com.launcher.agentgateway.token;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.launcher.agentgateway.agent.Owner;
+import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
-import com.launcher.agentgateway.token.AgentToken;
-import com.launcher.agentgateway.token.TestAgentTokens;
-import com.launcher.agentgateway.token.TokenStatus;
-import com.launcher.agentgateway.token.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -39,8 +38,10 @@ class OwnerLifecycleServiceTests {
 
 	private final AuditLog audit = mock(AuditLog.class);
 
+	private final ArrayDeque<Runnable> queued = new ArrayDeque<>();
+
 	private final OwnerLifecycleService service = new OwnerLifecycleService(this.tokens, this.owners, this.audit,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+			Clock.fixed(NOW, ZoneOffset.UTC), this.queued::add);
 
 	private final UUID owner = UUID.randomUUID();
 
@@ -91,6 +92,67 @@ class OwnerLifecycleServiceTests {
 		assertThat(this.service.apply(this.owner, Owner.OwnerStatus.ACTIVE, "lifecycle_event")).isEmpty();
 
 		verifyNoInteractions(this.tokens, this.audit);
+	}
+
+	@Test
+	void applyLaterWhenCalledThenNothingIsWrittenOnTheCallersThreadAndTheCascadeRunsOnTheExecutor() {
+		AgentToken token = TestAgentTokens.active(UUID.randomUUID());
+		when(this.tokens.transitionForOwner(this.owner, EnumSet.of(TokenStatus.ACTIVE), TokenStatus.SUSPENDED,
+				"owner_blocked", NOW))
+			.thenReturn(List.of(token));
+
+		this.service.applyLater(this.owner, Owner.OwnerStatus.BLOCKED, "request_time_check");
+
+		verifyNoInteractions(this.tokens, this.audit);
+		assertThat(this.queued).hasSize(1);
+		this.queued.poll().run();
+		assertThat(auditEvents(1).get(0).details()).containsEntry("cause", "request_time_check")
+			.containsEntry("tokenStatus", "SUSPENDED");
+	}
+
+	@Test
+	void applyLaterWhenTheOwnerIsAlreadyQueuedThenOneCascadeAndAfterItRunsTheOwnerCanBeQueuedAgain() {
+		when(this.tokens.transitionForOwner(any(), any(), any(), any(), any())).thenReturn(List.of());
+
+		for (int i = 0; i < 5; i++) {
+			this.service.applyLater(this.owner, Owner.OwnerStatus.BLOCKED, "request_time_check");
+		}
+		assertThat(this.queued).hasSize(1);
+		this.queued.poll().run();
+		this.service.applyLater(this.owner, Owner.OwnerStatus.BLOCKED, "request_time_check");
+
+		assertThat(this.queued).hasSize(1);
+		verify(this.tokens, times(1)).transitionForOwner(any(), any(), any(), any(), any());
+	}
+
+	@Test
+	void applyLaterWhenTheCascadeFailsThenTheFailureStaysOnTheExecutorAndTheOwnerCanBeQueuedAgain() {
+		when(this.tokens.transitionForOwner(any(), any(), any(), any(), any()))
+			.thenThrow(new IllegalStateException("database down"));
+
+		this.service.applyLater(this.owner, Owner.OwnerStatus.ANNULLED, "request_time_check");
+		this.queued.poll().run();
+		this.service.applyLater(this.owner, Owner.OwnerStatus.ANNULLED, "request_time_check");
+
+		assertThat(this.queued).hasSize(1);
+	}
+
+	@Test
+	void applyLaterWhenTheExecutorRefusesThenTheOwnerCanBeQueuedAgain() {
+		boolean[] stopping = { true };
+		OwnerLifecycleService service = new OwnerLifecycleService(this.tokens, this.owners, this.audit,
+				Clock.fixed(NOW, ZoneOffset.UTC), (task) -> {
+					if (stopping[0]) {
+						throw new java.util.concurrent.RejectedExecutionException("stopping");
+					}
+					this.queued.add(task);
+				});
+		service.applyLater(this.owner, Owner.OwnerStatus.BLOCKED, "request_time_check");
+		stopping[0] = false;
+		service.applyLater(this.owner, Owner.OwnerStatus.BLOCKED, "request_time_check");
+
+		assertThat(this.queued).hasSize(1);
+		verifyNoInteractions(this.tokens);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package com.launcher.agentgateway.agent;
+package com.launcher.agentgateway.token;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,22 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
+import com.launcher.agentgateway.agent.Owner;
+import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
-import com.launcher.agentgateway.token.AgentToken;
-import com.launcher.agentgateway.token.TokenStatus;
-import com.launcher.agentgateway.token.TokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an owner's status means for their agents' tokens (security.md, Owner lifecycle):
  * blocked → active tokens suspended; annulled → tokens revoked; reactivated → nothing
  * resumes by itself. Applied from three places: the host's lifecycle event, the
- * request-time check and the periodic sync; applying twice changes nothing more.
+ * request-time check (off the request's thread, {@link #applyLater}) and the periodic
+ * sync; applying twice changes nothing more. It only transitions tokens, so it lives with
+ * them: the agent package knows nothing of tokens.
  */
 public class OwnerLifecycleService {
+
+	private static final Logger logger = LoggerFactory.getLogger(OwnerLifecycleService.class);
 
 	private final TokenStore tokens;
 
@@ -32,11 +39,20 @@ public class OwnerLifecycleService {
 
 	private final Clock clock;
 
-	public OwnerLifecycleService(TokenStore tokens, OwnerDirectory owners, AuditLog audit, Clock clock) {
+	private final Executor cascades;
+
+	private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * @param cascades runs the cascades that {@link #applyLater} hands off
+	 */
+	public OwnerLifecycleService(TokenStore tokens, OwnerDirectory owners, AuditLog audit, Clock clock,
+			Executor cascades) {
 		this.tokens = tokens;
 		this.owners = owners;
 		this.audit = audit;
 		this.clock = clock;
+		this.cascades = cascades;
 	}
 
 	/**
@@ -72,6 +88,40 @@ public class OwnerLifecycleService {
 				.build());
 		}
 		return changed;
+	}
+
+	/**
+	 * Applies an owner's status off the caller's thread. The request-time check uses it:
+	 * the request is refused at once from the status it read, so the cascade's writes
+	 * need not hold up every refused request. An owner already queued is not queued again
+	 * (an agent retrying in a loop costs one cascade, not one per request); what a lost
+	 * cascade would have changed the periodic sync changes.
+	 * @param ownerUserId the owner
+	 * @param status the status the check read
+	 * @param cause the audit cause, {@code request_time_check}
+	 */
+	public void applyLater(UUID ownerUserId, Owner.OwnerStatus status, String cause) {
+		if (!this.queued.add(ownerUserId)) {
+			return;
+		}
+		try {
+			this.cascades.execute(() -> {
+				try {
+					apply(ownerUserId, status, cause);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Owner cascade ({}) failed; the periodic sync retries it: {}", cause,
+							ex.getClass().getSimpleName());
+				}
+				finally {
+					this.queued.remove(ownerUserId);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			// Rejected while the plugin stops: the sync at the next start applies it.
+			this.queued.remove(ownerUserId);
+		}
 	}
 
 	/**
