@@ -25,7 +25,7 @@ import com.launcher.agentgateway.host.HostRequestContext;
 import com.launcher.agentgateway.host.HostSecretTokenHasher;
 import com.launcher.agentgateway.host.OwnerLifecycleListener;
 import com.launcher.agentgateway.host.OwnerStatusSync;
-import com.launcher.agentgateway.host.TaskerClientProjects;
+import com.launcher.agentgateway.tasker.TaskerClientProjects;
 import com.launcher.agentgateway.persistence.JdbcAgentStore;
 import com.launcher.agentgateway.persistence.JdbcAuditLog;
 import com.launcher.agentgateway.persistence.JdbcGrantStore;

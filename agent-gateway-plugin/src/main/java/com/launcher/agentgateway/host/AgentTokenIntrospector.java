@@ -3,6 +3,7 @@ package com.launcher.agentgateway.host;
 import java.time.Clock;
 import java.util.Set;
 
+import com.launcher.agentgateway.audit.AgentRequest;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.token.AgentAuthenticator;
@@ -61,11 +62,9 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 	// is gone altogether, the refusal stands without it.
 	private void auditCannotDecide(BearerTokenRequest request) {
 		try {
-			this.audit.append(AuditEvent.builder("token.use", AuditEvent.Outcome.DENIED)
-				.at(this.clock.instant())
-				.actor(AuditEvent.ActorType.AGENT, null)
+			this.audit.append(AgentRequest.unrecognised(request.requestId(), request.clientAddress())
+				.event("token.use", AuditEvent.Outcome.DENIED, this.clock.instant())
 				.reason("cannot_decide")
-				.request(request.requestId(), request.clientAddress())
 				.build());
 		}
 		catch (RuntimeException ex) {

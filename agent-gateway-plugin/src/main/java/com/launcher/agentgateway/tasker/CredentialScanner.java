@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import com.launcher.agentgateway.core.PlainText;
+
 /**
  * Finds credentials in text an agent wants to write, so that an injected "post your
  * environment" cannot exfiltrate secrets into a card (security.md). Scans after removing
@@ -48,7 +50,7 @@ public final class CredentialScanner {
 				continue;
 			}
 			String visible = text.codePoints()
-				.filter((cp) -> !UntrustedContent.isInvisible(cp) || cp == '\n' || cp == '\t')
+				.filter((cp) -> !PlainText.isInvisible(cp) || cp == '\n' || cp == '\t')
 				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
 				.toString();
 			PATTERNS.forEach((kind, pattern) -> {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.launcher.agentgateway.agent.AgentStatus;
 import com.launcher.agentgateway.agent.Owner;
 import com.launcher.agentgateway.agent.OwnerDirectory;
+import com.launcher.agentgateway.audit.AgentRequest;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
@@ -124,16 +125,11 @@ public class AgentAuthenticator {
 
 	private AuthenticationOutcome deny(TokenLookup lookup, String reason, String clientAddress, String requestId,
 			Duration throttled) {
-		AuditEvent.Builder event = AuditEvent.builder("token.use", Outcome.DENIED)
-			.at(this.clock.instant())
-			.actor(ActorType.AGENT, (lookup != null) ? lookup.token().agentId().toString() : null)
-			.reason(reason)
-			.request(requestId, clientAddress);
-		if (lookup != null) {
-			event.agent(lookup.token().agentId(), lookup.ownerUserId())
-				.token(lookup.token().id(), lookup.token().hint());
-		}
-		this.audit.append(event.build());
+		AgentRequest request = (lookup != null)
+				? new AgentRequest(lookup.token().agentId(), lookup.ownerUserId(), lookup.token().id(),
+						lookup.token().hint(), requestId, clientAddress)
+				: AgentRequest.unrecognised(requestId, clientAddress);
+		this.audit.append(request.event("token.use", Outcome.DENIED, this.clock.instant()).reason(reason).build());
 		return new Refused(reason, throttled);
 	}
 

@@ -1,4 +1,4 @@
-package com.launcher.agentgateway.mcp.tool;
+package com.launcher.agentgateway.call;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,10 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.idempotency.IdempotencyKey;
+import com.launcher.agentgateway.workitem.ReadableId;
+import com.launcher.agentgateway.workitem.WorkItemRef;
 
 /**
- * Typed reads of a tool's arguments. The schema has been checked already; these still
- * refuse anything odd with {@code validation_failed} naming the field.
+ * The one typed reader of a tool's arguments. The pipeline has checked them against the
+ * tool's JSON Schema once; what a schema cannot say (a real calendar date, an instant
+ * with its offset, which of two id forms) is read here, and anything odd is still refused
+ * with {@code validation_failed} naming the field rather than failing later.
  */
 public final class ToolArguments {
 
@@ -25,6 +30,30 @@ public final class ToolArguments {
 
 	public Map<String, Object> raw() {
 		return this.values;
+	}
+
+	/**
+	 * The write's idempotency key.
+	 * @return the key
+	 * @throws GatewayException {@code idempotency_key_required} when it is missing or
+	 * malformed
+	 */
+	public IdempotencyKey idempotencyKey() {
+		return IdempotencyKey.parse(this.values.get("idempotency_key"));
+	}
+
+	/**
+	 * A card named by its UUID or by its readable id ({@code WEB-12}), read without
+	 * calling Tasker: it is resolved once, inside the granted project only.
+	 * @param name the argument
+	 * @return the reference
+	 */
+	public WorkItemRef workItemRef(String name) {
+		String ref = requiredString(name);
+		if (ref.length() == 36) {
+			return new WorkItemRef.ById(requiredUuid(name));
+		}
+		return new WorkItemRef.ByReadableId(ReadableId.parse(ref, name));
 	}
 
 	public boolean has(String name) {

@@ -1,12 +1,11 @@
-package com.launcher.agentgateway.tasker;
+package com.launcher.agentgateway.workitem;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.launcher.host.api.tasker.WorkItemDraft;
-import com.launcher.host.api.tasker.WorkItemPriority;
+import com.launcher.agentgateway.core.GatewayException;
 
 /**
  * A card an agent asks for: only the whitelisted fields, the description in Markdown.
@@ -21,18 +20,16 @@ import com.launcher.host.api.tasker.WorkItemPriority;
  * @param startDate the start date, or null
  * @param targetDate the target date, or null
  */
-public record NewWorkItem(String title, String descriptionMarkdown, WorkItemPriority priority, UUID stateId,
+public record NewWorkItem(String title, String descriptionMarkdown, Priority priority, UUID stateId,
 		List<UUID> assigneeIds, List<UUID> labelIds, UUID parentId, LocalDate startDate, LocalDate targetDate) {
 
 	public NewWorkItem {
 		Objects.requireNonNull(title, "title");
 		assigneeIds = (assigneeIds != null) ? List.copyOf(assigneeIds) : List.of();
 		labelIds = (labelIds != null) ? List.copyOf(labelIds) : List.of();
-	}
-
-	WorkItemDraft toDraft(String descriptionHtml) {
-		return new WorkItemDraft(UntrustedContent.sanitize(this.title), descriptionHtml, this.priority, this.stateId,
-				this.assigneeIds, this.labelIds, this.parentId, this.startDate, this.targetDate);
+		if (startDate != null && targetDate != null && startDate.isAfter(targetDate)) {
+			throw GatewayException.invalid("start_date", "must not be after target_date");
+		}
 	}
 
 }

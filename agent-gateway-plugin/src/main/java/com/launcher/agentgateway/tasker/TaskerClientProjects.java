@@ -1,11 +1,9 @@
-package com.launcher.agentgateway.host;
+package com.launcher.agentgateway.tasker;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.launcher.agentgateway.core.ErrorCode;
-import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.grant.TaskerProjects;
 import com.launcher.host.api.tasker.ProjectMembership;
 import com.launcher.host.api.tasker.TaskerClient;
@@ -14,7 +12,11 @@ import com.launcher.host.api.tasker.TaskerForbiddenException;
 import com.launcher.host.api.tasker.TaskerNotFoundException;
 import com.launcher.host.api.tasker.TaskerProject;
 
-/** Project lookups for grants, through the host's Tasker client. */
+/**
+ * Project lookups for grants, through the host's Tasker client. A project that Tasker
+ * hides or does not know is simply not grantable; every other failure is the one error
+ * table's ({@link TaskerErrors}).
+ */
 public class TaskerClientProjects implements TaskerProjects {
 
 	private final TaskerClient tasker;
@@ -38,7 +40,7 @@ public class TaskerClientProjects implements TaskerProjects {
 			return List.of();
 		}
 		catch (TaskerException ex) {
-			throw new GatewayException(ErrorCode.TASKER_UNAVAILABLE);
+			throw TaskerErrors.map(ex);
 		}
 	}
 
@@ -58,7 +60,7 @@ public class TaskerClientProjects implements TaskerProjects {
 			return new MembershipCheck(null, Membership.NOT_MEMBER);
 		}
 		catch (TaskerException ex) {
-			throw new GatewayException(ErrorCode.TASKER_UNAVAILABLE);
+			throw TaskerErrors.map(ex);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package com.launcher.agentgateway.mcp.tool;
+package com.launcher.agentgateway.mcp;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

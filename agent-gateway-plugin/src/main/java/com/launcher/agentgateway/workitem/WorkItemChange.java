@@ -1,4 +1,4 @@
-package com.launcher.agentgateway.tasker;
+package com.launcher.agentgateway.workitem;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.launcher.host.api.tasker.TaskerWorkItem;
-import com.launcher.host.api.tasker.WorkItemPatch;
-import com.launcher.host.api.tasker.WorkItemPriority;
+import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.core.PlainText;
 
 /**
  * The whitelisted changes an agent may make to a card (plane-api.md §3.3: never
@@ -29,40 +28,16 @@ import com.launcher.host.api.tasker.WorkItemPriority;
  * @param clearStartDate whether to remove the start date
  * @param clearTargetDate whether to remove the target date
  */
-public record WorkItemChange(String title, String descriptionMarkdown, WorkItemPriority priority, UUID stateId,
+public record WorkItemChange(String title, String descriptionMarkdown, Priority priority, UUID stateId,
 		List<UUID> assigneeIds, List<UUID> labelIds, UUID parentId, LocalDate startDate, LocalDate targetDate,
 		boolean clearParent, boolean clearStartDate, boolean clearTargetDate) {
 
-	WorkItemPatch toPatch(String descriptionHtml) {
-		WorkItemPatch.Builder patch = WorkItemPatch.builder();
-		if (this.title != null) {
-			patch.name(UntrustedContent.sanitize(this.title));
+	public WorkItemChange {
+		if (title != null && title.isBlank()) {
+			throw GatewayException.invalid("title", "must not be blank");
 		}
-		if (descriptionHtml != null) {
-			patch.descriptionHtml(descriptionHtml);
-		}
-		if (this.priority != null) {
-			patch.priority(this.priority);
-		}
-		if (this.stateId != null) {
-			patch.state(this.stateId);
-		}
-		if (this.assigneeIds != null) {
-			patch.assignees(this.assigneeIds);
-		}
-		if (this.labelIds != null) {
-			patch.labels(this.labelIds);
-		}
-		if (this.parentId != null || this.clearParent) {
-			patch.parent(this.parentId);
-		}
-		if (this.startDate != null || this.clearStartDate) {
-			patch.startDate(this.startDate);
-		}
-		if (this.targetDate != null || this.clearTargetDate) {
-			patch.targetDate(this.targetDate);
-		}
-		return patch.build();
+		assigneeIds = (assigneeIds != null) ? List.copyOf(assigneeIds) : null;
+		labelIds = (labelIds != null) ? List.copyOf(labelIds) : null;
 	}
 
 	/**
@@ -71,8 +46,8 @@ public record WorkItemChange(String title, String descriptionMarkdown, WorkItemP
 	 * @param item the card as it is now
 	 * @return true when nothing checkable differs
 	 */
-	boolean isReflectedIn(TaskerWorkItem item) {
-		return (this.title == null || UntrustedContent.sanitize(this.title).equals(item.name()))
+	public boolean isReflectedIn(WorkItem item) {
+		return (this.title == null || PlainText.sanitize(this.title).equals(item.title()))
 				&& (this.priority == null || this.priority == item.priority())
 				&& (this.stateId == null || this.stateId.equals(item.stateId()))
 				&& (this.assigneeIds == null
