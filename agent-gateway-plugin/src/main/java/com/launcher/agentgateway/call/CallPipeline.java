@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.core.ErrorCode;
@@ -42,9 +41,6 @@ import org.slf4j.LoggerFactory;
  * must cause none (security.md R1).
  */
 public class CallPipeline {
-
-	/** The longest card title an audit event keeps; the pages show it in one line. */
-	static final int AUDITED_TITLE_LENGTH = 200;
 
 	private static final Logger logger = LoggerFactory.getLogger(CallPipeline.class);
 
@@ -117,7 +113,8 @@ public class CallPipeline {
 			String protocolVersion) {
 		ToolDescriptor descriptor = tool.descriptor();
 		Map<String, Object> args = (arguments != null) ? arguments : Map.of();
-		Trail trail = new Trail(agent, descriptor.name(), protocolVersion);
+		CallTrail trail = new CallTrail(agent, descriptor.name(), protocolVersion,
+				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC), this.limits.writes());
 		ToolResult result = null;
 		GatewayException failure = null;
 		try {
@@ -143,7 +140,7 @@ public class CallPipeline {
 		return result.structured();
 	}
 
-	private ToolResult run(AgentPrincipal agent, Tool tool, ToolArguments arguments, Trail trail) {
+	private ToolResult run(AgentPrincipal agent, Tool tool, ToolArguments arguments, CallTrail trail) {
 		ToolDescriptor descriptor = tool.descriptor();
 		if (!descriptor.allows(agent)) {
 			throw new GatewayException(ErrorCode.TOOL_NOT_AVAILABLE);
@@ -161,10 +158,10 @@ public class CallPipeline {
 		}
 		Policy policy = admit(agent);
 		if (descriptor.writes()) {
-			if (!this.limits.writes().tryConsume(agent.agentId(), trail.day, policy.writesPerDay())) {
+			if (!this.limits.writes().tryConsume(agent.agentId(), trail.day(), policy.writesPerDay())) {
 				throw GatewayException.retryAfter(ErrorCode.WRITE_BUDGET_EXHAUSTED, untilNextUtcDay());
 			}
-			trail.budgetTaken = true;
+			trail.budgetTaken();
 		}
 		if (grant != null) {
 			this.workItems.requireOwnerMembership(agent, grant);
@@ -192,25 +189,15 @@ public class CallPipeline {
 		});
 	}
 
-	private boolean record(Trail trail, GatewayException failure) {
+	private boolean record(CallTrail trail, GatewayException failure) {
 		Outcome outcome = (failure == null) ? Outcome.SUCCEEDED
 				: isFailure(failure.errorCode()) ? Outcome.FAILED : Outcome.DENIED;
-		AuditEvent.Builder event = trail.agent.auditRequest()
-			.event("tool." + trail.tool, outcome, this.clock.instant())
-			.target(trail.targetType, trail.targetId)
-			.reason((failure != null) ? failure.errorCode().code() : null)
-			.detail("replayed", trail.replayed ? "true" : null)
-			.detail("protocol_version", trail.protocolVersion);
-		if (trail.card != null) {
-			event.detail("identifier", trail.card.readableId())
-				.detail("title", PlainText.cut(PlainText.sanitize(trail.card.title()), AUDITED_TITLE_LENGTH));
-		}
 		try {
-			this.audit.append(event.build());
+			this.audit.append(trail.event(outcome, failure, this.clock.instant()));
 			return true;
 		}
 		catch (RuntimeException ex) {
-			logger.error("Audit append failed for tool {}: {}", trail.tool, ex.getClass().getSimpleName());
+			logger.error("Audit append failed for tool {}: {}", trail.tool(), ex.getClass().getSimpleName());
 			return false;
 		}
 	}
@@ -237,66 +224,6 @@ public class CallPipeline {
 	 * @param writes the daily write budget
 	 */
 	public record Limits(RateLimiter rate, WriteBudget writes) {
-	}
-
-	/**
-	 * What one call's audit event will say, gathered as the call goes, and the budget it
-	 * holds until it is settled.
-	 */
-	private final class Trail {
-
-		private final AgentPrincipal agent;
-
-		private final String tool;
-
-		private final String protocolVersion;
-
-		private final LocalDate day;
-
-		private boolean budgetTaken;
-
-		private String targetType;
-
-		private String targetId;
-
-		private ToolResult.WrittenCard card;
-
-		private boolean replayed;
-
-		Trail(AgentPrincipal agent, String tool, String protocolVersion) {
-			this.agent = agent;
-			this.tool = tool;
-			this.protocolVersion = protocolVersion;
-			this.day = LocalDate.ofInstant(CallPipeline.this.clock.instant(), ZoneOffset.UTC);
-		}
-
-		void target(String type, UUID id) {
-			this.targetType = type;
-			this.targetId = id.toString();
-		}
-
-		void written(ToolResult.WrittenCard card, boolean replayed) {
-			this.card = card;
-			this.replayed = replayed;
-			if (card != null) {
-				target("work_item", card.id());
-			}
-		}
-
-		/** A replay wrote nothing, and a definite failure will not have written. */
-		void refundUnlessInDoubt(GatewayException ex) {
-			if (ex.errorCode() != ErrorCode.OUTCOME_UNKNOWN) {
-				refund();
-			}
-		}
-
-		void refund() {
-			if (this.budgetTaken) {
-				this.budgetTaken = false;
-				CallPipeline.this.limits.writes().refund(this.agent.agentId(), this.day);
-			}
-		}
-
 	}
 
 }

@@ -56,10 +56,6 @@ public final class ToolArguments {
 		return new WorkItemRef.ByReadableId(ReadableId.parse(ref, name));
 	}
 
-	public boolean has(String name) {
-		return this.values.containsKey(name);
-	}
-
 	public boolean isNull(String name) {
 		return this.values.containsKey(name) && this.values.get(name) == null;
 	}

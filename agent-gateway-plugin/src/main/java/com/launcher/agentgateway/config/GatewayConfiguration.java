@@ -225,9 +225,8 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator, AuditLog auditLog,
-			Clock gatewayClock) {
-		return new AgentTokenIntrospector(agentAuthenticator, auditLog, gatewayClock);
+	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator) {
+		return new AgentTokenIntrospector(agentAuthenticator);
 	}
 
 	@Bean

@@ -1,11 +1,14 @@
 package com.launcher.agentgateway.tasker;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.core.PlainText;
 
 /**
@@ -60,6 +63,18 @@ public final class CredentialScanner {
 			});
 		}
 		return found;
+	}
+
+	/**
+	 * Refuses text that contains a credential, naming only the kinds found.
+	 * @param texts what the agent wants written
+	 * @throws GatewayException {@code secret_in_content}
+	 */
+	public static void requireNone(String... texts) {
+		Set<String> kinds = scan(texts);
+		if (!kinds.isEmpty()) {
+			throw new GatewayException(ErrorCode.SECRET_IN_CONTENT, null, Map.of("kinds", List.copyOf(kinds)), null);
+		}
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,7 +54,7 @@ public class TaskerWorkItems implements WorkItems {
 
 	static final int MAX_TASKER_PAGES = 5;
 
-	private static final int TASKER_PAGE_SIZE = 100;
+	static final int TASKER_PAGE_SIZE = 100;
 
 	private final TaskerClient client;
 
@@ -91,7 +90,7 @@ public class TaskerWorkItems implements WorkItems {
 
 	@Override
 	public Page<WorkItem> list(Grant grant, WorkItemFilter filter, Page.Request request) {
-		ListCursor position = ListCursor.parse(request.cursor());
+		TaskerListCursor position = TaskerListCursor.parse(request.cursor());
 		List<WorkItem> items = new ArrayList<>();
 		for (int read = 1;; read++) {
 			TaskerPage<TaskerWorkItem> result = workItemsPage(grant, position.taskerCursor());
@@ -105,15 +104,15 @@ public class TaskerWorkItems implements WorkItems {
 				}
 				items.add(item);
 				if (items.size() == request.limit() && (i + 1 < rows.size() || result.hasNext())) {
-					ListCursor next = (i + 1 < rows.size()) ? new ListCursor(position.taskerCursor(), i + 1)
-							: new ListCursor(result.nextCursor().get(), 0);
+					TaskerListCursor next = (i + 1 < rows.size()) ? new TaskerListCursor(position.taskerCursor(), i + 1)
+							: new TaskerListCursor(result.nextCursor().get(), 0);
 					return Page.live(items, Optional.of(next.toString()));
 				}
 			}
 			if (!result.hasNext()) {
 				return Page.live(items, Optional.empty());
 			}
-			position = new ListCursor(result.nextCursor().get(), 0);
+			position = new TaskerListCursor(result.nextCursor().get(), 0);
 			if (read >= MAX_TASKER_PAGES) {
 				return Page.live(items, Optional.of(position.toString()));
 			}
@@ -131,14 +130,14 @@ public class TaskerWorkItems implements WorkItems {
 		// 8): check first.
 		UUID workItemId = fetch(grant, ref).id();
 		TaskerPage<TaskerComment> page = call(() -> this.client.listComments(grant.workspace(), grant.projectId(),
-				workItemId, new PageRequest(ListCursor.taskerCursor(request.cursor()), request.limit())));
+				workItemId, new PageRequest(TaskerListCursor.taskerCursor(request.cursor()), request.limit())));
 		return Page.live(page.items().stream().map(TaskerValues::comment).toList(), page.nextCursor());
 	}
 
 	@Override
 	public WorkItem create(Grant grant, AgentPrincipal agent, NewWorkItem draft, IdempotencyKey key,
 			boolean reconcile) {
-		requireNoCredentials(draft.title(), draft.descriptionMarkdown());
+		CredentialScanner.requireNone(draft.title(), draft.descriptionMarkdown());
 		ExternalRef ref = Attribution.externalRef(agent.agentId(), key);
 		WorkItemDraft body = TaskerValues.draft(draft, describe(draft.descriptionMarkdown(), agent));
 		if (reconcile) {
@@ -167,7 +166,7 @@ public class TaskerWorkItems implements WorkItems {
 	@Override
 	public WorkItem update(Grant grant, AgentPrincipal agent, WorkItemRef ref, WorkItemChange change,
 			OffsetDateTime expectedUpdatedAt, boolean reconcile) {
-		requireNoCredentials(change.title(), change.descriptionMarkdown());
+		CredentialScanner.requireNone(change.title(), change.descriptionMarkdown());
 		WorkItem current = TaskerValues.workItem(fetch(grant, ref));
 		if (expectedUpdatedAt != null && (current.updatedAt() == null
 				|| !current.updatedAt().toInstant().equals(expectedUpdatedAt.toInstant()))) {
@@ -190,7 +189,7 @@ public class TaskerWorkItems implements WorkItems {
 	@Override
 	public PostedComment addComment(Grant grant, AgentPrincipal agent, WorkItemRef ref, String markdown,
 			IdempotencyKey key) {
-		requireNoCredentials(markdown);
+		CredentialScanner.requireNone(markdown);
 		// Plane files the comment under the URL's item without checking its project:
 		// check it here (this also resolves a readable id, once).
 		WorkItem card = TaskerValues.workItem(fetch(grant, ref));
@@ -208,17 +207,6 @@ public class TaskerWorkItems implements WorkItems {
 					externalRef.source(), externalRef.id());
 		}
 		return new PostedComment(TaskerValues.comment(comment), card);
-	}
-
-	/**
-	 * Refuses text that contains a credential.
-	 * @param texts what the agent wants written
-	 */
-	static void requireNoCredentials(String... texts) {
-		Set<String> kinds = CredentialScanner.scan(texts);
-		if (!kinds.isEmpty()) {
-			throw new GatewayException(ErrorCode.SECRET_IN_CONTENT, null, Map.of("kinds", List.copyOf(kinds)), null);
-		}
 	}
 
 	private TaskerPage<TaskerWorkItem> workItemsPage(Grant grant, String taskerCursor) {
@@ -275,57 +263,6 @@ public class TaskerWorkItems implements WorkItems {
 		catch (TaskerException ex) {
 			throw TaskerErrors.map(ex);
 		}
-	}
-
-	/**
-	 * This adapter's own position in a project's list: Tasker's cursor of the page, and
-	 * how many of that page's items were already served.
-	 *
-	 * @param taskerCursor Tasker's cursor, or null for the first page
-	 * @param skip items of that page already served (0 to 100)
-	 */
-	private record ListCursor(String taskerCursor, int skip) {
-
-		static ListCursor parse(String cursor) {
-			if (cursor == null) {
-				return new ListCursor(null, 0);
-			}
-			int bar = cursor.lastIndexOf('|');
-			try {
-				int skip = Integer.parseInt(cursor.substring(bar + 1));
-				if (bar < 0 || skip < 0 || skip > TASKER_PAGE_SIZE) {
-					throw new NumberFormatException();
-				}
-				return new ListCursor(taskerCursor(cursor.substring(0, bar)), skip);
-			}
-			catch (NumberFormatException ex) {
-				throw notACursor();
-			}
-		}
-
-		/**
-		 * Tasker cursors are short tokens such as {@code 100:1:0}; anything else is
-		 * refused before it reaches Tasker.
-		 */
-		static String taskerCursor(String value) {
-			if (value == null || value.isEmpty()) {
-				return null;
-			}
-			if (value.length() > 100 || !value.matches("[A-Za-z0-9:_=.-]+")) {
-				throw notACursor();
-			}
-			return value;
-		}
-
-		private static GatewayException notACursor() {
-			return GatewayException.invalid("cursor", "is not a cursor of this list");
-		}
-
-		@Override
-		public String toString() {
-			return ((this.taskerCursor != null) ? this.taskerCursor : "") + "|" + this.skip;
-		}
-
 	}
 
 	/** Tasker's 409 with the existing id, handled where a create knows what it means. */

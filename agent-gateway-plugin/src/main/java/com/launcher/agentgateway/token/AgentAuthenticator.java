@@ -17,6 +17,8 @@ import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.token.AuthenticationOutcome.Authenticated;
 import com.launcher.agentgateway.token.AuthenticationOutcome.Refused;
 import com.launcher.agentgateway.token.TokenStore.TokenLookup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates a presented token, in this order (DESIGN §5): format and checksum (no
@@ -26,6 +28,8 @@ import com.launcher.agentgateway.token.TokenStore.TokenLookup;
  * edge that serves it.
  */
 public class AgentAuthenticator {
+
+	private static final Logger logger = LoggerFactory.getLogger(AgentAuthenticator.class);
 
 	private final TokenStore tokens;
 
@@ -115,6 +119,25 @@ public class AgentAuthenticator {
 		return new Authenticated(new AgentPrincipal(token.agentId(), lookup.agentName(), lookup.ownerUserId(),
 				owner.get().email(), owner.get().displayName(), token.id(), token.hint(), lookup.grants(), requestId,
 				clientAddress));
+	}
+
+	/**
+	 * Audits a request whose authentication could not be decided (the database or the
+	 * directory failed): A1, a denied request leaves one event even then. If the audit
+	 * log cannot be written either, the refusal stands without it.
+	 * @param clientAddress the client address
+	 * @param requestId the host's request id
+	 */
+	public void refuseUndecided(String clientAddress, String requestId) {
+		try {
+			this.audit.append(AgentRequest.unrecognised(requestId, clientAddress)
+				.event("token.use", Outcome.DENIED, this.clock.instant())
+				.reason("cannot_decide")
+				.build());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not audit the refusal of request {} ({})", requestId, ex.getClass().getSimpleName());
+		}
 	}
 
 	private AuthenticationOutcome refuse(TokenLookup lookup, String reason, String clientAddress, String requestId,

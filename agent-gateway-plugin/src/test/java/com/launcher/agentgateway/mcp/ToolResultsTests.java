@@ -3,7 +3,9 @@ package com.launcher.agentgateway.mcp;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
+import com.launcher.agentgateway.call.ToolResult;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -47,6 +49,33 @@ class ToolResultsTests {
 			.isInstanceOfSatisfying(McpSchema.TextContent.class,
 					(text) -> assertThat(text.text()).contains("\"code\":\"" + ErrorCode.RATE_LIMITED.code() + "\"")
 						.contains("\"retry_after_seconds\":2"));
+	}
+
+	@Test
+	void encodeWhenAWriteNamedItsCardThenDecodeGivesTheResultAndTheCardBack() {
+		UUID card = UUID.randomUUID();
+		Map<String, Object> structured = new LinkedHashMap<>();
+		structured.put("comment_id", "c-1");
+		structured.put("work_item_id", card.toString());
+
+		ToolResult back = this.results
+			.decode(this.results.encode(new ToolResult(structured, new ToolResult.WrittenCard(card, "WEB-12", "Fix"))));
+
+		assertThat(back.structured()).isEqualTo(structured);
+		assertThat(back.card()).isEqualTo(new ToolResult.WrittenCard(card, "WEB-12", "Fix"));
+	}
+
+	@Test
+	void decodeWhenStoredBeforeTheCardWasKeptThenTheResultAloneNamesIt() {
+		UUID card = UUID.randomUUID();
+		String legacy = "{\"work_item_id\":\"" + card + "\",\"identifier\":\"WEB-3\","
+				+ "\"work_item\":{\"title\":{\"untrusted\":true,\"text\":\"Old\"}}}";
+
+		ToolResult back = this.results.decode(legacy);
+
+		assertThat(back.structured()).containsEntry("identifier", "WEB-3").doesNotContainKey("v");
+		assertThat(back.card()).isEqualTo(new ToolResult.WrittenCard(card, "WEB-3", "Old"));
+		assertThat(this.results.decode("{\"comment_id\":\"c\"}").card()).isNull();
 	}
 
 }

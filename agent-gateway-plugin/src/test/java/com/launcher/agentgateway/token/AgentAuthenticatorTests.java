@@ -342,6 +342,28 @@ class AgentAuthenticatorTests {
 			.doesNotContain(this.secret.substring(4, 36));
 	}
 
+	@Test
+	void refuseUndecidedWhenCalledThenOneDeniedEventWithoutAgentAndNoThrottleCount() {
+		this.authenticator.refuseUndecided(ADDRESS, "r9");
+
+		AuditEvent event = onlyAuditEvent();
+		assertThat(event.action()).isEqualTo("token.use");
+		assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
+		assertThat(event.reason()).isEqualTo("cannot_decide");
+		assertThat(event.requestId()).isEqualTo("r9");
+		assertThat(event.agentId()).isNull();
+		verifyNoInteractions(this.throttle, this.tokens);
+	}
+
+	@Test
+	void refuseUndecidedWhenTheAuditLogIsDownTooThenTheRefusalStandsWithoutThrowing() {
+		org.mockito.Mockito.doThrow(new IllegalStateException("database down")).when(this.audit).append(any());
+
+		this.authenticator.refuseUndecided(ADDRESS, "r9");
+
+		verify(this.audit).append(any());
+	}
+
 	private void found(AgentToken token, AgentStatus agentStatus) {
 		byte[] hash = this.hasher.hash(this.secret);
 		when(this.tokens.findPresented(eq(hash), anyString()))
