@@ -166,7 +166,7 @@ public class CallPipeline {
 		if (grant != null) {
 			this.workItems.requireOwnerMembership(agent, grant);
 		}
-		ToolRequest request = new ToolRequest(agent, grant, arguments, key, policy, false, this.catalog);
+		ToolRequest request = new ToolRequest(agent, grant, arguments, key, policy, false, trail.day(), this.catalog);
 		if (!descriptor.writes()) {
 			return tool.call(request);
 		}

@@ -1,5 +1,6 @@
 package com.launcher.agentgateway.call;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import com.launcher.agentgateway.grant.Grant;
@@ -16,10 +17,11 @@ import com.launcher.agentgateway.token.AgentPrincipal;
  * @param key the idempotency key (writes), else null
  * @param policy the policy in force
  * @param reconcile whether an earlier attempt under the same key may have been applied
+ * @param day the UTC day whose write budget this call counts against
  * @param catalog the tools, for a tool that tells the agent what it may call
  */
 public record ToolRequest(AgentPrincipal principal, Grant grant, ToolArguments arguments, IdempotencyKey key,
-		Policy policy, boolean reconcile, ToolCatalog catalog) {
+		Policy policy, boolean reconcile, LocalDate day, ToolCatalog catalog) {
 
 	/** The names of the tools this agent may call. */
 	public List<String> callableTools() {
@@ -27,7 +29,8 @@ public record ToolRequest(AgentPrincipal principal, Grant grant, ToolArguments a
 	}
 
 	ToolRequest reconciling(boolean value) {
-		return new ToolRequest(this.principal, this.grant, this.arguments, this.key, this.policy, value, this.catalog);
+		return new ToolRequest(this.principal, this.grant, this.arguments, this.key, this.policy, value, this.day,
+				this.catalog);
 	}
 
 }

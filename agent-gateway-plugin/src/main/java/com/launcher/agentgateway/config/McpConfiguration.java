@@ -132,9 +132,8 @@ public class McpConfiguration {
 	}
 
 	@Bean
-	ToolCatalog toolCatalog(WorkItems workItems, WriteBudget writeBudget, AgentService agentService,
-			Clock gatewayClock) {
-		return new ToolCatalog(Tools.allowlist(workItems, writeBudget, agentService, gatewayClock));
+	ToolCatalog toolCatalog(WorkItems workItems, WriteBudget writeBudget, AgentService agentService) {
+		return new ToolCatalog(Tools.allowlist(workItems, writeBudget, agentService));
 	}
 
 	@Bean

@@ -33,10 +33,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * {@code POST /plugins/agent-gateway/mcp}: the HTTP edge of the MCP endpoint. The host
  * has already authenticated the bearer token (401, {@code WWW-Authenticate} and RFC 9728
  * metadata are the host's); this class applies the Streamable HTTP rules, parses exactly
- * one JSON-RPC message and passes it to the SDK. Every request costs the agent one unit
- * of its rate limit and leaves exactly one audit event: a tool call the SDK hands to the
- * call pipeline is counted and audited there, everything else here. No response ever
- * carries a stack trace or a class name.
+ * one JSON-RPC message and passes it to the SDK. Every request leaves exactly one audit
+ * event, and every request but a tool call costs the agent one unit of its rate limit
+ * here: a tool call the SDK hands to the call pipeline is counted and audited there,
+ * everything else here. No response ever carries a stack trace or a class name.
  */
 @Controller
 @RequestMapping("/mcp")
@@ -155,8 +155,12 @@ public class McpController {
 			return this.messages.error(400, null, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid request");
 		}
 		String action = "mcp." + JsonRpcMessages.safeMethod(request.method());
-		boolean pipelineServes = "tools/call".equals(request.method()) && this.tools.reachPipeline(request.params());
-		if (!pipelineServes) {
+		boolean toolCall = "tools/call".equals(request.method());
+		boolean pipelineServes = toolCall && this.tools.reachPipeline(request.params());
+		if (!toolCall) {
+			// A tool call is counted by the pipeline, after the allowlist; one naming no
+			// tool is not counted either, so that an unknown tool and a tool hidden from
+			// this agent stay alike.
 			Optional<ResponseEntity<byte[]>> refused = admit(call, request, action);
 			if (refused.isPresent()) {
 				return refused.get();
@@ -185,9 +189,9 @@ public class McpController {
 	}
 
 	/**
-	 * Counts a request that the pipeline does not serve against the agent's own limit
-	 * (issue 12: {@code ping}, {@code initialize} and {@code tools/list} cost like tool
-	 * calls, so a flood of them is refused like one).
+	 * Counts a protocol request against the agent's own limit (issue 12: {@code ping},
+	 * {@code initialize} and {@code tools/list} cost like tool calls, so a flood of them
+	 * is refused like one).
 	 * @return the refusal, audited, or empty when the request may be served
 	 */
 	private Optional<ResponseEntity<byte[]>> admit(McpCall call, McpSchema.JSONRPCRequest request, String action) {

@@ -311,15 +311,15 @@ class CallPipelineTests {
 	}
 
 	@Test
-	void callableToolsWhenReadOnlyAgentThenWriteToolsLeftOut() {
-		this.work = (request) -> ToolResult.of(Map.of("tools", request.callableTools()));
+	void requestWhenToolRunsThenItSeesTheCallableToolsAndTheBudgetDayOfThisCall() {
+		this.work = (request) -> ToolResult.of(Map.of("tools", request.callableTools(), "day", request.day()));
 		Tool whoami = tool("whoami", false, false);
 		ToolCatalog catalog = new ToolCatalog(List.of(whoami, tool("add_comment", true)));
 
 		Map<String, Object> result = pipeline(catalog, (schema, args) -> Optional.empty())
 			.call(principal(List.of(this.ops)), whoami, Map.of(), null);
 
-		assertThat(result).containsEntry("tools", List.of("whoami"));
+		assertThat(result).containsEntry("tools", List.of("whoami")).containsEntry("day", TODAY);
 	}
 
 	private CallPipeline pipeline() {

@@ -71,7 +71,7 @@ class McpServerEmbeddingTests {
 		TaskerWorkItems workItems = new TaskerWorkItems(this.taskerClient);
 		Clock clock = Clock.systemUTC();
 		CallPipeline pipeline = new CallPipeline(
-				new ToolCatalog(Tools.allowlist(workItems, budget, mock(AgentService.class), clock)), workItems,
+				new ToolCatalog(Tools.allowlist(workItems, budget, mock(AgentService.class))), workItems,
 				new IdempotencyService(new InMemoryIdempotencyStore(), clock, Duration.ofHours(24),
 						Duration.ofMinutes(2)),
 				policies, new CallPipeline.Limits(limiter, budget), audit, new CompiledSchemaValidator(this.json),

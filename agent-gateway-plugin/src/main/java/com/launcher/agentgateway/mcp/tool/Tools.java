@@ -1,6 +1,5 @@
 package com.launcher.agentgateway.mcp.tool;
 
-import java.time.Clock;
 import java.util.List;
 
 import com.launcher.agentgateway.agent.AgentService;
@@ -17,12 +16,11 @@ public final class Tools {
 	private Tools() {
 	}
 
-	public static List<Tool> allowlist(WorkItems workItems, WriteBudget writeBudget, AgentService agents, Clock clock) {
-		return List.of(new WhoamiTool(writeBudget, clock), new ListProjectsTool(workItems),
-				new ListWorkItemsTool(workItems), new GetWorkItemTool(workItems), new ListCommentsTool(workItems),
-				new ListStatesTool(workItems), new ListLabelsTool(workItems), new CreateWorkItemTool(workItems),
-				new UpdateWorkItemTool(workItems), new AddCommentTool(workItems),
-				new ReportProgressTool(workItems, agents));
+	public static List<Tool> allowlist(WorkItems workItems, WriteBudget writeBudget, AgentService agents) {
+		return List.of(new WhoamiTool(writeBudget), new ListProjectsTool(workItems), new ListWorkItemsTool(workItems),
+				new GetWorkItemTool(workItems), new ListCommentsTool(workItems), new ListStatesTool(workItems),
+				new ListLabelsTool(workItems), new CreateWorkItemTool(workItems), new UpdateWorkItemTool(workItems),
+				new AddCommentTool(workItems), new ReportProgressTool(workItems, agents));
 	}
 
 }

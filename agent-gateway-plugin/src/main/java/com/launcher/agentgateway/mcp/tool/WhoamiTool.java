@@ -1,8 +1,5 @@
 package com.launcher.agentgateway.mcp.tool;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,12 +16,9 @@ final class WhoamiTool extends DescribedTool {
 
 	private final WriteBudget writeBudget;
 
-	private final Clock clock;
-
-	WhoamiTool(WriteBudget writeBudget, Clock clock) {
+	WhoamiTool(WriteBudget writeBudget) {
 		super("whoami");
 		this.writeBudget = writeBudget;
-		this.clock = clock;
 	}
 
 	@Override
@@ -46,8 +40,8 @@ final class WhoamiTool extends DescribedTool {
 		limits.put("requests_per_minute", policy.requestsPerMinute());
 		limits.put("writes_per_day", policy.writesPerDay());
 		result.put("limits", limits);
-		int used = this.writeBudget.used(principal.agentId(),
-				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		// The same UTC day the pipeline charges writes to, so the numbers agree.
+		int used = this.writeBudget.used(principal.agentId(), request.day());
 		result.put("write_budget", Map.of("limit", policy.writesPerDay(), "used", used, "remaining",
 				Math.max(0, policy.writesPerDay() - used)));
 		result.put("tools", request.callableTools());

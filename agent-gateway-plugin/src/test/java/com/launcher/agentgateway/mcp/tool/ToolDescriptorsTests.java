@@ -1,6 +1,5 @@
 package com.launcher.agentgateway.mcp.tool;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,7 @@ class ToolDescriptorsTests {
 			"list_comments", "list_states", "list_labels", "create_work_item", "update_work_item", "add_comment",
 			"report_progress");
 
-	private final List<ToolDescriptor> descriptors = Tools.allowlist(null, null, null, Clock.systemUTC())
+	private final List<ToolDescriptor> descriptors = Tools.allowlist(null, null, null)
 		.stream()
 		.map(Tool::descriptor)
 		.toList();
