@@ -89,6 +89,20 @@ class JdbcAuditLogTests extends AuditLogContractTests {
 	}
 
 	@Test
+	void appendWhenOneEventOrAGroupThenOneStatementEach() {
+		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
+		JdbcAuditLog stored = new JdbcAuditLog(TestDatabase.jdbc(counting.dataSource()));
+
+		stored.append(TestAuditEvents.full());
+		assertThat(counting.statements()).as("one event").isEqualTo(1);
+		counting.reset();
+		stored.appendAll(List.of(TestAuditEvents.full(), TestAuditEvents.full(), TestAuditEvents.full()));
+		assertThat(counting.statements()).as("a group of three").isEqualTo(1);
+
+		assertOneUnbrokenChainOf(4);
+	}
+
+	@Test
 	void groupedAppendWhenTwoNodesAppendAtOnceThenOneUnbrokenChain() throws Exception {
 		// Two nodes: each has its own grouped log over the same database, so their groups
 		// meet only at the head's row lock.

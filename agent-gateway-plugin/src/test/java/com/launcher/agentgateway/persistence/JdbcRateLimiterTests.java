@@ -56,6 +56,20 @@ class JdbcRateLimiterTests extends RateLimiterContractTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> limiter.tryAcquireAll(UUID.randomUUID(), policy, 6));
 	}
 
+	@Test
+	void tryAcquireWhenAdmittedThenOneStatementAndWhenRefusedTwo() {
+		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
+		JdbcRateLimiter limiter = new JdbcRateLimiter(TestDatabase.jdbc(counting.dataSource()));
+		UUID agent = UUID.randomUUID();
+		Policy policy = TestPolicies.limits(1, 3_600, 1_000);
+
+		assertThat(limiter.tryAcquire(agent, policy).allowed()).isTrue();
+		assertThat(counting.statements()).as("admitted: the upsert alone").isEqualTo(1);
+		counting.reset();
+		assertThat(limiter.tryAcquire(agent, policy).allowed()).isFalse();
+		assertThat(counting.statements()).as("refused: the upsert and the retry-after").isEqualTo(2);
+	}
+
 	private static JdbcRateLimiter limiter() {
 		return new JdbcRateLimiter(TestDatabase.jdbc(DATABASE.dataSource()));
 	}

@@ -111,6 +111,18 @@ class JdbcTokenStoreTests extends TokenStoreContractTests {
 	}
 
 	@Test
+	void touchWhenCalledThenOneStatement() {
+		AgentToken token = TestAgentTokens.active(givenAgent().id());
+		tokens.insert(token, TestAgentTokens.randomHash());
+		counting.reset();
+
+		tokens.touch(token.id(), NOW, "198.51.100.7");
+
+		assertThat(counting.statements()).isEqualTo(1);
+		assertThat(tokens.findById(token.id()).orElseThrow().lastUsedAt()).isEqualTo(NOW);
+	}
+
+	@Test
 	void insertWhenStoredThenNoColumnHoldsTheSecret() {
 		String secret = TestAgentTokens.secret();
 		AgentToken token = TestAgentTokens.active(givenAgent().id());

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -75,7 +77,7 @@ public final class TestDatabase {
 		return dataSource;
 	}
 
-	public static NamedParameterJdbcTemplate jdbc(HikariDataSource dataSource) {
+	public static NamedParameterJdbcTemplate jdbc(DataSource dataSource) {
 		return new NamedParameterJdbcTemplate(dataSource);
 	}
 
