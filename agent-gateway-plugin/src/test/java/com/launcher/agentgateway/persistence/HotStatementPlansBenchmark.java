@@ -70,12 +70,44 @@ class HotStatementPlansBenchmark {
 		}
 	}
 
+	/**
+	 * Times the hot calls one after another on one thread, on a small database: what a
+	 * store adds per call on the client (the statements are the same).
+	 */
+	@Test
+	void timeHotCalls() throws Exception {
+		try (HikariDataSource database = TestDatabase.newDatabase()) {
+			Stores stores = Stores.over(database);
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest("t42".getBytes(StandardCharsets.UTF_8));
+			Policy policy = new Policy(90, 30, 1_000_000, 1, 1_000_000, 200, 15, 24, false);
+			UUID agent = UUID.randomUUID();
+			List<String> names = List.of("token look-up", "rate-limit upsert", "audit append");
+			List<Runnable> calls = List.of(() -> stores.tokens().findPresented(hash, "198.51.100.7"),
+					() -> stores.rates().tryAcquireAll(agent, policy, 1),
+					() -> stores.audit().append(TestAuditEvents.full()));
+			for (int round = 0; round < 3; round++) {
+				for (int i = 0; i < calls.size(); i++) {
+					for (int n = 0; n < 2_000; n++) {
+						calls.get(i).run();
+					}
+					long start = System.nanoTime();
+					for (int n = 0; n < 5_000; n++) {
+						calls.get(i).run();
+					}
+					System.out.printf("round %d, %s: %.1f us per call%n", round, names.get(i),
+							(System.nanoTime() - start) / 5_000 / 1_000.0);
+				}
+			}
+		}
+	}
+
 	/** The stores under measurement: the one place to change when they are rewritten. */
-	record Stores(JdbcTokenStore tokens, JdbcRateLimiter rates, JdbcAuditLog audit) {
+	record Stores(MybatisTokenStore tokens, MybatisRateLimiter rates, MybatisAuditAppender audit) {
 
 		static Stores over(DataSource dataSource) {
-			var jdbc = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(dataSource);
-			return new Stores(new JdbcTokenStore(jdbc), new JdbcRateLimiter(jdbc), new JdbcAuditLog(jdbc));
+			var sessions = TestDatabase.sessions(dataSource);
+			return new Stores(new MybatisTokenStore(sessions), new MybatisRateLimiter(sessions),
+					new MybatisAuditAppender(sessions));
 		}
 
 	}
