@@ -3,6 +3,7 @@ package com.launcher.agentgateway.audit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 
 import com.launcher.agentgateway.core.GatewayException;
 
@@ -15,6 +16,10 @@ import com.launcher.agentgateway.core.GatewayException;
  * @param seq the last event's position in the chain
  */
 public record AuditCursor(Instant at, long seq) {
+
+	public AuditCursor {
+		Objects.requireNonNull(at, "at");
+	}
 
 	public String encode() {
 		String raw = this.at.getEpochSecond() + ":" + this.at.getNano() + ":" + this.seq;

@@ -1,5 +1,6 @@
 package com.launcher.agentgateway.audit;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -44,6 +45,11 @@ public interface AuditReader {
 	 * @param hash the hash of the event at it
 	 */
 	record ChainPoint(long seq, byte[] hash) {
+
+		public ChainPoint {
+			Objects.requireNonNull(hash, "hash");
+		}
+
 	}
 
 	/**

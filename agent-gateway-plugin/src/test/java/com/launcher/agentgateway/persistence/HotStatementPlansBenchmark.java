@@ -79,7 +79,7 @@ class HotStatementPlansBenchmark {
 		try (HikariDataSource database = TestDatabase.newDatabase()) {
 			Stores stores = Stores.over(database);
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest("t42".getBytes(StandardCharsets.UTF_8));
-			Policy policy = new Policy(90, 30, 1_000_000, 1, 1_000_000, 200, 15, 24, false);
+			Policy policy = new Policy(90, 30, 10_000, 1, 100_000, 200, 15, 24, false);
 			UUID agent = UUID.randomUUID();
 			List<String> names = List.of("token look-up", "rate-limit upsert", "audit append");
 			List<Runnable> calls = List.of(() -> stores.tokens().findPresented(hash, "198.51.100.7"),

@@ -1,6 +1,7 @@
 package com.launcher.agentgateway.persistence;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.AgentStore;
@@ -116,6 +117,19 @@ class MybatisTokenStoreTests extends TokenStoreContractTests {
 		assertThat(plan).contains("agw_token_hash_uq")
 			.contains("agw_auth_failure_pkey")
 			.doesNotContain("Seq Scan on agw_token");
+	}
+
+	@Test
+	void findPresentedWhenCalledAgainThenTheDriverGetsTheSameStringInstance() {
+		counting.reset();
+		tokens.findPresented(TestAgentTokens.randomHash(), "192.0.2.2");
+		tokens.findPresented(TestAgentTokens.randomHash(), "192.0.2.3");
+
+		// pgjdbc finds its prepared statement by the text: the same instance compares at
+		// once, a new kilobyte-long string in full (docs/BENCHMARKS.md).
+		List<CountingDataSource.Captured> sent = counting.captured();
+		assertThat(sent).hasSize(2);
+		assertThat(sent.get(1).sql()).isSameAs(sent.get(0).sql());
 	}
 
 	@Test
