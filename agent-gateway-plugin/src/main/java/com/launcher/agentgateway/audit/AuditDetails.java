@@ -49,6 +49,10 @@ public final class AuditDetails {
 	}
 
 	private static void quote(StringBuilder out, String value) {
+		// Like Fingerprint's, but not shared with it: both forms are stored (in the
+		// chain's
+		// hashes, in idempotency records) and they differ for \b and \f, so neither may
+		// change.
 		out.append('"');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

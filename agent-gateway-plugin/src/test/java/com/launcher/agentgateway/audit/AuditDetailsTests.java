@@ -30,6 +30,12 @@ class AuditDetailsTests {
 	}
 
 	@Test
+	void encodeWhenBackspaceOrFormFeedThenUnicodeEscapesAsStoredChainsHaveThem() {
+		// Every stored hash covers this form: it must never change.
+		assertThat(AuditDetails.encode(Map.of("k", "\b\f"))).isEqualTo("{\"k\":\"\\u0008\\u000c\"}");
+	}
+
+	@Test
 	void decodeWhenNullThenNoDetails() {
 		assertThat(AuditDetails.decode(null)).isEmpty();
 		assertThat(AuditDetails.decode("{}")).isEmpty();
