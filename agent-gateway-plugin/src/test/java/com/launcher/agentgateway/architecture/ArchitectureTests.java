@@ -1,8 +1,6 @@
 package com.launcher.agentgateway.architecture;
 
 import com.tngtech.archunit.ArchConfiguration;
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -57,15 +54,6 @@ class ArchitectureTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(ROOT);
 
-	/**
-	 * The one known violation, kept visible rather than silently allowed: the grouped
-	 * audit log still catches Spring's {@code DataIntegrityViolationException}; the
-	 * "persist" work of issue 13 (point 4) translates it in the persistence adapter.
-	 */
-	private static final DescribedPredicate<JavaClass> PENDING_PERSIST_WORK = DescribedPredicate.describe(
-			"Spring's DataIntegrityViolationException (GroupedAuditLog, until the persist work lands)",
-			(type) -> type.getName().equals("org.springframework.dao.DataIntegrityViolationException"));
-
 	@Test
 	void domainWhenImportedThenNoFrameworkSqlJsonServletMcpHtmlOrHostTypes() {
 		noClasses().that()
@@ -74,8 +62,7 @@ class ArchitectureTests {
 			.dependOnClassesThat(resideInAnyPackage("org.springframework..", "jakarta..", "javax.servlet..",
 					"tools.jackson..", "com.fasterxml..", "org.pf4j..", "com.launcher.host..", "java.sql..",
 					"javax.sql..", "io.modelcontextprotocol..", "org.apache.ibatis..", "org.mybatis..", "liquibase..",
-					"com.networknt..", "org.owasp..", "org.commonmark..", "reactor..")
-				.and(not(PENDING_PERSIST_WORK)))
+					"com.networknt..", "org.owasp..", "org.commonmark..", "reactor.."))
 			.because("domain packages hold records, plain services and ports only (STYLE.md, Layout)")
 			.check(CLASSES);
 	}
