@@ -1,7 +1,7 @@
 package com.launcher.host.security;
 
-import com.launcher.host.api.user.LauncherUser;
-import com.launcher.host.user.JdbcUserDirectory;
+import com.launcher.host.user.MybatisUserDirectory;
+import com.launcher.host.user.UserAccount;
 
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -16,22 +16,21 @@ import org.springframework.stereotype.Component;
 @Component
 class LauncherUserDetailsService implements UserDetailsService {
 
-	private final JdbcUserDirectory directory;
+	private final MybatisUserDirectory directory;
 
-	LauncherUserDetailsService(JdbcUserDirectory directory) {
+	LauncherUserDetailsService(MybatisUserDirectory directory) {
 		this.directory = directory;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		LauncherUser user = this.directory.findByUsername(username)
+		UserAccount account = this.directory.account(username)
+			.filter((a) -> a.passwordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
-		String hash = this.directory.credentials(username)
-			.orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
-		return User.withUsername(user.username())
-			.password(hash)
-			.authorities(SecurityConfiguration.authorities(user))
-			.disabled(!user.isActive())
+		return User.withUsername(account.username())
+			.password(account.passwordHash())
+			.authorities(SecurityConfiguration.authorities(account.user()))
+			.disabled(!account.user().isActive())
 			.build();
 	}
 

@@ -21,13 +21,13 @@ public class UserLifecycleService {
 
 	private static final Logger logger = LoggerFactory.getLogger(UserLifecycleService.class);
 
-	private final JdbcUserDirectory directory;
+	private final MybatisUserDirectory directory;
 
 	private final PluginHost pluginHost;
 
 	private final Clock clock;
 
-	public UserLifecycleService(JdbcUserDirectory directory, PluginHost pluginHost, Clock clock) {
+	public UserLifecycleService(MybatisUserDirectory directory, PluginHost pluginHost, Clock clock) {
 		this.directory = directory;
 		this.pluginHost = pluginHost;
 		this.clock = clock;
