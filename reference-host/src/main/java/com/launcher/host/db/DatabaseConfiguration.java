@@ -43,6 +43,9 @@ public class DatabaseConfiguration {
 		config.setMaximumPoolSize(maxPoolSize);
 		config.setConnectionTimeout(5_000);
 		if (StringUtils.hasText(url)) {
+			if (properties.demo() && !properties.database().allowDemoMode()) {
+				throw new DemoModeOnConfiguredDatabaseException();
+			}
 			checkReachable(url, username, password);
 			config.setJdbcUrl(url);
 			config.setUsername(username);

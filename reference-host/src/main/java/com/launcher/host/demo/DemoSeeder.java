@@ -62,7 +62,7 @@ class DemoSeeder implements SmartInitializingSingleton {
 			return;
 		}
 		for (DemoUser user : USERS) {
-			this.directory.insert(
+			this.directory.insertDemoUser(
 					new LauncherUser(UUID.fromString(user.id()), user.username(), user.displayName(),
 							user.username() + "@launcher.local", UserStatus.ACTIVE, user.admin()),
 					this.passwords.encode(user.username() + "-demo"));

@@ -1,6 +1,5 @@
 package com.launcher.host.security;
 
-import com.launcher.host.user.MybatisUserDirectory;
 import com.launcher.host.user.UserAccount;
 
 import org.springframework.security.core.userdetails.User;
@@ -11,20 +10,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Form login and Basic against the host's users; blocked and annulled users cannot sign
- * in.
+ * in, and demo users only in demo mode (to anyone else they do not exist).
  */
 @Component
 class LauncherUserDetailsService implements UserDetailsService {
 
-	private final MybatisUserDirectory directory;
+	private final SignInPolicy users;
 
-	LauncherUserDetailsService(MybatisUserDirectory directory) {
-		this.directory = directory;
+	LauncherUserDetailsService(SignInPolicy users) {
+		this.users = users;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		UserAccount account = this.directory.account(username)
+		UserAccount account = this.users.account(username)
 			.filter((a) -> a.passwordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
 		return User.withUsername(account.username())

@@ -79,8 +79,17 @@ public class MybatisUserDirectory implements UserDirectory {
 		return Optional.ofNullable(this.users.updateStatus(id, status));
 	}
 
+	/** Adds a user, unless the username is taken. */
 	public void insert(LauncherUser user, String passwordHash) {
-		this.users.insert(user, passwordHash);
+		this.users.insert(user, passwordHash, false);
+	}
+
+	/**
+	 * Adds a user of demo mode, whose password is published and so refused outside demo
+	 * mode, unless the username is taken.
+	 */
+	public void insertDemoUser(LauncherUser user, String passwordHash) {
+		this.users.insert(user, passwordHash, true);
 	}
 
 }

@@ -15,9 +15,10 @@ import com.launcher.host.api.user.UserStatus;
  * @param status the lifecycle status
  * @param platformAdmin whether the user is a platform admin
  * @param passwordHash the password hash, or {@code null} for no password sign-in
+ * @param demoUser whether demo mode seeded the user with a published password
  */
 public record UserAccount(UUID id, String username, String displayName, String email, UserStatus status,
-		boolean platformAdmin, String passwordHash) {
+		boolean platformAdmin, String passwordHash, boolean demoUser) {
 
 	public LauncherUser user() {
 		return new LauncherUser(this.id, this.username, this.displayName, this.email, this.status, this.platformAdmin);
@@ -25,7 +26,8 @@ public record UserAccount(UUID id, String username, String displayName, String e
 
 	@Override
 	public String toString() {
-		return "UserAccount[id=" + this.id + ", username=" + this.username + ", passwordHash=<hidden>]";
+		return "UserAccount[id=" + this.id + ", username=" + this.username + ", passwordHash=<hidden>, demoUser="
+				+ this.demoUser + "]";
 	}
 
 }

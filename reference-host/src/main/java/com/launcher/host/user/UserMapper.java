@@ -27,7 +27,8 @@ public interface UserMapper extends LauncherMapper {
 	/** Sets a status and answers the previous one, or {@code null} for no such user. */
 	UserStatus updateStatus(@Param("id") UUID id, @Param("status") UserStatus status);
 
-	int insert(@Param("user") LauncherUser user, @Param("passwordHash") String passwordHash);
+	int insert(@Param("user") LauncherUser user, @Param("passwordHash") String passwordHash,
+			@Param("demoUser") boolean demoUser);
 
 	/**
 	 * One user's status.

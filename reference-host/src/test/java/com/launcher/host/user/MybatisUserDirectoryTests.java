@@ -54,6 +54,14 @@ class MybatisUserDirectoryTests {
 	}
 
 	@Test
+	void accountWhenSeededByDemoModeThenMarkedDemoUser() {
+		directory.insertDemoUser(user("demo-ivy", false), "{noop}ivy-demo");
+		directory.insert(user("real-jack", false), "{noop}jack");
+		assertThat(directory.account("demo-ivy")).hasValueSatisfying((a) -> assertThat(a.demoUser()).isTrue());
+		assertThat(directory.account("real-jack")).hasValueSatisfying((a) -> assertThat(a.demoUser()).isFalse());
+	}
+
+	@Test
 	void insertWhenUsernameTakenThenFirstKept() {
 		LauncherUser first = user("erin", false);
 		directory.insert(first, null);
