@@ -164,8 +164,9 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator) {
-		return new AgentTokenIntrospector(agentAuthenticator);
+	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator, AuditLog auditLog,
+			Clock gatewayClock) {
+		return new AgentTokenIntrospector(agentAuthenticator, auditLog, gatewayClock);
 	}
 
 	@Bean
