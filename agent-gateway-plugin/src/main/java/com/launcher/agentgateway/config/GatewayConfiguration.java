@@ -61,7 +61,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ WebConfiguration.class, McpConfiguration.class })
+@Import({ WebConfiguration.class, McpConfiguration.class, OAuthConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean

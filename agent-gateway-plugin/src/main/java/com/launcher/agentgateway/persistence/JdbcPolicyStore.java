@@ -30,7 +30,7 @@ public class JdbcPolicyStore implements PolicyStore {
 				(rs, i) -> new Policy(rs.getInt("max_token_days"), rs.getInt("default_token_days"),
 						rs.getInt("burst_requests"), rs.getInt("burst_seconds"), rs.getInt("requests_per_minute"),
 						rs.getInt("writes_per_day"), rs.getInt("connected_minutes"), rs.getInt("stale_hours"),
-						rs.getBoolean("reporting_mode")));
+						rs.getBoolean("reporting_mode"), rs.getInt("oauth_access_token_minutes")));
 	}
 
 	@Override
@@ -40,7 +40,8 @@ public class JdbcPolicyStore implements PolicyStore {
 				"WITH saved AS (UPDATE agw_policy SET max_token_days = :maxDays,"
 						+ " default_token_days = :defaultDays, burst_requests = :burst, burst_seconds = :burstSeconds,"
 						+ " requests_per_minute = :rpm, writes_per_day = :writes, connected_minutes = :connected,"
-						+ " stale_hours = :stale, reporting_mode = :reporting, updated_at = now(), updated_by = :by"
+						+ " stale_hours = :stale, reporting_mode = :reporting,"
+						+ " oauth_access_token_minutes = :oauthMinutes, updated_at = now(), updated_by = :by"
 						+ " WHERE id = 1 RETURNING id) SELECT pg_notify('" + CHANNEL + "', '') FROM saved",
 				new MapSqlParameterSource("maxDays", policy.maxTokenDays())
 					.addValue("defaultDays", policy.defaultTokenDays())
@@ -51,6 +52,7 @@ public class JdbcPolicyStore implements PolicyStore {
 					.addValue("connected", policy.connectedMinutes())
 					.addValue("stale", policy.staleHours())
 					.addValue("reporting", policy.reportingMode())
+					.addValue("oauthMinutes", policy.oauthAccessTokenMinutes())
 					.addValue("by", updatedBy),
 				(row) -> {
 				});
