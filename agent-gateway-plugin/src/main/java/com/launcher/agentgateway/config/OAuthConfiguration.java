@@ -37,7 +37,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The OAuth 2.1 authorization server for agents (issue 16); imported by
@@ -116,9 +115,7 @@ public class OAuthConfiguration {
 	/** The server's URLs under the external base URL of the request being served. */
 	@Bean
 	Supplier<OAuthUrls> oauthUrls(LauncherPluginContext context) {
-		return () -> new OAuthUrls(
-				ServletUriComponentsBuilder.fromCurrentContextPath().replaceQuery(null).build().toUriString(),
-				context.pluginId());
+		return () -> new OAuthUrls(context.requestIdentity().baseUrl().toString(), context.pluginId());
 	}
 
 	@Bean

@@ -66,6 +66,9 @@ public class OAuthEndpointController {
 	/** A registration request carries a few URIs and names. */
 	static final int MAX_REGISTRATION_BYTES = 16 * 1024;
 
+	/** The paths the host serves without login, session, CSRF or bearer. */
+	public static final List<String> PUBLIC_PATHS = List.of("/oauth/token", "/oauth/register", "/oauth/revoke");
+
 	private static final Logger logger = LoggerFactory.getLogger(OAuthEndpointController.class);
 
 	private final AuthorizationServer server;
