@@ -202,7 +202,7 @@ public class ClientRegistry {
 		String method = metadata.tokenEndpointAuthMethod();
 		if (method != null && !method.equals("none")) {
 			throw new OAuthException(error, "client_auth_method_unsupported",
-					"Only public clients are supported: token_endpoint_auth_method must be \"none\".");
+					"Only public clients are supported: token_endpoint_auth_method must be none.");
 		}
 		if (!GRANT_TYPES.containsAll(metadata.grantTypes())) {
 			throw new OAuthException(error, "grant_type_unsupported",

@@ -15,7 +15,7 @@ public class OAuthException extends RuntimeException {
 	private final String reason;
 
 	public OAuthException(OAuthError error, String reason, String description) {
-		super(Objects.requireNonNull(description, "description"), null, false, false);
+		super(checked(description), null, false, false);
 		this.error = Objects.requireNonNull(error, "error");
 		this.reason = Objects.requireNonNull(reason, "reason");
 	}
@@ -25,9 +25,21 @@ public class OAuthException extends RuntimeException {
 	 * cause is kept for the log, never shown.
 	 */
 	public OAuthException(OAuthError error, String reason, String description, Throwable cause) {
-		super(Objects.requireNonNull(description, "description"), cause, false, false);
+		super(checked(description), cause, false, false);
 		this.error = Objects.requireNonNull(error, "error");
 		this.reason = Objects.requireNonNull(reason, "reason");
+	}
+
+	// RFC 6749 §5.2: error_description holds %x20-21 / %x23-5B / %x5D-7E only.
+	private static String checked(String description) {
+		Objects.requireNonNull(description, "description");
+		for (int i = 0; i < description.length(); i++) {
+			char c = description.charAt(i);
+			if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+				throw new IllegalArgumentException("an error description is printable ASCII without quote or backslash");
+			}
+		}
+		return description;
 	}
 
 	public OAuthError error() {
