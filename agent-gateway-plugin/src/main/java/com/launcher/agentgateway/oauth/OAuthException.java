@@ -36,7 +36,8 @@ public class OAuthException extends RuntimeException {
 		for (int i = 0; i < description.length(); i++) {
 			char c = description.charAt(i);
 			if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-				throw new IllegalArgumentException("an error description is printable ASCII without quote or backslash");
+				throw new IllegalArgumentException(
+						"an error description is printable ASCII without quote or backslash");
 			}
 		}
 		return description;
