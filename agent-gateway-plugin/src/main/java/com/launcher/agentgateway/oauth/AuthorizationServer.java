@@ -488,9 +488,15 @@ public class AuthorizationServer {
 			String name = this.clients.known(newest.clientId())
 				.map(OAuthClient::clientName)
 				.orElse(ClientRegistry.UNNAMED);
-			boolean active = newest.status() == RefreshToken.Status.ACTIVE && now.isBefore(newest.expiresAt());
-			String reason = (newest.status() == RefreshToken.Status.REVOKED) ? newest.statusReason()
-					: (active ? null : "expired");
+			// A family lives while one of its tokens is active: the one not spent yet.
+			boolean active = family.stream()
+				.anyMatch((t) -> t.status() == RefreshToken.Status.ACTIVE && now.isBefore(t.expiresAt()));
+			String reason = active ? null
+					: family.stream()
+						.filter((t) -> t.status() == RefreshToken.Status.REVOKED)
+						.map(RefreshToken::statusReason)
+						.findFirst()
+						.orElse("expired");
 			connections.add(new Connection(newest.familyId(), newest.clientId(), name, newest.familyCreatedAt(),
 					newest.createdAt(), newest.expiresAt(), active, reason));
 		}
