@@ -27,6 +27,8 @@ class PluginArchiveTests {
 				.toList();
 			assertThat(libs).isNotEmpty()
 				.anyMatch((n) -> n.startsWith("liquibase-core-4.33"))
+				.anyMatch((n) -> n.startsWith("oauth2-oidc-sdk-11.30"))
+				.anyMatch((n) -> n.startsWith("nimbus-jose-jwt-"))
 				.anyMatch((n) -> n.startsWith("agent-gateway-migrations"))
 				.anyMatch((n) -> n.startsWith("agent-gateway-admin-ui"));
 			for (String forbidden : PROVIDED) {
