@@ -340,10 +340,7 @@ public class AuthorizationServer {
 				throw invalidGrant("unknown_refresh_token");
 			}
 			Instant now = this.clock.instant();
-			byte[] hash = this.hasher.hash(refreshToken);
-			RefreshToken presented = this.refreshTokens.findByHash(hash)
-				.filter((p) -> MessageDigest.isEqual(p.storedHash(), hash))
-				.map(RefreshTokenStore.Presented::token)
+			RefreshToken presented = presentedRefresh(refreshToken)
 				.orElseThrow(() -> invalidGrant("unknown_refresh_token"));
 			trail.agent(presented.agentId(), presented.ownerUserId());
 			trail.token(presented);
@@ -407,10 +404,7 @@ public class AuthorizationServer {
 			requireClient(clientId, clientAuthentication);
 			Instant now = this.clock.instant();
 			if (this.refreshCodec.accepts(token)) {
-				byte[] hash = this.hasher.hash(token);
-				Optional<RefreshToken> found = this.refreshTokens.findByHash(hash)
-					.filter((p) -> MessageDigest.isEqual(p.storedHash(), hash))
-					.map(RefreshTokenStore.Presented::token);
+				Optional<RefreshToken> found = presentedRefresh(token);
 				if (found.isPresent()) {
 					RefreshToken refresh = found.get();
 					trail.agent(refresh.agentId(), refresh.ownerUserId());
@@ -540,6 +534,14 @@ public class AuthorizationServer {
 		return this.clients.known(clientId)
 			.orElseThrow(
 					() -> new OAuthException(OAuthError.INVALID_CLIENT, "unknown_client", "The client is not known."));
+	}
+
+	/** A presented refresh token by its keyed hash, compared in constant time. */
+	private Optional<RefreshToken> presentedRefresh(String token) {
+		byte[] hash = this.hasher.hash(token);
+		return this.refreshTokens.findByHash(hash)
+			.filter((p) -> MessageDigest.isEqual(p.storedHash(), hash))
+			.map(RefreshTokenStore.Presented::token);
 	}
 
 	private static void requireIssuedTo(RefreshToken token, String clientId) {

@@ -13,10 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -120,23 +117,7 @@ public class HttpClientMetadataDocuments implements ClientMetadataDocuments {
 			JSONObject object = JSONObjectUtils.parse(json);
 			com.nimbusds.oauth2.sdk.client.ClientMetadata parsed = com.nimbusds.oauth2.sdk.client.ClientMetadata
 				.parse(object);
-			String clientId = JSONObjectUtils.getString(object, "client_id", null);
-			List<String> redirectUris = (parsed.getRedirectionURIs() != null)
-					? parsed.getRedirectionURIs().stream().map(URI::toString).toList() : List.of();
-			Set<String> grantTypes = new LinkedHashSet<>();
-			if (parsed.getGrantTypes() != null) {
-				parsed.getGrantTypes().forEach((type) -> grantTypes.add(type.getValue()));
-			}
-			Set<String> responseTypes = new LinkedHashSet<>();
-			if (parsed.getResponseTypes() != null) {
-				parsed.getResponseTypes().forEach((type) -> responseTypes.add(type.toString()));
-			}
-			Set<String> scope = (parsed.getScope() != null) ? new LinkedHashSet<>(parsed.getScope().toStringList())
-					: Set.of();
-			return new ClientMetadata(clientId, parsed.getName(), redirectUris,
-					(parsed.getTokenEndpointAuthMethod() != null) ? parsed.getTokenEndpointAuthMethod().getValue()
-							: null,
-					grantTypes, responseTypes, scope);
+			return NimbusMessages.clientMetadata(parsed, JSONObjectUtils.getString(object, "client_id", null));
 		}
 		catch (ParseException ex) {
 			throw refused("metadata_malformed", "The client metadata document is not valid client metadata.");

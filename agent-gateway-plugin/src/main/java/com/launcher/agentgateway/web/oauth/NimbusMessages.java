@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.launcher.agentgateway.oauth.ClientMetadata;
 import com.launcher.agentgateway.oauth.OAuthError;
 import com.launcher.agentgateway.oauth.OAuthException;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -61,6 +64,30 @@ final class NimbusMessages {
 			throw new OAuthException(OAuthError.INVALID_REQUEST, "unreadable_request",
 					"The request could not be read.");
 		}
+	}
+
+	/**
+	 * Client metadata as the SDK parsed it (a registration request or a metadata
+	 * document), as the domain reads it.
+	 * @param parsed the SDK's metadata
+	 * @param clientId the {@code client_id} the document names, or {@code null}
+	 */
+	static ClientMetadata clientMetadata(com.nimbusds.oauth2.sdk.client.ClientMetadata parsed, String clientId) {
+		List<String> redirectUris = (parsed.getRedirectionURIs() != null)
+				? parsed.getRedirectionURIs().stream().map(URI::toString).toList() : List.of();
+		Set<String> grantTypes = new LinkedHashSet<>();
+		if (parsed.getGrantTypes() != null) {
+			parsed.getGrantTypes().forEach((type) -> grantTypes.add(type.getValue()));
+		}
+		Set<String> responseTypes = new LinkedHashSet<>();
+		if (parsed.getResponseTypes() != null) {
+			parsed.getResponseTypes().forEach((type) -> responseTypes.add(type.toString()));
+		}
+		Set<String> scope = (parsed.getScope() != null) ? new LinkedHashSet<>(parsed.getScope().toStringList())
+				: Set.of();
+		String method = (parsed.getTokenEndpointAuthMethod() != null) ? parsed.getTokenEndpointAuthMethod().getValue()
+				: null;
+		return new ClientMetadata(clientId, parsed.getName(), redirectUris, method, grantTypes, responseTypes, scope);
 	}
 
 	/** The SDK's response as Spring's; the SDK sets {@code Cache-Control: no-store}. */

@@ -148,7 +148,8 @@ public class OAuthEndpointController {
 			HTTPRequest message = NimbusMessages.read(request, this.urls.get().registrationEndpoint(),
 					MAX_REGISTRATION_BYTES);
 			try {
-				metadata = metadata(ClientRegistrationRequest.parse(message).getClientMetadata());
+				metadata = NimbusMessages.clientMetadata(ClientRegistrationRequest.parse(message).getClientMetadata(),
+						null);
 			}
 			catch (ParseException ex) {
 				OAuthException malformed = NimbusMessages.malformed(ex, "malformed_registration");
@@ -207,24 +208,6 @@ public class OAuthEndpointController {
 			logCannotDecide(ex);
 			return tokenError(ex);
 		}
-	}
-
-	private static ClientMetadata metadata(com.nimbusds.oauth2.sdk.client.ClientMetadata parsed) {
-		List<String> redirectUris = (parsed.getRedirectionURIs() != null)
-				? parsed.getRedirectionURIs().stream().map(URI::toString).toList() : List.of();
-		Set<String> grantTypes = new LinkedHashSet<>();
-		if (parsed.getGrantTypes() != null) {
-			parsed.getGrantTypes().forEach((type) -> grantTypes.add(type.getValue()));
-		}
-		Set<String> responseTypes = new LinkedHashSet<>();
-		if (parsed.getResponseTypes() != null) {
-			parsed.getResponseTypes().forEach((type) -> responseTypes.add(type.toString()));
-		}
-		Set<String> scope = (parsed.getScope() != null) ? new LinkedHashSet<>(parsed.getScope().toStringList())
-				: Set.of();
-		String method = (parsed.getTokenEndpointAuthMethod() != null) ? parsed.getTokenEndpointAuthMethod().getValue()
-				: null;
-		return new ClientMetadata(null, parsed.getName(), redirectUris, method, grantTypes, responseTypes, scope);
 	}
 
 	private static ResponseEntity<String> tokenError(OAuthException ex) {
