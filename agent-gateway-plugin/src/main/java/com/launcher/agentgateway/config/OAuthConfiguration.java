@@ -18,9 +18,9 @@ import com.launcher.agentgateway.oauth.AuthorizationServer;
 import com.launcher.agentgateway.oauth.ClientMetadataDocuments;
 import com.launcher.agentgateway.oauth.ClientRegistry;
 import com.launcher.agentgateway.oauth.OAuthSettings;
-import com.launcher.agentgateway.persistence.oauth.JdbcAuthorizationCodeStore;
-import com.launcher.agentgateway.persistence.oauth.JdbcOAuthClientStore;
-import com.launcher.agentgateway.persistence.oauth.JdbcRefreshTokenStore;
+import com.launcher.agentgateway.persistence.oauth.MybatisAuthorizationCodeStore;
+import com.launcher.agentgateway.persistence.oauth.MybatisOAuthClientStore;
+import com.launcher.agentgateway.persistence.oauth.MybatisRefreshTokenStore;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.token.TokenCodec;
 import com.launcher.agentgateway.token.TokenHasher;
@@ -32,11 +32,11 @@ import com.launcher.agentgateway.web.oauth.OAuthConsentController;
 import com.launcher.agentgateway.web.oauth.OAuthEndpointController;
 import com.launcher.agentgateway.web.oauth.OAuthUrls;
 import com.launcher.host.api.LauncherPluginContext;
+import org.mybatis.spring.SqlSessionTemplate;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The OAuth 2.1 authorization server for agents (issue 16); imported by
@@ -91,24 +91,24 @@ public class OAuthConfiguration {
 	}
 
 	@Bean
-	ClientRegistry clientRegistry(NamedParameterJdbcTemplate gatewayJdbc, ClientMetadataDocuments documents,
+	ClientRegistry clientRegistry(SqlSessionTemplate gatewaySqlSession, ClientMetadataDocuments documents,
 			OAuthSettings oauthSettings, AuditLog auditLog, RequestContext requestContext, Clock gatewayClock) {
-		return new ClientRegistry(new JdbcOAuthClientStore(gatewayJdbc), documents, oauthSettings, auditLog,
+		return new ClientRegistry(new MybatisOAuthClientStore(gatewaySqlSession), documents, oauthSettings, auditLog,
 				requestContext, gatewayClock);
 	}
 
 	@Bean
-	AuthorizationServer authorizationServer(ClientRegistry clientRegistry, NamedParameterJdbcTemplate gatewayJdbc,
+	AuthorizationServer authorizationServer(ClientRegistry clientRegistry, SqlSessionTemplate gatewaySqlSession,
 			AgentService agentService, AgentStore agentStore, GrantService grantService, TokenService tokenService,
 			TokenStore tokenStore, TokenHasher tokenHasher, OwnerDirectory ownerDirectory,
 			OwnerLifecycleService ownerLifecycleService, PolicyService policyService, AuditLog auditLog,
 			RequestContext requestContext, Clock gatewayClock, OAuthSettings oauthSettings) {
 		SecureRandom random = new SecureRandom();
 		return new AuthorizationServer(
-				new AuthorizationServer.Parts(clientRegistry, new JdbcAuthorizationCodeStore(gatewayJdbc),
-						new JdbcRefreshTokenStore(gatewayJdbc), agentService, agentStore, grantService, tokenService,
-						tokenStore, tokenHasher, ownerDirectory, ownerLifecycleService, policyService, auditLog,
-						requestContext, gatewayClock),
+				new AuthorizationServer.Parts(clientRegistry, new MybatisAuthorizationCodeStore(gatewaySqlSession),
+						new MybatisRefreshTokenStore(gatewaySqlSession), agentService, agentStore, grantService,
+						tokenService, tokenStore, tokenHasher, ownerDirectory, ownerLifecycleService, policyService,
+						auditLog, requestContext, gatewayClock),
 				oauthSettings, new TokenCodec(random, CODE_PREFIX), new TokenCodec(random, REFRESH_PREFIX));
 	}
 

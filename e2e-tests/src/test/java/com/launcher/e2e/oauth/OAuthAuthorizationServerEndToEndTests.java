@@ -63,7 +63,7 @@ class OAuthAuthorizationServerEndToEndTests {
 		cluster = LauncherCluster.start(1,
 				SandboxOptions.forTests().withRateLimit(1_000_000, java.time.Duration.ofMinutes(1)),
 				Map.of("agent-gateway.oauth.metadata-documents.allow-loopback", true,
-						"agent-gateway.oauth.metadata-documents.timeout", "1s",
+						"agent-gateway.oauth.metadata-documents.timeout", "2s",
 						"agent-gateway.oauth.registrations-per-source-per-day", 40));
 		node = cluster.node();
 		client = LoopbackServer.start();
@@ -389,7 +389,7 @@ class OAuthAuthorizationServerEndToEndTests {
 	@Test
 	@Order(19)
 	void metadataDocumentWhenSlowRedirectingOversizedForeignOrInternalThenShownAndNothingStored() {
-		client.serve("/clients/slow.json", 200, "application/json", "{}", Map.of(), 3_000);
+		client.serve("/clients/slow.json", 200, "application/json", "{}", Map.of(), 4_000);
 		client.serve("/clients/moved.json", 302, "text/plain", "", Map.of("Location", List.of("/clients/good.json")),
 				0);
 		client.serve("/clients/huge.json", 200, "application/json", "{\"x\":\"" + "a".repeat(100_000) + "\"}", Map.of(),

@@ -1,5 +1,5 @@
 /**
- * PostgreSQL implementations of the authorization server's stores (tables
+ * MyBatis implementations of the authorization server's stores on PostgreSQL (tables
  * {@code agw_oauth_*}): clients and their registration quota, authorization codes and
  * refresh tokens, the last two only as keyed hashes.
  */

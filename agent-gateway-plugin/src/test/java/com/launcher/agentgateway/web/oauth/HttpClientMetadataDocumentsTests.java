@@ -46,7 +46,7 @@ class HttpClientMetadataDocumentsTests {
 		serve("/page.json", 200, "text/html", "<html></html>", 0);
 		serve("/huge.json", 200, "application/json", "{\"a\":\"" + "x".repeat(20_000) + "\"}", 0);
 		serve("/broken.json", 200, "application/json", "{\"redirect_uris\":", 0);
-		serve("/slow.json", 200, "application/json", document("/slow.json"), 2_000);
+		serve("/slow.json", 200, "application/json", document("/slow.json"), 4_000);
 		server.start();
 	}
 
@@ -121,7 +121,7 @@ class HttpClientMetadataDocumentsTests {
 	}
 
 	private static HttpClientMetadataDocuments fetcher(boolean allowLoopback) {
-		return new HttpClientMetadataDocuments(RESOLVER, Duration.ofMillis(700), allowLoopback);
+		return new HttpClientMetadataDocuments(RESOLVER, Duration.ofSeconds(2), allowLoopback);
 	}
 
 	private static String url(String path) {
