@@ -46,7 +46,8 @@ class PluginArchiveTests {
 			String sbom = new String(zip.getInputStream(zip.getEntry("agent-gateway-sbom.json")).readAllBytes(),
 					StandardCharsets.UTF_8);
 			assertThat(sbom).contains("pkg:maven/org.mybatis/mybatis@3.5.19",
-					"pkg:maven/org.mybatis/mybatis-spring@4.0.0", "pkg:maven/org.liquibase/liquibase-core@4.33.0");
+					"pkg:maven/org.mybatis/mybatis-spring@4.0.0", "pkg:maven/org.liquibase/liquibase-core@4.33.0",
+					"pkg:maven/com.nimbusds/oauth2-oidc-sdk@11.30");
 			assertThat(sbom).as("the host's Spring is never a component of the plugin")
 				.doesNotContain("pkg:maven/org.springframework/");
 		}
