@@ -50,7 +50,7 @@ import org.springframework.core.env.Environment;
  * depend on the migration, so the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ PersistenceConfiguration.class, WebControllers.class, McpConfiguration.class })
+@Import({ PersistenceConfiguration.class, WebControllers.class, McpConfiguration.class, OAuthConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean

@@ -108,14 +108,18 @@ class HostSecurityEndToEndTests {
 	}
 
 	@Test
-	void protectedResourceMetadataWhenAskedThenNamesTheResourceWithoutAuthorizationServer() {
+	void protectedResourceMetadataWhenAskedThenNamesTheResourceAndThePluginAsItsAuthorizationServer() {
 		HttpResponse<String> response = node
 			.send(node.anonymous("/.well-known/oauth-protected-resource/plugins/agent-gateway/mcp").GET());
 		assertThat(response.statusCode()).isEqualTo(200);
+		// Issue 16: the plugin is the authorization server of its MCP endpoint, and its
+		// RFC
+		// 8414 metadata exists (OAuthAuthorizationServerEndToEndTests).
 		assertThat(response.body())
 			.contains("\"resource\":\"http://127.0.0.1:" + node.port() + "/plugins/agent-gateway/mcp\"")
 			.contains("\"bearer_methods_supported\":[\"header\"]")
-			.doesNotContain("authorization_servers")
+			.contains("\"authorization_servers\":[\"http://127.0.0.1:" + node.port() + "/plugins/agent-gateway\"]")
+			.contains("\"scopes_supported\":[\"tasker\"]")
 			// Issue 12 point 13: the gateway does not bind tokens to certificates (RFC
 			// 8705).
 			.doesNotContain("tls_client_certificate_bound_access_tokens");
