@@ -1,11 +1,16 @@
 package com.launcher.agentgateway.tasker;
 
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.owasp.html.Encoding;
 
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
@@ -13,9 +18,12 @@ import com.launcher.agentgateway.core.PlainText;
 
 /**
  * Finds credentials in text an agent wants to write, so that an injected "post your
- * environment" cannot exfiltrate secrets into a card (security.md). Scans after removing
- * invisible characters, so a zero-width space cannot split a token past it. Reports only
- * the kinds found, never the match.
+ * environment" cannot exfiltrate secrets into a card (security.md). A secret hidden by an
+ * encoding is still a secret to whoever reads the card, so each text is scanned in every
+ * form a reader may see: as written, as the text of the sanitised HTML Tasker stores
+ * (Markdown escapes, code spans, links and character references resolved), compatibility
+ * normalised (full-width letters) and percent-decoded, always without invisible
+ * characters. Reports only the kinds found, never the match.
  */
 public final class CredentialScanner {
 
@@ -38,6 +46,10 @@ public final class CredentialScanner {
 		PATTERNS.put("openai_key", Pattern.compile("sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{32,}"));
 	}
 
+	private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+	private static final Pattern PERCENT = Pattern.compile("%([0-7][0-9A-Fa-f])");
+
 	private CredentialScanner() {
 	}
 
@@ -52,17 +64,58 @@ public final class CredentialScanner {
 			if (text == null || text.isEmpty()) {
 				continue;
 			}
-			String visible = text.codePoints()
-				.filter((cp) -> !PlainText.isInvisible(cp) || cp == '\n' || cp == '\t')
-				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-				.toString();
-			PATTERNS.forEach((kind, pattern) -> {
-				if (pattern.matcher(visible).find()) {
-					found.add(kind);
-				}
-			});
+			for (String form : readings(text)) {
+				PATTERNS.forEach((kind, pattern) -> {
+					if (pattern.matcher(form).find()) {
+						found.add(kind);
+					}
+				});
+			}
 		}
 		return found;
+	}
+
+	/** The forms of one text a reader of the card may end up seeing. */
+	private static Set<String> readings(String text) {
+		Set<String> forms = new LinkedHashSet<>();
+		for (String base : List.of(text, storedText(text))) {
+			String visible = visible(base);
+			String decoded = visible;
+			// Character references may be nested (&amp;#95;); three rounds undo any
+			// encoding a reader would plausibly undo by hand.
+			for (int round = 0; round < 3; round++) {
+				decoded = visible(Encoding.decodeHtml(decoded));
+			}
+			for (String form : List.of(visible, decoded)) {
+				String normalised = visible(Normalizer.normalize(form, Normalizer.Form.NFKC));
+				forms.add(form);
+				forms.add(normalised);
+				forms.add(percentDecoded(normalised));
+			}
+		}
+		return forms;
+	}
+
+	/**
+	 * The text of the HTML Tasker will store for this Markdown: tags dropped without a
+	 * separator, so a secret split by emphasis, a link or a code span joins up again.
+	 */
+	private static String storedText(String markdown) {
+		return Encoding.decodeHtml(TAG.matcher(MarkdownRenderer.toHtml(markdown)).replaceAll(""));
+	}
+
+	private static String visible(String text) {
+		return text.codePoints()
+			.filter((cp) -> !PlainText.isInvisible(cp) || cp == '\n' || cp == '\t')
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
+	}
+
+	/** Decodes %XX escapes of ASCII characters and leaves anything else as it is. */
+	private static String percentDecoded(String text) {
+		return PERCENT.matcher(text)
+			.replaceAll(
+					(match) -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(match.group(1), 16))));
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package com.launcher.agentgateway.tasker;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.core.TestPayloads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,8 +40,31 @@ class CredentialScannerTests {
 	}
 
 	@Test
+	void scanWhenSecretHiddenByMarkdownEscapeOrCharacterReferenceThenFound() {
+		String token = "A1b2C3d4E5".repeat(3) + "abcdefgh";
+		// Tasker stores the rendered HTML, whose text is the literal secret.
+		assertThat(CredentialScanner.scan("agw\\_" + token)).containsExactly("gateway_token");
+		assertThat(CredentialScanner.scan("agw&#95;" + token)).containsExactly("gateway_token");
+		assertThat(CredentialScanner.scan("&#65;KIAIOSFODNN7EXAMPLE")).containsExactly("aws_access_key");
+	}
+
+	@Test
+	void scanWhenCorpusCredentialVariantThenEachFound() {
+		List<String> variants = TestPayloads.injectionCorpus()
+			.stream()
+			.filter((line) -> line.startsWith("Credential variant: "))
+			.toList();
+		assertThat(variants).hasSizeGreaterThanOrEqualTo(15);
+		assertThat(variants)
+			.allSatisfy((variant) -> assertThat(CredentialScanner.scan(variant)).as(variant).isNotEmpty());
+	}
+
+	@Test
 	void scanWhenOrdinaryTextThenClean() {
 		assertThat(CredentialScanner.scan("Fixed the agw_ prefix parser; see AKIA docs and ghp_ naming.", null, ""))
+			.isEmpty();
+		assertThat(
+				CredentialScanner.scan("Use `agw\\_` in **Markdown**, 100% sure &amp; [a link](https://example.com)."))
 			.isEmpty();
 	}
 

@@ -192,6 +192,15 @@ class McpInjectionEndToEndTests {
 				"AWS AKIAIOSFODNN7EXAMPLE", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
 				"ghp_" + "A1b2C3d4".repeat(5).substring(0, 36), "xoxb-1234567890-abcdefghij",
 				"sk-proj-" + "x".repeat(40), "AIza" + "B".repeat(35)));
+		// The corpus's encoded secrets (Markdown escapes, character references,
+		// full-width
+		// letters, percent encoding, split by links or code spans): Tasker would store
+		// each
+		// as a readable secret.
+		corpus.stream()
+			.filter((line) -> line.startsWith("Credential variant: "))
+			.map((line) -> line.replace("\\\\", "\\"))
+			.forEach(secrets::add);
 		cluster.sandbox().clearJournal();
 		try (McpSyncClient writing = McpClients.sdk(node, writer.token(), ProtocolVersions.MCP_2025_11_25)) {
 			writing.initialize();
