@@ -38,10 +38,36 @@ public record Agent(UUID id, UUID ownerUserId, UUID createdBy, String name, Stri
 	 *
 	 * @param at when
 	 * @param status started, working, blocked or done
-	 * @param summary what it said
+	 * @param summary what it said, at most {@link #SUMMARY_LIMIT} characters
 	 * @param workItem the card, as {@code WEB-12} or an id
 	 */
 	public record ProgressReport(Instant at, String status, String summary, String workItem) {
+
+		/**
+		 * The stored summary's bound in characters (code points), the width of its
+		 * column. The comment in Tasker carries the whole summary.
+		 */
+		public static final int SUMMARY_LIMIT = 500;
+
+		public ProgressReport {
+			if (summary != null && summary.codePointCount(0, summary.length()) > SUMMARY_LIMIT) {
+				throw new IllegalArgumentException("summary longer than " + SUMMARY_LIMIT + " characters");
+			}
+		}
+
+		/**
+		 * A summary cut to the bound: the first 499 characters and an ellipsis when
+		 * longer, so a reader sees it was cut.
+		 * @param summary the summary
+		 * @return the summary as stored
+		 */
+		public static String bounded(String summary) {
+			if (summary == null || summary.codePointCount(0, summary.length()) <= SUMMARY_LIMIT) {
+				return summary;
+			}
+			return summary.substring(0, summary.offsetByCodePoints(0, SUMMARY_LIMIT - 1)) + "\u2026";
+		}
+
 	}
 
 }

@@ -77,15 +77,16 @@ public class AgentService {
 
 	/**
 	 * Keeps an agent's latest progress report (from {@code report_progress}), shown to
-	 * its owner and admins. The summary is the agent's text: kept inert.
+	 * its owner and admins. The summary is the agent's text: kept inert, and cut to
+	 * {@link Agent.ProgressReport#SUMMARY_LIMIT} characters.
 	 * @param agentId the reporting agent
 	 * @param status started, working, blocked or done
 	 * @param summary what it said
 	 * @param workItem the card, as {@code WEB-12} or its id
 	 */
 	public void recordReport(UUID agentId, String status, String summary, String workItem) {
-		this.agents.recordReport(agentId,
-				new Agent.ProgressReport(this.clock.instant(), status, PlainText.sanitize(summary), workItem));
+		this.agents.recordReport(agentId, new Agent.ProgressReport(this.clock.instant(), status,
+				Agent.ProgressReport.bounded(PlainText.sanitize(summary)), workItem));
 	}
 
 	private Agent setStatus(Actor actor, UUID agentId, AgentStatus status, String action) {

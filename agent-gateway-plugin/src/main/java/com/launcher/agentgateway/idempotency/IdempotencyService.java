@@ -10,6 +10,8 @@ import java.util.UUID;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.idempotency.IdempotencyRecord.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a write at most once per {@code (agent, key)}, following the table in security.md:
@@ -18,6 +20,8 @@ import com.launcher.agentgateway.idempotency.IdempotencyRecord.Status;
  * and makes the next call reconcile before it may write again.
  */
 public class IdempotencyService {
+
+	private static final Logger logger = LoggerFactory.getLogger(IdempotencyService.class);
 
 	/**
 	 * The shortest retention allowed (Stripe's 24 h; the IETF draft wants it published).
@@ -118,7 +122,21 @@ public class IdempotencyService {
 			this.store.markUnknown(agentId, key);
 			throw ex;
 		}
-		this.store.complete(agentId, key, result, this.clock.instant());
+		try {
+			this.store.complete(agentId, key, result, this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			// The write happened: the caller gets its result (issue 12, point 5). The
+			// claim stays in progress, or becomes unknown if the store answers again, so
+			// a retry under this key reconciles with Tasker instead of writing twice.
+			logger.warn("Write done but its idempotency key not completed: {}", ex.getClass().getSimpleName());
+			try {
+				this.store.markUnknown(agentId, key);
+			}
+			catch (RuntimeException again) {
+				logger.warn("Idempotency key not marked unknown either: {}", again.getClass().getSimpleName());
+			}
+		}
 		return new Execution(result, false);
 	}
 

@@ -46,6 +46,38 @@ class IdempotencyServiceTests {
 	}
 
 	@Test
+	void executeWhenCompletingFailsAfterTheWriteThenResultReturnedAndRetryReconciles() {
+		InMemoryIdempotencyStore failingOnce = new InMemoryIdempotencyStore() {
+
+			private boolean failed;
+
+			@Override
+			public synchronized void complete(UUID agentId, IdempotencyKey key, String result, Instant now) {
+				if (!this.failed) {
+					this.failed = true;
+					throw new IllegalStateException("database gone");
+				}
+				super.complete(agentId, key, result, now);
+			}
+
+		};
+		IdempotencyService service = new IdempotencyService(failingOnce, this.clock, Duration.ofHours(24),
+				Duration.ofMinutes(2));
+		IdempotencyService.Execution first = service.execute(this.agent, this.key, "add_comment", this.fingerprint,
+				(reconcile) -> "{\"written\":true}");
+		assertThat(first.result()).isEqualTo("{\"written\":true}");
+		AtomicInteger reconciled = new AtomicInteger();
+		service.execute(this.agent, this.key, "add_comment", this.fingerprint, (reconcile) -> {
+			assertThat(reconcile).isTrue();
+			reconciled.incrementAndGet();
+			return "{\"written\":true}";
+		});
+		assertThat(reconciled).hasValue(1);
+		assertThat(service.execute(this.agent, this.key, "add_comment", this.fingerprint, (r) -> "{}").replayed())
+			.isTrue();
+	}
+
+	@Test
 	void executeWhenSameKeyOtherArgumentsThenReused() {
 		this.service.execute(this.agent, this.key, "add_comment", this.fingerprint, (r) -> "{}");
 		Fingerprint other = Fingerprint.of("add_comment", Map.of("body", "other"), Set.of());

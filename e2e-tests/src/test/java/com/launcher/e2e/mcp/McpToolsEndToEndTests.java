@@ -394,6 +394,27 @@ class McpToolsEndToEndTests {
 	}
 
 	@Test
+	@Order(19)
+	void reportProgressWhenSummaryLongerThanTheStoredBoundThenPostedOnceStoredCutAndRetryReplays() {
+		String card = cardId("WEB-3");
+		cluster.sandbox().clearJournal();
+		String summary = "Long report. ".repeat(60).strip();
+		Map<String, Object> arguments = args("project_id", web.toString(), "idempotency_key", key(), "work_item_id",
+				card, "status", "working", "summary", summary);
+		McpSchema.CallToolResult first = as(writerClient, "report_progress", arguments);
+		assertThat(first.isError()).as(String.valueOf(first.structuredContent())).isFalse();
+		McpSchema.CallToolResult retry = as(writerClient, "report_progress", arguments);
+		assertThat(structured(retry).path("replayed").asBoolean()).isTrue();
+		// The comment carries the whole summary; only the agent's latest report is cut.
+		assertThat(McpClients.journal(cluster, (e) -> e.method().equals("POST") && e.path().endsWith("/comments/")))
+			.singleElement()
+			.satisfies((post) -> assertThat(post.body()).contains(summary.substring(summary.length() - 40)));
+		String stored = cluster.jdbc()
+			.queryForObject("SELECT last_report_summary FROM agw_agent WHERE id = ?", String.class, writer.id());
+		assertThat(stored).hasSize(500).startsWith(summary.substring(0, 499)).endsWith("\u2026");
+	}
+
+	@Test
 	@Order(20)
 	void addCommentWhenReadableIdThenResolvedInGrantedProjectOnly() {
 		String expectedId = cardId("WEB-3");

@@ -7,6 +7,8 @@ import com.launcher.agentgateway.call.ToolRequest;
 import com.launcher.agentgateway.call.ToolResult;
 import com.launcher.agentgateway.workitem.PostedComment;
 import com.launcher.agentgateway.workitem.WorkItems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code report_progress}: the agent's status on a card, posted as a clearly marked
@@ -14,6 +16,8 @@ import com.launcher.agentgateway.workitem.WorkItems;
  * when.
  */
 final class ReportProgressTool extends DescribedTool {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReportProgressTool.class);
 
 	private final WorkItems workItems;
 
@@ -34,8 +38,18 @@ final class ReportProgressTool extends DescribedTool {
 				request.arguments().workItemRef("work_item_id"), markdown, request.key());
 		ToolResult result = WorkItemViews.commented(posted, request);
 		// Owners read the report on their pages: name the card as people do (WEB-12).
-		this.agents.recordReport(request.principal().agentId(), status, summary,
-				(result.card().readableId() != null) ? result.card().readableId() : posted.card().id().toString());
+		String workItem = (result.card().readableId() != null) ? result.card().readableId()
+				: posted.card().id().toString();
+		try {
+			this.agents.recordReport(request.principal().agentId(), status, summary, workItem);
+		}
+		catch (RuntimeException ex) {
+			// The comment is in Tasker already: failing now would leave the key unknown
+			// and tempt a retry under a new key into a duplicate (issue 12, point 5). The
+			// latest report is a convenience for the owner's page; losing one is logged.
+			logger.warn("Comment posted but the latest report of agent {} was not recorded: {}",
+					request.principal().agentId(), ex.getClass().getSimpleName());
+		}
 		result.structured().put("status", status);
 		return result;
 	}
