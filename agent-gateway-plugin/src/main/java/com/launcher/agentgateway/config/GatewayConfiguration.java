@@ -28,6 +28,7 @@ import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.policy.PolicyStore;
 import com.launcher.agentgateway.tasker.TaskerClientProjects;
 import com.launcher.agentgateway.token.AgentAuthenticator;
+import com.launcher.agentgateway.token.BlockedSourceSampler;
 import com.launcher.agentgateway.token.OwnerLifecycleService;
 import com.launcher.agentgateway.token.SourceThrottle;
 import com.launcher.agentgateway.token.TokenCodec;
@@ -159,8 +160,9 @@ public class GatewayConfiguration {
 	@Bean
 	AgentAuthenticator agentAuthenticator(TokenStore tokenStore, TokenHasher tokenHasher, SourceThrottle sourceThrottle,
 			OwnerDirectory ownerDirectory, OwnerLifecycleService lifecycle, AuditLog auditLog, Clock gatewayClock) {
+		// One summarising audit event per blocked source and minute (issue 12, point 2).
 		return new AgentAuthenticator(tokenStore, tokenHasher, sourceThrottle, ownerDirectory, lifecycle, auditLog,
-				gatewayClock);
+				gatewayClock, new BlockedSourceSampler(Duration.ofMinutes(1)));
 	}
 
 	@Bean

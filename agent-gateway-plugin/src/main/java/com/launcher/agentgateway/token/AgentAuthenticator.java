@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import com.launcher.agentgateway.agent.AgentStatus;
 import com.launcher.agentgateway.agent.Owner;
@@ -45,8 +46,11 @@ public class AgentAuthenticator {
 
 	private final Clock clock;
 
+	private final BlockedSourceSampler sampler;
+
 	public AgentAuthenticator(TokenStore tokens, TokenHasher hasher, SourceThrottle throttle, OwnerDirectory owners,
-			OwnerLifecycleService lifecycle, AuditLog audit, Clock clock) {
+			OwnerLifecycleService lifecycle, AuditLog audit, Clock clock, BlockedSourceSampler sampler) {
+		this.sampler = sampler;
 		this.tokens = tokens;
 		this.hasher = hasher;
 		this.throttle = throttle;
@@ -57,19 +61,28 @@ public class AgentAuthenticator {
 	}
 
 	public AuthenticationOutcome authenticate(String presented, String clientAddress, String requestId) {
+		String source = CidrMatcher.throttleKey(clientAddress);
 		if (!TokenCodec.isWellFormed(presented)) {
-			return refuse(null, "malformed_token", clientAddress, requestId, true);
+			// Garbage counts towards the block like an unknown token, and a blocked
+			// source's garbage is refused before anything is written (issue 12, point 2).
+			Optional<Duration> blocked = this.throttle.blockedFor(source);
+			if (blocked.isPresent()) {
+				return refuseBlocked(null, source, clientAddress, requestId, blocked.get());
+			}
+			return refuse(null, "malformed_token", source, clientAddress, requestId, true);
 		}
 		byte[] hash = this.hasher.hash(presented);
 		// The source's block and the token come from one statement: this runs on every
 		// request.
-		TokenStore.Presented presentedToken = this.tokens.findPresented(hash, clientAddress);
+		TokenStore.Presented presentedToken = this.tokens.findPresented(hash, source);
+		Optional<TokenLookup> found = presentedToken.lookup()
+			.filter((lookup) -> MessageDigest.isEqual(lookup.storedHash(), hash));
 		if (presentedToken.sourceBlockedFor().isPresent()) {
-			return deny(null, "source_throttled", clientAddress, requestId, presentedToken.sourceBlockedFor().get());
+			return refuseBlocked(found.orElse(null), source, clientAddress, requestId,
+					presentedToken.sourceBlockedFor().get());
 		}
-		Optional<TokenLookup> found = presentedToken.lookup();
-		if (found.isEmpty() || !MessageDigest.isEqual(found.get().storedHash(), hash)) {
-			return refuse(null, "unknown_token", clientAddress, requestId, true);
+		if (found.isEmpty()) {
+			return refuse(null, "unknown_token", source, clientAddress, requestId, true);
 		}
 		TokenLookup lookup = found.get();
 		AgentToken token = lookup.token();
@@ -88,30 +101,30 @@ public class AgentAuthenticator {
 					.detail("presentedToken", token.id())
 					.build());
 			}
-			return refuse(lookup, "rotated_token_reuse", clientAddress, requestId, true);
+			return refuse(lookup, "rotated_token_reuse", source, clientAddress, requestId, true);
 		}
 		if (token.status() != TokenStatus.ACTIVE) {
-			return refuse(lookup, "token_" + token.status().name().toLowerCase(), clientAddress, requestId, true);
+			return refuse(lookup, "token_" + token.status().name().toLowerCase(), source, clientAddress, requestId,
+					true);
 		}
 		if (!now.isBefore(token.expiresAt())) {
-			return refuse(lookup, "token_expired", clientAddress, requestId, true);
+			return refuse(lookup, "token_expired", source, clientAddress, requestId, true);
 		}
 		if (lookup.agentStatus() != AgentStatus.ENABLED) {
-			return refuse(lookup, "agent_disabled", clientAddress, requestId, false);
+			return refuse(lookup, "agent_disabled", source, clientAddress, requestId, false);
 		}
 		if (!CidrMatcher.matchesAny(token.allowedCidrs(), clientAddress)) {
-			return refuse(lookup, "source_not_allowed", clientAddress, requestId, true);
+			return refuse(lookup, "source_not_allowed", source, clientAddress, requestId, true);
 		}
 		Optional<Owner> owner = this.owners.find(lookup.ownerUserId());
 		Owner.OwnerStatus status = owner.map(Owner::status).orElse(Owner.OwnerStatus.UNKNOWN);
 		if (status != Owner.OwnerStatus.ACTIVE) {
-			// The lifecycle event may have been lost: the cascade runs as well, but off
-			// this
-			// thread; this request is refused from the status just read.
+			// The lifecycle event may have been lost: the cascade runs as well, off this
+			// thread, and this request is refused from the status just read.
 			this.lifecycle.applyLater(lookup.ownerUserId(), status, "request_time_check");
-			return refuse(lookup, "owner_" + status.name().toLowerCase(), clientAddress, requestId, false);
+			return refuse(lookup, "owner_" + status.name().toLowerCase(), source, clientAddress, requestId, false);
 		}
-		this.throttle.reset(clientAddress);
+		this.throttle.reset(source);
 		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minusSeconds(60))
 				|| !clientAddress.equals(token.lastUsedIp())) {
 			this.tokens.touch(token.id(), now, clientAddress);
@@ -140,10 +153,32 @@ public class AgentAuthenticator {
 		}
 	}
 
-	private AuthenticationOutcome refuse(TokenLookup lookup, String reason, String clientAddress, String requestId,
-			boolean countsAsFailure) {
-		Duration throttled = countsAsFailure ? this.throttle.recordFailure(clientAddress).orElse(null) : null;
+	private AuthenticationOutcome refuse(TokenLookup lookup, String reason, String source, String clientAddress,
+			String requestId, boolean countsAsFailure) {
+		Duration throttled = countsAsFailure ? this.throttle.recordFailure(source).orElse(null) : null;
 		return deny(lookup, reason, clientAddress, requestId, throttled);
+	}
+
+	/**
+	 * A blocked source is refused without counting (the block must not extend itself). A
+	 * recognised token is audited with its agent and owner (A1); the rest cost one
+	 * summarising event per source and interval, so a flood writes nothing more.
+	 */
+	private AuthenticationOutcome refuseBlocked(TokenLookup lookup, String source, String clientAddress,
+			String requestId, Duration blockedFor) {
+		if (lookup != null) {
+			return deny(lookup, "source_throttled", clientAddress, requestId, blockedFor);
+		}
+		OptionalLong unaudited = this.sampler.sample(source, this.clock.instant());
+		if (unaudited.isPresent()) {
+			this.audit.append(AgentRequest.unrecognised(requestId, clientAddress)
+				.event("token.use", Outcome.DENIED, this.clock.instant())
+				.reason("source_throttled")
+				.detail("source", source)
+				.detail("unauditedRefusals", unaudited.getAsLong())
+				.build());
+		}
+		return new Refused("source_throttled", blockedFor);
 	}
 
 	private AuthenticationOutcome deny(TokenLookup lookup, String reason, String clientAddress, String requestId,

@@ -2,6 +2,7 @@ package com.launcher.agentgateway.token;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 
 import com.launcher.agentgateway.core.GatewayException;
@@ -26,6 +27,33 @@ public final class CidrMatcher {
 			}
 		}
 		return List.copyOf(cidrs);
+	}
+
+	/**
+	 * The source that failed authentications count against: an IPv4 address as it is, an
+	 * IPv6 address by its /64, since one host commonly holds a whole /64 and would
+	 * otherwise reset the throttle with every new address (issue 12, point 2). Anything
+	 * else (not a literal) is its own source.
+	 * @param address the client address
+	 * @return the throttled source
+	 */
+	public static String throttleKey(String address) {
+		byte[] literal = literal(address);
+		if (literal == null || literal.length == 4) {
+			return (literal == null) ? address : formatted(literal);
+		}
+		byte[] prefix = Arrays.copyOf(literal, 16);
+		Arrays.fill(prefix, 8, 16, (byte) 0);
+		return formatted(prefix) + "/64";
+	}
+
+	private static String formatted(byte[] address) {
+		try {
+			return InetAddress.getByAddress(address).getHostAddress();
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public static boolean matchesAny(List<String> cidrs, String address) {

@@ -65,7 +65,8 @@ class AgentAuthenticatorTests {
 	private final AuditLog audit = mock(AuditLog.class);
 
 	private final AgentAuthenticator authenticator = new AgentAuthenticator(this.tokens, this.hasher, this.throttle,
-			this.owners, this.lifecycle, this.audit, Clock.fixed(NOW, ZoneOffset.UTC));
+			this.owners, this.lifecycle, this.audit, Clock.fixed(NOW, ZoneOffset.UTC),
+			new BlockedSourceSampler(Duration.ofMinutes(1)));
 
 	private final Agent agent = TestAgents.agent();
 
@@ -120,7 +121,52 @@ class AgentAuthenticatorTests {
 		// Refusing a throttled source is not a new failure: the block must not extend
 		// itself.
 		verify(this.throttle, never()).recordFailure(anyString());
-		assertThat(onlyAuditEvent().reason()).isEqualTo("source_throttled");
+		// A1: the token was recognised, so its refusal names the agent and owner.
+		AuditEvent event = onlyAuditEvent();
+		assertThat(event.reason()).isEqualTo("source_throttled");
+		assertThat(event.agentId()).isEqualTo(this.agent.id());
+		assertThat(event.ownerUserId()).isEqualTo(this.agent.ownerUserId());
+		assertThat(event.tokenId()).isEqualTo(token.id());
+	}
+
+	@Test
+	void authenticateWhenBlockedSourceSendsGarbageOrUnknownTokensThenOneSummarisingEventAndNoCounting() {
+		when(this.throttle.blockedFor(ADDRESS)).thenReturn(Optional.of(Duration.ofMinutes(42)));
+		when(this.tokens.findPresented(any(), eq(ADDRESS)))
+			.thenReturn(new TokenStore.Presented(Optional.empty(), Optional.of(Duration.ofMinutes(42))));
+
+		for (int i = 0; i < 500; i++) {
+			String presented = (i % 2 == 0) ? "garbage-" + i : TestAgentTokens.secret();
+			assertThat(this.authenticator.authenticate(presented, ADDRESS, "r" + i))
+				.isEqualTo(new Refused("source_throttled", Duration.ofMinutes(42)));
+		}
+
+		// Issue 12, point 2: a blocked source's flood costs no counting and one event
+		// per minute, not one per request.
+		verify(this.throttle, never()).recordFailure(anyString());
+		AuditEvent event = onlyAuditEvent();
+		assertThat(event.reason()).isEqualTo("source_throttled");
+		assertThat(event.agentId()).isNull();
+		assertThat(event.requestId()).isEqualTo("r0");
+	}
+
+	@Test
+	void authenticateWhenMalformedFromAFreeSourceThenCountedAfterTheBlockCheck() {
+		this.authenticator.authenticate("garbage", ADDRESS, "r1");
+
+		InOrder order = inOrder(this.throttle);
+		order.verify(this.throttle).blockedFor(ADDRESS);
+		order.verify(this.throttle).recordFailure(ADDRESS);
+		assertThat(onlyAuditEvent().reason()).isEqualTo("malformed_token");
+	}
+
+	@Test
+	void authenticateWhenIpv6ThenFailuresCountAgainstItsSlash64() {
+		this.authenticator.authenticate("garbage", "2001:db8:1:2:aaaa::1", "r1");
+		this.authenticator.authenticate(this.secret, "2001:db8:1:2:bbbb::2", "r2");
+
+		verify(this.throttle, times(2)).recordFailure("2001:db8:1:2:0:0:0:0/64");
+		verify(this.tokens).findPresented(any(), eq("2001:db8:1:2:0:0:0:0/64"));
 	}
 
 	@Test

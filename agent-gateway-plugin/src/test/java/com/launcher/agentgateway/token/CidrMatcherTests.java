@@ -13,6 +13,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class CidrMatcherTests {
 
 	@Test
+	void throttleKeyWhenIpv6ThenItsSlash64AndWhenIpv4ThenTheAddress() {
+		assertThat(CidrMatcher.throttleKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).isEqualTo("2001:db8:1:2:0:0:0:0/64");
+		assertThat(CidrMatcher.throttleKey("2001:db8:1:2::1")).isEqualTo(CidrMatcher.throttleKey("2001:db8:1:2::ffff"));
+		assertThat(CidrMatcher.throttleKey("2001:db8:1:3::1")).isNotEqualTo(CidrMatcher.throttleKey("2001:db8:1:2::1"));
+		assertThat(CidrMatcher.throttleKey("192.0.2.7")).isEqualTo("192.0.2.7");
+		assertThat(CidrMatcher.throttleKey("::ffff:192.0.2.7")).isEqualTo("192.0.2.7");
+		assertThat(CidrMatcher.throttleKey("unknown")).isEqualTo("unknown");
+	}
+
+	@Test
 	void matchesAnyWhenNoBlocksThenAnyAddressMatches() {
 		assertThat(CidrMatcher.matchesAny(List.of(), "203.0.113.9")).isTrue();
 		assertThat(CidrMatcher.matchesAny(List.of(), "-")).isTrue();

@@ -308,6 +308,56 @@ class TokenLifecycleEndToEndTests {
 	}
 
 	@Test
+	@Order(9)
+	void pingWhenBlockedSourceKeepsSendingGarbageThenNoWritesBeyondOneSampleAMinute() {
+		String attacker = "192.0.2.77";
+		long started = System.nanoTime();
+		int refused = 0;
+		int blockedAt = -1;
+		for (int i = 0; i < 1000; i++) {
+			// Malformed tokens count towards the block (issue 12, point 2).
+			String presented = (i % 2 == 0) ? "not-a-token-" + i : garbage(i);
+			HttpResponse<String> response = ping(node1, presented, attacker);
+			assertThat(response.statusCode()).isIn(401, 429);
+			refused++;
+			if (response.statusCode() == 429 && blockedAt < 0) {
+				blockedAt = i + 1;
+			}
+		}
+		long minutes = 1 + Duration.ofNanos(System.nanoTime() - started).toMinutes();
+		int auditRows = count(jdbc, "SELECT count(*) FROM agw_audit_event WHERE source_address = ?", attacker);
+		int counted = count(jdbc, "SELECT failures FROM agw_auth_failure WHERE source_address = ?", attacker);
+		// Writes: one audit append per audited refusal, one upsert per counted failure.
+		logger.info("1,000 refused requests from one source: blocked after {}; {} audit rows and {} counted "
+				+ "failures, {} writes in all", blockedAt, auditRows, counted, auditRows + counted);
+		assertThat(refused).isEqualTo(1000);
+		assertThat(blockedAt).as("the 5th failure blocks, malformed tokens included").isEqualTo(5);
+		assertThat(counted).as("a blocked source's refusals are not counted again").isEqualTo(5);
+		assertThat(auditRows).as("5 refusals before the block, then one sample per minute")
+			.isBetween(6, 5 + (int) minutes);
+		assertThat(jdbc.queryForList("SELECT details FROM agw_audit_event WHERE source_address = ?"
+				+ " AND reason = 'source_throttled' ORDER BY seq", String.class, attacker))
+			.first()
+			.satisfies((details) -> assertThat(details).contains("unauditedRefusals"));
+	}
+
+	@Test
+	@Order(9)
+	void pingWhenFailuresComeFromOneIpv6Slash64ThenTheWholeSlash64Blocked() {
+		int blockedAt = -1;
+		for (int i = 1; i <= 10 && blockedAt < 0; i++) {
+			// A new address of the same /64 each time, as one host with a /64 can do.
+			HttpResponse<String> response = ping(node1, garbage(i), "2001:db8:66:1::" + Integer.toHexString(i));
+			if (response.statusCode() == 429) {
+				blockedAt = i;
+			}
+		}
+		assertThat(blockedAt).isEqualTo(5);
+		assertThat(ping(node2, garbage(99), "2001:db8:66:1:ffff::1").statusCode()).isEqualTo(429);
+		assertThat(ping(node2, garbage(99), "2001:db8:66:2::1").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	@Order(10)
 	void pingWhenTokenTableUnreachableThenRefusedNeverAccepted() {
 		UUID agent = node1.createAgent("bob", "fail-closed-bot");
