@@ -18,7 +18,8 @@ import com.launcher.agentgateway.core.RequestContext;
 
 /**
  * Creates, reads, disables and enables agents. Owners see and manage only their own
- * agents (others' look like they do not exist); platform admins manage all.
+ * agents (others' look like they do not exist); platform admins see all and may disable
+ * any, but only owners give an agent power ({@link #getOwn}).
  */
 public class AgentService {
 
@@ -53,6 +54,22 @@ public class AgentService {
 		Agent agent = this.agents.findById(agentId).orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND));
 		if (!actor.mayManage(agent.ownerUserId())) {
 			throw new GatewayException(ErrorCode.NOT_FOUND);
+		}
+		return agent;
+	}
+
+	/**
+	 * An agent the actor owns, for what gives it power: minting, rotating, granting.
+	 * Admins manage every agent but may only take power away from another's (disable,
+	 * revoke): a token they minted on it would let them act in Tasker as its owner (issue
+	 * 12, point 6; threat model, "Privilege confusion").
+	 * @throws GatewayException {@code not_found} when not visible, {@code owner_only}
+	 * when visible to an admin who is not the owner
+	 */
+	public Agent getOwn(Actor actor, UUID agentId) {
+		Agent agent = get(actor, agentId);
+		if (!actor.userId().equals(agent.ownerUserId())) {
+			throw new GatewayException(ErrorCode.OWNER_ONLY);
 		}
 		return agent;
 	}

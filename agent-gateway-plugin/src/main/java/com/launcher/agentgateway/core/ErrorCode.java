@@ -11,6 +11,8 @@ public enum ErrorCode {
 	MALFORMED_REQUEST("malformed_request", Kind.INVALID, "The request body could not be read."),
 	NOT_FOUND("not_found", Kind.NOT_FOUND, "The resource does not exist or is not visible to you."),
 	FORBIDDEN("forbidden", Kind.FORBIDDEN, "You are not allowed to do this."),
+	OWNER_ONLY("owner_only", Kind.FORBIDDEN,
+			"Only the agent's owner may do this. An admin may disable the agent or revoke its tokens."),
 	AGENT_NAME_TAKEN("agent_name_taken", Kind.CONFLICT, "You already have an agent with this name."),
 	AGENT_DISABLED("agent_disabled", Kind.CONFLICT, "The agent is disabled."),
 	GRANT_EXISTS("grant_exists", Kind.CONFLICT, "This project is already granted to the agent."),

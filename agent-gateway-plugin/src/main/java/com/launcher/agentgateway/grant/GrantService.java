@@ -67,7 +67,7 @@ public class GrantService {
 	}
 
 	public Grant create(Actor actor, UUID agentId, String workspace, UUID projectId, String access) {
-		Agent agent = this.agents.get(actor, agentId);
+		Agent agent = this.agents.getOwn(actor, agentId);
 		String slug = workspace(workspace);
 		if (projectId == null) {
 			throw GatewayException.invalid("projectId", "is required");

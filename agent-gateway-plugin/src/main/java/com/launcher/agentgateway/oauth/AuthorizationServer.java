@@ -225,7 +225,8 @@ public class AuthorizationServer {
 
 	private Agent connectAgent(Actor me, Consent consent, OAuthClient client) {
 		if (consent.agentId() != null) {
-			Agent agent = this.agents.get(me, consent.agentId());
+			// A connection mints tokens: only for the person's own agent.
+			Agent agent = this.agents.getOwn(me, consent.agentId());
 			if (!agent.isEnabled()) {
 				throw new GatewayException(ErrorCode.AGENT_DISABLED);
 			}

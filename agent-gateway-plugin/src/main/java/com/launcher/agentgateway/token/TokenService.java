@@ -22,7 +22,8 @@ import com.launcher.agentgateway.policy.PolicyService;
 
 /**
  * Mints, lists, revokes and rotates tokens. The secret exists only in the value returned
- * by {@link #mint} and {@link #rotate}; it is never stored, logged or shown again.
+ * by {@link #mint} and {@link #rotate}; it is never stored, logged or shown again. Only
+ * the agent's owner mints and rotates; an admin may revoke.
  */
 public class TokenService {
 
@@ -55,7 +56,7 @@ public class TokenService {
 	}
 
 	public MintedToken mint(Actor actor, UUID agentId, Integer expiresInDays, List<String> allowedCidrs) {
-		Agent agent = this.agents.get(actor, agentId);
+		Agent agent = this.agents.getOwn(actor, agentId);
 		if (!agent.isEnabled()) {
 			throw new GatewayException(ErrorCode.AGENT_DISABLED);
 		}
@@ -109,7 +110,7 @@ public class TokenService {
 	 * rotated-out token later revokes the whole family (GitLab's reuse detection).
 	 */
 	public MintedToken rotate(Actor actor, UUID agentId, UUID tokenId, Integer expiresInDays) {
-		Agent agent = this.agents.get(actor, agentId);
+		Agent agent = this.agents.getOwn(actor, agentId);
 		AgentToken old = ownToken(agent, tokenId);
 		if (old.status() != TokenStatus.ACTIVE) {
 			throw new GatewayException(ErrorCode.TOKEN_NOT_ACTIVE);

@@ -83,13 +83,13 @@ class TokenApiController extends ApiErrors {
 
 	}
 
-	record TokenView(UUID id, String hint, String status, String statusReason, Instant createdAt, Instant expiresAt,
-			Instant lastUsedAt, String lastUsedIp, List<String> allowedCidrs, UUID successorId) {
+	record TokenView(UUID id, String hint, String status, String statusReason, UUID createdBy, Instant createdAt,
+			Instant expiresAt, Instant lastUsedAt, String lastUsedIp, List<String> allowedCidrs, UUID successorId) {
 
 		static TokenView of(AgentToken token) {
 			return new TokenView(token.id(), token.hint(), token.status().name(), token.statusReason(),
-					token.createdAt(), token.expiresAt(), token.lastUsedAt(), token.lastUsedIp(), token.allowedCidrs(),
-					token.successorId());
+					token.createdBy(), token.createdAt(), token.expiresAt(), token.lastUsedAt(), token.lastUsedIp(),
+					token.allowedCidrs(), token.successorId());
 		}
 
 	}

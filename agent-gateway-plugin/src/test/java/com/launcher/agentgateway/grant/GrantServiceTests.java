@@ -138,14 +138,15 @@ class GrantServiceTests {
 	}
 
 	@Test
-	void createWhenAdminGrantsThenOwnersMembershipDecides() {
+	void createWhenAdminGrantsOnAnotherOwnersAgentThenOwnerOnlyAndNothingStored() {
 		Actor admin = new Actor(UUID.randomUUID(), true);
 		member(Membership.MEMBER);
 
-		Grant grant = this.service.create(admin, this.agent.id(), "demo", WEB, "READ");
-
-		assertThat(grant.createdBy()).isEqualTo(admin.userId());
-		verify(this.tasker).check("alice@launcher.local", "demo", WEB);
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> this.service.create(admin, this.agent.id(), "demo", WEB, "READ"))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.OWNER_ONLY));
+		verify(this.grants, never()).insert(any());
+		verify(this.tasker, never()).check(any(), any(), any());
 	}
 
 	@Test

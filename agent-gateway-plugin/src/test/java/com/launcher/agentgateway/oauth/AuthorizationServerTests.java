@@ -117,6 +117,7 @@ class AuthorizationServerTests {
 		when(this.policy.current()).thenReturn(Policy.defaults());
 		when(this.agents.create(any(), anyString(), anyString())).thenReturn(this.agent);
 		when(this.agents.get(any(), eq(this.agent.id()))).thenReturn(this.agent);
+		when(this.agents.getOwn(any(), eq(this.agent.id()))).thenReturn(this.agent);
 		when(this.agentStore.findById(this.agent.id())).thenReturn(Optional.of(this.agent));
 		when(this.owners.find(OWNER)).thenReturn(Optional.of(TestAgents.activeOwner(OWNER)));
 		when(this.tokens.mintForOAuthClient(any(), any(), any(), any())).thenAnswer((call) -> {
@@ -226,7 +227,7 @@ class AuthorizationServerTests {
 	@Test
 	void decideWhenAgentDisabledOrNoAgentChosenThenGatewayErrorAndNoCode() {
 		Agent disabled = TestAgents.withStatus(this.agent, AgentStatus.DISABLED);
-		when(this.agents.get(any(), eq(this.agent.id()))).thenReturn(disabled);
+		when(this.agents.getOwn(any(), eq(this.agent.id()))).thenReturn(disabled);
 		assertThatExceptionOfType(GatewayException.class)
 			.isThrownBy(
 					() -> this.server.decide(ask(), RESOURCE, OWNER, consent(true, this.agent.id(), null, Map.of())))

@@ -168,6 +168,35 @@ class TokenServiceTests {
 	}
 
 	@Test
+	void mintAndRotateWhenAdminOnAnotherOwnersAgentThenOwnerOnlyAndNothingIssued() {
+		Actor admin = new Actor(UUID.randomUUID(), true);
+		AgentToken token = TestAgentTokens.active(this.agent.id());
+		when(this.tokens.findById(token.id())).thenReturn(Optional.of(token));
+
+		// Issue 12, point 6: a token an admin minted would act in Tasker as the owner.
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> this.service.mint(admin, this.agent.id(), 7, List.of()))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.OWNER_ONLY));
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> this.service.rotate(admin, this.agent.id(), token.id(), 7))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.OWNER_ONLY));
+		verify(this.tokens, never()).insert(any(), any());
+		verify(this.tokens, never()).transition(any(), any(), any(), any(), any(), any());
+	}
+
+	@Test
+	void revokeWhenAdminOnAnotherOwnersAgentThenRevoked() {
+		Actor admin = new Actor(UUID.randomUUID(), true);
+		AgentToken token = TestAgentTokens.active(this.agent.id());
+		when(this.tokens.findById(token.id())).thenReturn(Optional.of(token));
+
+		this.service.revoke(admin, this.agent.id(), token.id());
+
+		verify(this.tokens).transition(token.id(), TokenStatus.ACTIVE, TokenStatus.REVOKED, "revoked_by_user", null,
+				NOW);
+	}
+
+	@Test
 	void revokeWhenActiveThenRevokedAndAudited() {
 		AgentToken token = TestAgentTokens.active(this.agent.id());
 		when(this.tokens.findById(token.id())).thenReturn(Optional.of(token));

@@ -414,6 +414,34 @@ class GatewayApiEndToEndTests {
 	 */
 	@Test
 	@Order(11)
+	void adminWhenActingOnAnotherOwnersAgentThenMayTakePowerAwayButNeverGiveIt() {
+		HttpResponse<String> create = node.post("alice", API + "/agents", "{\"name\":\"admin-powers-bot\"}");
+		String path = API + "/agents/" + LauncherNode.json(create).get("id").asString();
+		HttpResponse<String> mint = node.post("alice", path + "/tokens", "{\"expiresInDays\":5}");
+		IdentityCalls.MINTED.add(LauncherNode.json(mint).get("token").asString());
+		String tokenId = LauncherNode.json(mint).get("id").asString();
+		int tokensBefore = count(jdbc, "SELECT count(*) FROM agw_token");
+		int grantsBefore = count(jdbc, "SELECT count(*) FROM agw_grant");
+
+		// Issue 12, point 6: a token or grant an admin gave would let them act in Tasker
+		// as alice.
+		assertProblem(node.post("admin", path + "/tokens", "{\"expiresInDays\":5}"), 403, "owner_only", null);
+		assertProblem(node.post("admin", path + "/tokens/" + tokenId + "/rotate", null), 403, "owner_only", null);
+		assertProblem(node.post("admin", path + "/grants", "{\"workspace\":\"demo\",\"projectId\":\""
+				+ node.projectId("alice", "WEB") + "\",\"access\":\"WRITE\"}"), 403, "owner_only", null);
+		assertThat(count(jdbc, "SELECT count(*) FROM agw_token")).isEqualTo(tokensBefore);
+		assertThat(count(jdbc, "SELECT count(*) FROM agw_grant")).isEqualTo(grantsBefore);
+
+		assertThat(node.post("admin", path + "/tokens/" + tokenId + "/revoke", null).statusCode()).isEqualTo(204);
+		assertThat(node.post("admin", path + "/disable", null).statusCode()).isEqualTo(200);
+		// The owner sees who minted each token.
+		JsonNode tokens = LauncherNode.json(node.get("alice", path + "/tokens"));
+		assertThat(tokens).singleElement()
+			.satisfies((t) -> assertThat(t.get("createdBy").asString()).isEqualTo(LauncherNode.ALICE_ID.toString()));
+	}
+
+	@Test
+	@Order(12)
 	void protocolRequestsWhenOverBurstLimitThen429WithRetryAfterEachAuditedOnce() {
 		UUID agent = node.createAgent("bob", "chatty-bot");
 		String[] token = readerOfWeb(agent);
