@@ -16,9 +16,11 @@ import java.util.UUID;
  * @param result the stored result (JSON) when completed
  * @param createdAt when it was claimed
  * @param expiresAt when it may be forgotten (the retention)
+ * @param holder the random token of the call that holds the claim: only that call may
+ * complete, release or mark it, so a call that lost its lease cannot undo another's claim
  */
 public record IdempotencyRecord(UUID agentId, IdempotencyKey key, String tool, Fingerprint fingerprint, Status status,
-		Instant leaseUntil, String result, Instant createdAt, Instant expiresAt) {
+		Instant leaseUntil, String result, Instant createdAt, Instant expiresAt, UUID holder) {
 
 	public IdempotencyRecord {
 		Objects.requireNonNull(agentId, "agentId");
@@ -29,6 +31,7 @@ public record IdempotencyRecord(UUID agentId, IdempotencyKey key, String tool, F
 		Objects.requireNonNull(leaseUntil, "leaseUntil");
 		Objects.requireNonNull(createdAt, "createdAt");
 		Objects.requireNonNull(expiresAt, "expiresAt");
+		Objects.requireNonNull(holder, "holder");
 	}
 
 	/** Where a claim stands. */

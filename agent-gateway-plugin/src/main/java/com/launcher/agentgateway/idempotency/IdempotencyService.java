@@ -73,11 +73,13 @@ public class IdempotencyService {
 	 */
 	public Execution execute(UUID agentId, IdempotencyKey key, String tool, Fingerprint fingerprint, Write write) {
 		Instant now = this.clock.instant();
+		// This call's own token: the store lets only the holder end the claim.
+		UUID holder = UUID.randomUUID();
 		IdempotencyRecord claim = new IdempotencyRecord(agentId, key, tool, fingerprint, Status.IN_PROGRESS,
-				now.plus(this.lease), null, now, now.plus(this.retention));
+				now.plus(this.lease), null, now, now.plus(this.retention), holder);
 		for (int attempt = 0; attempt < 2; attempt++) {
 			if (this.store.tryClaim(claim, now)) {
-				return run(agentId, key, write, false);
+				return run(agentId, key, holder, write, false);
 			}
 			Optional<IdempotencyRecord> existing = this.store.find(agentId, key);
 			if (existing.isEmpty()) {
@@ -92,8 +94,8 @@ public class IdempotencyService {
 				return new Execution(record.result(), true);
 			}
 			boolean abandoned = record.status() == Status.UNKNOWN || !record.leaseUntil().isAfter(now);
-			if (abandoned && this.store.takeOver(agentId, key, now, now.plus(this.lease))) {
-				return run(agentId, key, write, true);
+			if (abandoned && this.store.takeOver(agentId, key, holder, now, now.plus(this.lease))) {
+				return run(agentId, key, holder, write, true);
 			}
 			throw new GatewayException(ErrorCode.IDEMPOTENCY_IN_PROGRESS, "idempotency_key", java.util.Map.of(),
 					Duration.ofSeconds(2));
@@ -102,28 +104,30 @@ public class IdempotencyService {
 				Duration.ofSeconds(2));
 	}
 
-	private Execution run(UUID agentId, IdempotencyKey key, Write write, boolean reconcile) {
+	private Execution run(UUID agentId, IdempotencyKey key, UUID holder, Write write, boolean reconcile) {
 		String result;
 		try {
 			result = write.apply(reconcile);
 		}
 		catch (GatewayException ex) {
 			if (ex.errorCode() == ErrorCode.OUTCOME_UNKNOWN) {
-				this.store.markUnknown(agentId, key);
+				this.store.markUnknown(agentId, key, holder);
 			}
 			else {
-				this.store.release(agentId, key);
+				this.store.release(agentId, key, holder);
 			}
 			throw ex;
 		}
 		catch (RuntimeException | Error ex) {
 			// We cannot tell whether Tasker applied it: keep the key and reconcile next
 			// time.
-			this.store.markUnknown(agentId, key);
+			this.store.markUnknown(agentId, key, holder);
 			throw ex;
 		}
 		try {
-			this.store.complete(agentId, key, result, this.clock.instant());
+			// A call whose lease ran out and was taken over finds the claim no longer
+			// its own: the new holder completes it, after reconciling with Tasker.
+			this.store.complete(agentId, key, holder, result, this.clock.instant());
 		}
 		catch (RuntimeException ex) {
 			// The write happened: the caller gets its result (issue 12, point 5). The
@@ -131,7 +135,7 @@ public class IdempotencyService {
 			// a retry under this key reconciles with Tasker instead of writing twice.
 			logger.warn("Write done but its idempotency key not completed: {}", ex.getClass().getSimpleName());
 			try {
-				this.store.markUnknown(agentId, key);
+				this.store.markUnknown(agentId, key, holder);
 			}
 			catch (RuntimeException again) {
 				logger.warn("Idempotency key not marked unknown either: {}", again.getClass().getSimpleName());

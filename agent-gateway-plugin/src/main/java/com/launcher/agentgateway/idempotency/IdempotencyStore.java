@@ -25,18 +25,31 @@ public interface IdempotencyStore {
 	 * lease that ended), atomically: only one caller wins.
 	 * @param agentId the agent
 	 * @param key the key
+	 * @param holder the taking call's token, which becomes the claim's holder
 	 * @param now the current time
 	 * @param leaseUntil the new lease
 	 * @return true when this call now holds the key
 	 */
-	boolean takeOver(UUID agentId, IdempotencyKey key, Instant now, Instant leaseUntil);
+	boolean takeOver(UUID agentId, IdempotencyKey key, UUID holder, Instant now, Instant leaseUntil);
 
-	void complete(UUID agentId, IdempotencyKey key, String result, Instant now);
+	/**
+	 * Stores the result, if {@code holder} still holds the claim.
+	 * @return whether it did
+	 */
+	boolean complete(UUID agentId, IdempotencyKey key, UUID holder, String result, Instant now);
 
-	void markUnknown(UUID agentId, IdempotencyKey key);
+	/**
+	 * Marks an in-progress claim's outcome unknown, if {@code holder} still holds it.
+	 * @return whether it did
+	 */
+	boolean markUnknown(UUID agentId, IdempotencyKey key, UUID holder);
 
-	/** Forgets the claim so a retry can run (a definite failure). */
-	void release(UUID agentId, IdempotencyKey key);
+	/**
+	 * Forgets the claim so a retry can run (a definite failure), if {@code holder} still
+	 * holds it and it is not completed.
+	 * @return whether it did
+	 */
+	boolean release(UUID agentId, IdempotencyKey key, UUID holder);
 
 	/** Deletes records whose retention has ended; returns how many. */
 	int purgeExpired(Instant now);

@@ -37,35 +37,55 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 	}
 
 	@Override
-	public synchronized boolean takeOver(UUID agentId, IdempotencyKey key, Instant now, Instant leaseUntil) {
+	public synchronized boolean takeOver(UUID agentId, IdempotencyKey key, UUID holder, Instant now,
+			Instant leaseUntil) {
 		IdempotencyRecord r = this.records.get(id(agentId, key));
 		if (r == null || r.status() == Status.COMPLETED
 				|| (r.status() == Status.IN_PROGRESS && r.leaseUntil().isAfter(now))) {
 			return false;
 		}
 		this.records.put(id(agentId, key), new IdempotencyRecord(agentId, key, r.tool(), r.fingerprint(),
-				Status.IN_PROGRESS, leaseUntil, null, r.createdAt(), r.expiresAt()));
+				Status.IN_PROGRESS, leaseUntil, null, r.createdAt(), r.expiresAt(), holder));
 		return true;
 	}
 
 	@Override
-	public synchronized void complete(UUID agentId, IdempotencyKey key, String result, Instant now) {
-		this.records.computeIfPresent(id(agentId, key), (k, r) -> new IdempotencyRecord(agentId, key, r.tool(),
-				r.fingerprint(), Status.COMPLETED, r.leaseUntil(), result, r.createdAt(), r.expiresAt()));
+	public synchronized boolean complete(UUID agentId, IdempotencyKey key, UUID holder, String result, Instant now) {
+		IdempotencyRecord r = held(agentId, key, holder);
+		if (r == null) {
+			return false;
+		}
+		this.records.put(id(agentId, key), new IdempotencyRecord(agentId, key, r.tool(), r.fingerprint(),
+				Status.COMPLETED, r.leaseUntil(), result, r.createdAt(), r.expiresAt(), holder));
+		return true;
 	}
 
 	@Override
-	public synchronized void markUnknown(UUID agentId, IdempotencyKey key) {
+	public synchronized boolean markUnknown(UUID agentId, IdempotencyKey key, UUID holder) {
 		// As the database does: only a write in flight can end with an unknown outcome.
-		this.records.computeIfPresent(id(agentId, key),
-				(k, r) -> (r.status() != Status.IN_PROGRESS) ? r : new IdempotencyRecord(agentId, key, r.tool(),
-						r.fingerprint(), Status.UNKNOWN, r.leaseUntil(), null, r.createdAt(), r.expiresAt()));
+		IdempotencyRecord r = held(agentId, key, holder);
+		if (r == null || r.status() != Status.IN_PROGRESS) {
+			return false;
+		}
+		this.records.put(id(agentId, key), new IdempotencyRecord(agentId, key, r.tool(), r.fingerprint(),
+				Status.UNKNOWN, r.leaseUntil(), null, r.createdAt(), r.expiresAt(), holder));
+		return true;
 	}
 
 	@Override
-	public synchronized void release(UUID agentId, IdempotencyKey key) {
+	public synchronized boolean release(UUID agentId, IdempotencyKey key, UUID holder) {
 		// A completed result stays for replays until it expires.
-		this.records.computeIfPresent(id(agentId, key), (k, r) -> (r.status() == Status.COMPLETED) ? r : null);
+		IdempotencyRecord r = held(agentId, key, holder);
+		if (r == null || r.status() == Status.COMPLETED) {
+			return false;
+		}
+		this.records.remove(id(agentId, key));
+		return true;
+	}
+
+	private IdempotencyRecord held(UUID agentId, IdempotencyKey key, UUID holder) {
+		IdempotencyRecord r = this.records.get(id(agentId, key));
+		return (r != null && r.holder().equals(holder)) ? r : null;
 	}
 
 	@Override

@@ -12,28 +12,28 @@ import com.launcher.agentgateway.idempotency.IdempotencyRecord.Status;
 interface IdempotencyMapper {
 
 	int tryClaim(UUID agent, String key, String tool, byte[] fingerprint, Instant lease, Instant created,
-			Instant expires, Instant now);
+			Instant expires, UUID holder, Instant now);
 
 	ClaimRow find(UUID agent, String key);
 
-	int takeOver(UUID agent, String key, Instant now, Instant lease);
+	int takeOver(UUID agent, String key, UUID holder, Instant now, Instant lease);
 
-	int complete(UUID agent, String key, String result, Instant now);
+	int complete(UUID agent, String key, UUID holder, String result, Instant now);
 
-	int markUnknown(UUID agent, String key);
+	int markUnknown(UUID agent, String key, UUID holder);
 
-	int release(UUID agent, String key);
+	int release(UUID agent, String key, UUID holder);
 
 	int purgeExpired(Instant now);
 
 	/** A row of {@code agw_idempotency}. */
 	record ClaimRow(UUID agentId, String idempotencyKey, String tool, byte[] fingerprint, Status status,
-			Instant leaseUntil, String result, Instant createdAt, Instant expiresAt) {
+			Instant leaseUntil, String result, Instant createdAt, Instant expiresAt, UUID holder) {
 
 		IdempotencyRecord claim() {
 			return new IdempotencyRecord(this.agentId, new IdempotencyKey(this.idempotencyKey), this.tool,
 					Fingerprint.fromBytes(this.fingerprint), this.status, this.leaseUntil, this.result, this.createdAt,
-					this.expiresAt);
+					this.expiresAt, this.holder);
 		}
 
 	}

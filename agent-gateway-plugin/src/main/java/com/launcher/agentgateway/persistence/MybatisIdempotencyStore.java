@@ -25,7 +25,7 @@ public class MybatisIdempotencyStore implements IdempotencyStore {
 	@Override
 	public boolean tryClaim(IdempotencyRecord claim, Instant now) {
 		return this.claims.tryClaim(claim.agentId(), claim.key().value(), claim.tool(), claim.fingerprint().bytes(),
-				claim.leaseUntil(), claim.createdAt(), claim.expiresAt(), now) == 1;
+				claim.leaseUntil(), claim.createdAt(), claim.expiresAt(), claim.holder(), now) == 1;
 	}
 
 	@Override
@@ -34,23 +34,23 @@ public class MybatisIdempotencyStore implements IdempotencyStore {
 	}
 
 	@Override
-	public boolean takeOver(UUID agentId, IdempotencyKey key, Instant now, Instant leaseUntil) {
-		return this.claims.takeOver(agentId, key.value(), now, leaseUntil) == 1;
+	public boolean takeOver(UUID agentId, IdempotencyKey key, UUID holder, Instant now, Instant leaseUntil) {
+		return this.claims.takeOver(agentId, key.value(), holder, now, leaseUntil) == 1;
 	}
 
 	@Override
-	public void complete(UUID agentId, IdempotencyKey key, String result, Instant now) {
-		this.claims.complete(agentId, key.value(), result, now);
+	public boolean complete(UUID agentId, IdempotencyKey key, UUID holder, String result, Instant now) {
+		return this.claims.complete(agentId, key.value(), holder, result, now) == 1;
 	}
 
 	@Override
-	public void markUnknown(UUID agentId, IdempotencyKey key) {
-		this.claims.markUnknown(agentId, key.value());
+	public boolean markUnknown(UUID agentId, IdempotencyKey key, UUID holder) {
+		return this.claims.markUnknown(agentId, key.value(), holder) == 1;
 	}
 
 	@Override
-	public void release(UUID agentId, IdempotencyKey key) {
-		this.claims.release(agentId, key.value());
+	public boolean release(UUID agentId, IdempotencyKey key, UUID holder) {
+		return this.claims.release(agentId, key.value(), holder) == 1;
 	}
 
 	@Override

@@ -52,12 +52,13 @@ class IdempotencyServiceTests {
 			private boolean failed;
 
 			@Override
-			public synchronized void complete(UUID agentId, IdempotencyKey key, String result, Instant now) {
+			public synchronized boolean complete(UUID agentId, IdempotencyKey key, UUID holder, String result,
+					Instant now) {
 				if (!this.failed) {
 					this.failed = true;
 					throw new IllegalStateException("database gone");
 				}
-				super.complete(agentId, key, result, now);
+				return super.complete(agentId, key, holder, result, now);
 			}
 
 		};
@@ -134,9 +135,11 @@ class IdempotencyServiceTests {
 
 	@Test
 	void executeWhenLeaseExpiredThenReconciles() {
-		this.store.tryClaim(new IdempotencyRecord(this.agent, this.key, "add_comment", this.fingerprint,
-				IdempotencyRecord.Status.IN_PROGRESS, this.clock.instant().plusSeconds(60), null, this.clock.instant(),
-				this.clock.instant().plus(Duration.ofHours(24))), this.clock.instant());
+		this.store.tryClaim(
+				new IdempotencyRecord(this.agent, this.key, "add_comment", this.fingerprint,
+						IdempotencyRecord.Status.IN_PROGRESS, this.clock.instant().plusSeconds(60), null,
+						this.clock.instant(), this.clock.instant().plus(Duration.ofHours(24)), UUID.randomUUID()),
+				this.clock.instant());
 		this.clock.advance(Duration.ofMinutes(5));
 		boolean[] reconciled = new boolean[1];
 		this.service.execute(this.agent, this.key, "add_comment", this.fingerprint, (r) -> {
@@ -144,6 +147,27 @@ class IdempotencyServiceTests {
 			return "{}";
 		});
 		assertThat(reconciled[0]).isTrue();
+	}
+
+	@Test
+	void executeWhenALateCallFailsAfterItsClaimWasTakenOverThenTheNewHoldersClaimStays() {
+		UUID successor = UUID.randomUUID();
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> this.service.execute(this.agent, this.key, "add_comment", this.fingerprint, (r) -> {
+				// The lease runs out while Tasker is slow; another call takes the key
+				// over.
+				this.clock.advance(Duration.ofMinutes(3));
+				assertThat(this.store.takeOver(this.agent, this.key, successor, this.clock.instant(),
+						this.clock.instant().plus(Duration.ofMinutes(2))))
+					.isTrue();
+				throw new GatewayException(ErrorCode.TASKER_UNAVAILABLE);
+			}));
+
+		// Issue 12, point 8: the late release must not free the key under the new holder.
+		assertThat(this.store.find(this.agent, this.key)).get()
+			.satisfies((held) -> assertThat(held.holder()).isEqualTo(successor))
+			.extracting(IdempotencyRecord::status)
+			.isEqualTo(IdempotencyRecord.Status.IN_PROGRESS);
 	}
 
 	@Test

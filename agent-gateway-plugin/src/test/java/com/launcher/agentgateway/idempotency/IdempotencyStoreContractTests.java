@@ -23,11 +23,13 @@ public abstract class IdempotencyStoreContractTests {
 
 	private static final Fingerprint FINGERPRINT = Fingerprint.of("add_comment", Map.of("body", "hi"), Set.of());
 
+	private static final UUID HOLDER = UUID.randomUUID();
+
 	protected abstract IdempotencyStore store();
 
 	private static IdempotencyRecord claim(UUID agent, IdempotencyKey key, Instant at) {
 		return new IdempotencyRecord(agent, key, "add_comment", FINGERPRINT, Status.IN_PROGRESS,
-				at.plus(Duration.ofMinutes(2)), null, at, at.plus(Duration.ofHours(24)));
+				at.plus(Duration.ofMinutes(2)), null, at, at.plus(Duration.ofHours(24)), HOLDER);
 	}
 
 	private static IdempotencyKey newKey() {
@@ -67,8 +69,8 @@ public abstract class IdempotencyStoreContractTests {
 		store().tryClaim(claim(agent, key, NOW), NOW);
 		Instant leaseEnd = NOW.plus(Duration.ofMinutes(2));
 
-		assertThat(store().takeOver(agent, key, NOW.plusSeconds(1), NOW.plusSeconds(121))).isFalse();
-		assertThat(store().takeOver(agent, key, leaseEnd, leaseEnd.plusSeconds(120))).isTrue();
+		assertThat(store().takeOver(agent, key, UUID.randomUUID(), NOW.plusSeconds(1), NOW.plusSeconds(121))).isFalse();
+		assertThat(store().takeOver(agent, key, UUID.randomUUID(), leaseEnd, leaseEnd.plusSeconds(120))).isTrue();
 
 		assertThat(store().find(agent, key).orElseThrow().leaseUntil()).isEqualTo(leaseEnd.plusSeconds(120));
 	}
@@ -79,10 +81,10 @@ public abstract class IdempotencyStoreContractTests {
 		IdempotencyKey key = newKey();
 		store().tryClaim(claim(agent, key, NOW), NOW);
 
-		store().markUnknown(agent, key);
+		store().markUnknown(agent, key, HOLDER);
 
 		assertThat(store().find(agent, key).orElseThrow().status()).isEqualTo(Status.UNKNOWN);
-		assertThat(store().takeOver(agent, key, NOW.plusSeconds(1), NOW.plusSeconds(121))).isTrue();
+		assertThat(store().takeOver(agent, key, UUID.randomUUID(), NOW.plusSeconds(1), NOW.plusSeconds(121))).isTrue();
 		assertThat(store().find(agent, key).orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
 	}
 
@@ -92,15 +94,37 @@ public abstract class IdempotencyStoreContractTests {
 		IdempotencyKey key = newKey();
 		store().tryClaim(claim(agent, key, NOW), NOW);
 
-		store().complete(agent, key, "{\"id\":\"WEB-7\"}", NOW.plusSeconds(1));
-		store().release(agent, key);
-		store().markUnknown(agent, key);
+		store().complete(agent, key, HOLDER, "{\"id\":\"WEB-7\"}", NOW.plusSeconds(1));
+		store().release(agent, key, HOLDER);
+		store().markUnknown(agent, key, HOLDER);
 
 		IdempotencyRecord done = store().find(agent, key).orElseThrow();
 		assertThat(done.status()).isEqualTo(Status.COMPLETED);
 		assertThat(done.result()).isEqualTo("{\"id\":\"WEB-7\"}");
-		assertThat(store().takeOver(agent, key, NOW.plus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(2))))
+		assertThat(store().takeOver(agent, key, UUID.randomUUID(), NOW.plus(Duration.ofHours(1)),
+				NOW.plus(Duration.ofHours(2))))
 			.isFalse();
+	}
+
+	@Test
+	void releaseCompleteAndMarkWhenNotTheHolderThenNothingChanges() {
+		UUID agent = UUID.randomUUID();
+		IdempotencyKey key = newKey();
+		store().tryClaim(claim(agent, key, NOW), NOW);
+		Instant leaseEnd = NOW.plus(Duration.ofMinutes(2));
+		UUID successor = UUID.randomUUID();
+		assertThat(store().takeOver(agent, key, successor, leaseEnd, leaseEnd.plusSeconds(120))).isTrue();
+
+		// Issue 12, point 8: the first call, whose lease ran out, comes back late.
+		assertThat(store().release(agent, key, HOLDER)).isFalse();
+		assertThat(store().markUnknown(agent, key, HOLDER)).isFalse();
+		assertThat(store().complete(agent, key, HOLDER, "{}", leaseEnd)).isFalse();
+
+		IdempotencyRecord held = store().find(agent, key).orElseThrow();
+		assertThat(held.status()).isEqualTo(Status.IN_PROGRESS);
+		assertThat(held.holder()).isEqualTo(successor);
+		assertThat(store().complete(agent, key, successor, "{\"id\":\"WEB-8\"}", leaseEnd)).isTrue();
+		assertThat(store().find(agent, key).orElseThrow().result()).isEqualTo("{\"id\":\"WEB-8\"}");
 	}
 
 	@Test
@@ -109,7 +133,7 @@ public abstract class IdempotencyStoreContractTests {
 		IdempotencyKey key = newKey();
 		store().tryClaim(claim(agent, key, NOW), NOW);
 
-		store().release(agent, key);
+		store().release(agent, key, HOLDER);
 
 		assertThat(store().find(agent, key)).isEmpty();
 		assertThat(store().tryClaim(claim(agent, key, NOW), NOW)).isTrue();
