@@ -26,7 +26,9 @@ import com.launcher.agentgateway.core.RequestContext;
  */
 public class GrantService {
 
-	private static final Pattern WORKSPACE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+	// Plane's workspace slug is a SlugField(max_length=48) (db/models/workspace.py); a
+	// longer one cannot exist, and the Tasker client refuses it (issue 12, point 12).
+	private static final Pattern WORKSPACE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,47}");
 
 	private final AgentService agents;
 
@@ -55,7 +57,8 @@ public class GrantService {
 
 	public static String workspace(String workspace) {
 		if (workspace == null || !WORKSPACE.matcher(workspace).matches()) {
-			throw GatewayException.invalid("workspace", "must be a Tasker workspace slug");
+			throw GatewayException.invalid("workspace",
+					"must be a Tasker workspace slug: up to 48 lowercase letters, digits, - and _");
 		}
 		return workspace;
 	}

@@ -121,6 +121,9 @@ class GrantServiceTests {
 	@Test
 	void createWhenBadInputThenNamesTheFieldBeforeAskingTasker() {
 		assertField(() -> this.service.create(this.owner, this.agent.id(), "Demo Space", WEB, "READ"), "workspace");
+		// Plane's slugs are at most 48 characters: a longer one must not reach the Tasker
+		// client (issue 12, point 12).
+		assertField(() -> this.service.create(this.owner, this.agent.id(), "w".repeat(49), WEB, "READ"), "workspace");
 		assertField(() -> this.service.create(this.owner, this.agent.id(), "demo", null, "READ"), "projectId");
 		assertField(() -> this.service.create(this.owner, this.agent.id(), "demo", WEB, "ADMIN"), "access");
 		assertField(() -> this.service.create(this.owner, this.agent.id(), "demo", WEB, null), "access");

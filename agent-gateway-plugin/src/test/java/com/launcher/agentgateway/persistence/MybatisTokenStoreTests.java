@@ -1,6 +1,7 @@
 package com.launcher.agentgateway.persistence;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.launcher.agentgateway.agent.Agent;
@@ -8,6 +9,7 @@ import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.grant.GrantStore;
 import com.launcher.agentgateway.grant.TestGrants;
 import com.launcher.agentgateway.token.AgentToken;
+import com.launcher.agentgateway.token.CidrMatcher;
 import com.launcher.agentgateway.token.TestAgentTokens;
 import com.launcher.agentgateway.token.TokenStore;
 import com.launcher.agentgateway.token.TokenStoreContractTests;
@@ -56,6 +58,24 @@ class MybatisTokenStoreTests extends TokenStoreContractTests {
 	@Override
 	protected GrantStore grantStore() {
 		return grants;
+	}
+
+	@Test
+	void insertWhenTenLongestIpv6CidrsThenStoredAndReadBack() {
+		Agent agent = givenAgent();
+		List<String> cidrs = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			cidrs.add("ffff:ffff:ffff:ffff:ffff:ffff:255.255.255." + (240 + i) + "/128");
+		}
+		// The validation's bound (ten blocks of up to 49 characters) must fit the column
+		// (issue 12, point 12).
+		assertThat(CidrMatcher.validate(cidrs)).hasSize(10);
+		assertThat(String.join(",", cidrs)).hasSize(499);
+		AgentToken token = TestAgentTokens.withCidrs(TestAgentTokens.active(agent.id()), cidrs);
+
+		tokens.insert(token, TestAgentTokens.randomHash());
+
+		assertThat(tokens.findById(token.id()).orElseThrow().allowedCidrs()).isEqualTo(cidrs);
 	}
 
 	@Test

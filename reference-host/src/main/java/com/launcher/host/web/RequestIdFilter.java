@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id (a well-formed incoming {@code X-Request-Id} is kept), puts
- * it in the log context and echoes it in the response.
+ * Gives every request an id (a well-formed incoming {@code X-Request-Id} is kept unless
+ * it looks like a credential), puts it in the log context and echoes it in the response.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -27,11 +27,20 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
 	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
+	/**
+	 * Credential prefixes (the gateway's own, GitHub, Slack, OpenAI, Plane, AWS, Google).
+	 * A client that sends a token as its request id would see it echoed into logs, audit
+	 * and responses: such an id is replaced (issue 12, point 12).
+	 */
+	private static final Pattern TOKEN_SHAPED = Pattern
+		.compile("(?i).*(?<![a-z0-9])(agw_|gh[pousr]_|github_pat_|xox[abposre]-|sk-|plane_api_|akia|asia|aiza).*");
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String incoming = request.getHeader("X-Request-Id");
-		String id = (incoming != null && SAFE.matcher(incoming).matches()) ? incoming : UUID.randomUUID().toString();
+		String id = (incoming != null && SAFE.matcher(incoming).matches() && !TOKEN_SHAPED.matcher(incoming).matches())
+				? incoming : UUID.randomUUID().toString();
 		request.setAttribute(ATTRIBUTE, id);
 		response.setHeader("X-Request-Id", id);
 		MDC.put("requestId", id);
