@@ -43,8 +43,8 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 		}
 		catch (RuntimeException ex) {
 			// Never the token, never the exception text: the class name says enough.
+			// The authenticator has audited it, with the agent when the token was found.
 			logger.warn("Refusing request {}: cannot decide ({})", request.requestId(), ex.getClass().getSimpleName());
-			this.authenticator.refuseUndecided(request.clientAddress(), request.requestId());
 			return IntrospectionResult.Rejected.invalid("cannot_decide");
 		}
 		if (outcome instanceof AuthenticationOutcome.Authenticated authenticated && request.hostRejection() != null) {

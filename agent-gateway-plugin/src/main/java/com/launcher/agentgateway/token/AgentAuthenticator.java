@@ -60,7 +60,28 @@ public class AgentAuthenticator {
 		this.clock = clock;
 	}
 
+	/**
+	 * Decides a presented token. A failure to decide (database, directory) is audited
+	 * here, naming the agent and owner when the token was already recognised (A1, issue
+	 * 12 point 11), and rethrown as it was, for the caller to refuse the request.
+	 * @param presented the token as presented
+	 * @param clientAddress the client address
+	 * @param requestId the host's request id
+	 * @return allowed or refused
+	 */
 	public AuthenticationOutcome authenticate(String presented, String clientAddress, String requestId) {
+		TokenLookup[] recognised = new TokenLookup[1];
+		try {
+			return decide(presented, clientAddress, requestId, recognised);
+		}
+		catch (RuntimeException ex) {
+			refuseUndecided(recognised[0], clientAddress, requestId);
+			throw ex;
+		}
+	}
+
+	private AuthenticationOutcome decide(String presented, String clientAddress, String requestId,
+			TokenLookup[] recognised) {
 		String source = CidrMatcher.throttleKey(clientAddress);
 		if (!TokenCodec.isWellFormed(presented)) {
 			// Garbage counts towards the block like an unknown token, and a blocked
@@ -85,6 +106,7 @@ public class AgentAuthenticator {
 			return refuse(null, "unknown_token", source, clientAddress, requestId, true);
 		}
 		TokenLookup lookup = found.get();
+		recognised[0] = lookup;
 		AgentToken token = lookup.token();
 		Instant now = this.clock.instant();
 		if (token.status() == TokenStatus.ROTATED) {
@@ -142,11 +164,15 @@ public class AgentAuthenticator {
 	 * @param requestId the host's request id
 	 */
 	public void refuseUndecided(String clientAddress, String requestId) {
+		refuseUndecided(null, clientAddress, requestId);
+	}
+
+	private void refuseUndecided(TokenLookup lookup, String clientAddress, String requestId) {
 		try {
-			this.audit.append(AgentRequest.unrecognised(requestId, clientAddress)
-				.event("token.use", Outcome.DENIED, this.clock.instant())
-				.reason("cannot_decide")
-				.build());
+			this.audit.append(
+					request(lookup, clientAddress, requestId).event("token.use", Outcome.DENIED, this.clock.instant())
+						.reason("cannot_decide")
+						.build());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not audit the refusal of request {} ({})", requestId, ex.getClass().getSimpleName());
@@ -183,12 +209,18 @@ public class AgentAuthenticator {
 
 	private AuthenticationOutcome deny(TokenLookup lookup, String reason, String clientAddress, String requestId,
 			Duration throttled) {
-		AgentRequest request = (lookup != null)
+		this.audit
+			.append(request(lookup, clientAddress, requestId).event("token.use", Outcome.DENIED, this.clock.instant())
+				.reason(reason)
+				.build());
+		return new Refused(reason, throttled);
+	}
+
+	private static AgentRequest request(TokenLookup lookup, String clientAddress, String requestId) {
+		return (lookup != null)
 				? new AgentRequest(lookup.token().agentId(), lookup.ownerUserId(), lookup.token().id(),
 						lookup.token().hint(), requestId, clientAddress)
 				: AgentRequest.unrecognised(requestId, clientAddress);
-		this.audit.append(request.event("token.use", Outcome.DENIED, this.clock.instant()).reason(reason).build());
-		return new Refused(reason, throttled);
 	}
 
 }

@@ -315,6 +315,22 @@ class AgentAuthenticatorTests {
 			.isThrownBy(() -> this.authenticator.authenticate(this.secret, ADDRESS, "r1"))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
 		verify(this.tokens, never()).touch(any(), any(), any());
+		// A1 (issue 12, point 11): the token was found, so the refusal names its agent.
+		AuditEvent event = onlyAuditEvent();
+		assertThat(event.reason()).isEqualTo("cannot_decide");
+		assertThat(event.agentId()).isEqualTo(this.agent.id());
+		assertThat(event.ownerUserId()).isEqualTo(this.agent.ownerUserId());
+	}
+
+	@Test
+	void authenticateWhenTokenLookupFailsThenOneUndecidedEventWithoutAgentAndRethrown() {
+		when(this.tokens.findPresented(any(), anyString())).thenThrow(new IllegalStateException("database down"));
+
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.authenticator.authenticate(this.secret, ADDRESS, "r1"));
+		AuditEvent event = onlyAuditEvent();
+		assertThat(event.reason()).isEqualTo("cannot_decide");
+		assertThat(event.agentId()).isNull();
 	}
 
 	@Test
