@@ -231,78 +231,39 @@ final class PlaneShapes {
 	 * JSON, rendered in UTC by the worker (plane-api.md §7).
 	 */
 	ObjectNode issueForWebhook(Item item) {
-		ZoneId zone = ZoneOffset.UTC;
-		ObjectNode node = Json.MAPPER.createObjectNode();
-		node.put("id", item.id.toString());
-		node.putNull("cycle");
-		node.putNull("module");
-		ArrayNode labels = node.putArray("labels");
+		ObjectNode node = item(item, ZoneOffset.UTC);
+		ArrayNode labels = Json.MAPPER.createArrayNode();
 		item.labels.forEach((id) -> labels.add(labelLite(this.store.labels.get(id))));
+		node.set("labels", labels);
 		node.set("assignees", users(item.assignees));
 		node.set("state", (item.state != null) ? stateLite(item.state) : null);
+		node.remove("type_id");
+		node.putNull("cycle");
+		node.putNull("module");
 		node.putObject("description");
-		node.put("created_at", Json.datetime(item.createdAt, zone));
-		node.put("updated_at", Json.datetime(item.updatedAt, zone));
-		node.put("deleted_at", Json.datetime(item.deletedAt, zone));
-		node.putNull("point");
-		node.put("name", item.name);
-		node.put("description_html", item.descriptionHtml);
 		node.put("description_stripped", stripped(item.descriptionHtml));
-		node.putNull("description_binary");
-		node.put("priority", item.priority);
-		node.put("start_date", (item.startDate != null) ? item.startDate.toString() : null);
-		node.put("target_date", (item.targetDate != null) ? item.targetDate.toString() : null);
-		node.put("sequence_id", item.sequenceId);
-		node.put("sort_order", item.sortOrder);
-		node.put("completed_at", Json.datetime(item.completedAt, zone));
-		node.put("archived_at", (item.archivedAt != null) ? item.archivedAt.toLocalDate().toString() : null);
-		node.put("is_draft", item.isDraft);
-		node.put("external_source", item.externalSource);
-		node.put("external_id", item.externalId);
-		node.put("created_by", text(item.createdBy));
-		node.put("updated_by", text(item.updatedBy));
-		node.put("project", item.project.id.toString());
-		node.put("workspace", this.store.workspaceId.toString());
-		node.put("parent", text(item.parent));
-		node.putNull("estimate_point");
-		node.putNull("type");
 		return node;
 	}
 
 	/**
-	 * The issue as the web app's detail serializer names its fields ({@code state_id},
-	 * {@code label_ids}, {@code assignee_ids}, {@code parent_id}): the "current instance"
-	 * a web-app edit is compared against, field by field, to make its webhooks.
+	 * The fields a web-app edit sends, as the web app's detail serializer names them
+	 * ({@code state_id}, {@code label_ids}, {@code assignee_ids}, {@code parent_id}): the
+	 * "current instance" an edit is compared against, field by field, to make its
+	 * webhooks. Plane's serializer has more fields; only these can be requested.
 	 */
 	ObjectNode issueForWebApp(Item item) {
-		ZoneId zone = ZoneOffset.UTC;
 		ObjectNode node = Json.MAPPER.createObjectNode();
-		node.put("id", item.id.toString());
 		node.put("name", item.name);
-		node.put("state_id", (item.state != null) ? item.state.id.toString() : null);
-		node.put("sort_order", item.sortOrder);
-		node.put("completed_at", Json.datetime(item.completedAt, zone));
-		node.putNull("estimate_point");
+		node.put("description_html", item.descriptionHtml);
 		node.put("priority", item.priority);
-		node.put("start_date", (item.startDate != null) ? item.startDate.toString() : null);
-		node.put("target_date", (item.targetDate != null) ? item.targetDate.toString() : null);
-		node.put("sequence_id", item.sequenceId);
-		node.put("project_id", item.project.id.toString());
-		node.put("parent_id", text(item.parent));
-		node.putNull("cycle_id");
-		node.putArray("module_ids");
+		node.put("state_id", (item.state != null) ? item.state.id.toString() : null);
 		ArrayNode labels = node.putArray("label_ids");
 		item.labels.forEach((id) -> labels.add(id.toString()));
 		ArrayNode assignees = node.putArray("assignee_ids");
 		item.assignees.forEach((id) -> assignees.add(id.toString()));
-		node.put("created_at", Json.datetime(item.createdAt, zone));
-		node.put("updated_at", Json.datetime(item.updatedAt, zone));
-		node.put("created_by", text(item.createdBy));
-		node.put("updated_by", text(item.updatedBy));
-		node.put("is_draft", item.isDraft);
-		node.put("archived_at", (item.archivedAt != null) ? item.archivedAt.toLocalDate().toString() : null);
-		node.putNull("type_id");
-		node.put("description_html", item.descriptionHtml);
+		node.put("parent_id", text(item.parent));
+		node.put("start_date", (item.startDate != null) ? item.startDate.toString() : null);
+		node.put("target_date", (item.targetDate != null) ? item.targetDate.toString() : null);
 		return node;
 	}
 

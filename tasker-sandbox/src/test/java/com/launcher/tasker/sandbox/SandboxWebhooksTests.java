@@ -435,31 +435,25 @@ class SandboxWebhooksTests {
 	}
 
 	private HttpResponse<String> api(String method, String path, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.sandbox.baseUrl() + path))
-			.header("X-API-Key", this.sandbox.demoApiKey())
-			.timeout(Duration.ofSeconds(5));
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		return this.http.send(
-				request
-					.method(method,
-							(body != null) ? HttpRequest.BodyPublishers.ofString(body)
-									: HttpRequest.BodyPublishers.noBody())
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		return send(method, path, body, this.sandbox.demoApiKey());
 	}
 
 	private HttpResponse<String> control(String method, String path, String body) throws Exception {
+		return send(method, path, body, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String apiKey) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.sandbox.baseUrl() + path))
-			.timeout(Duration.ofSeconds(5));
-		return this.http.send(
-				request
-					.method(method,
-							(body != null) ? HttpRequest.BodyPublishers.ofString(body)
-									: HttpRequest.BodyPublishers.noBody())
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+			.timeout(Duration.ofSeconds(5))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (apiKey != null) {
+			request.header("X-API-Key", apiKey);
+		}
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static byte[] hmac(String secret, byte[] body) throws Exception {
