@@ -67,7 +67,10 @@ public interface TaskerClient {
 	/**
 	 * One page of the ids and update times of every listed work item of a project, in
 	 * pages as large as Tasker allows: a cheap full sweep that finds items deleted or
-	 * archived since they were copied, which no webhook reports (plane-api.md §7).
+	 * archived since they were copied, which no webhook reports (plane-api.md §7). Oldest
+	 * first. Tasker pages by offset, so a card deleted during a sweep can shift another
+	 * past a page boundary: a card missing from one sweep is not proof that it is gone
+	 * (confirm with {@link #getWorkItem} or a second sweep before dropping a copy).
 	 * @param workspace the workspace slug
 	 * @param projectId the project
 	 * @param cursor {@code null} for the first page, else the
