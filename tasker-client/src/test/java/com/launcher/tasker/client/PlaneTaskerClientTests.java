@@ -9,6 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -498,9 +501,8 @@ class PlaneTaskerClientTests {
 			.webUrl(this.sandbox.baseUrl())
 			.build();
 		URI link = linked.webLink(WS, WorkItemIdentifier.parse("WEB-2")).orElseThrow();
-		java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(link).build(),
-					java.net.http.HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Update the footer links");
 	}

@@ -2,9 +2,11 @@ package com.launcher.tasker.sandbox;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -348,7 +350,7 @@ final class PlaneShapes {
 
 		static final Selection ALL = new Selection(List.of(), List.of());
 
-		static Selection of(java.util.Map<String, String> query) {
+		static Selection of(Map<String, String> query) {
 			return new Selection(names(query.get("fields")), names(query.get("expand")));
 		}
 
@@ -356,7 +358,7 @@ final class PlaneShapes {
 			if (text == null) {
 				return List.of();
 			}
-			return java.util.Arrays.stream(text.split(",")).filter((name) -> !name.isEmpty()).toList();
+			return Arrays.stream(text.split(",")).filter((name) -> !name.isEmpty()).toList();
 		}
 
 		void keep(ObjectNode node) {

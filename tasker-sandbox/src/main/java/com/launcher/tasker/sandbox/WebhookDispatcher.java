@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -75,7 +76,8 @@ final class WebhookDispatcher implements AutoCloseable {
 
 	private final ScheduledThreadPoolExecutor worker;
 
-	private final HttpClient http;
+	/** Used on the worker thread only. */
+	private HttpClient http;
 
 	private final Random jitter;
 
@@ -104,11 +106,20 @@ final class WebhookDispatcher implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(options.timeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+	}
+
+	/** The client is made on the first send: most sandboxes never send a webhook. */
+	private HttpClient http() {
+		HttpClient client = this.http;
+		if (client == null) {
+			client = HttpClient.newBuilder()
+				.connectTimeout(this.options.timeout())
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.version(HttpClient.Version.HTTP_1_1)
+				.build();
+			this.http = client;
+		}
+		return client;
 	}
 
 	WebhookUrlPolicy policy() {
@@ -241,7 +252,7 @@ final class WebhookDispatcher implements AutoCloseable {
 		try {
 			this.worker.schedule(counted, delay.toNanos(), TimeUnit.NANOSECONDS);
 		}
-		catch (java.util.concurrent.RejectedExecutionException ex) {
+		catch (RejectedExecutionException ex) {
 			synchronized (this.monitor) {
 				this.pending--;
 				this.monitor.notifyAll();
@@ -400,7 +411,7 @@ final class WebhookDispatcher implements AutoCloseable {
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		headers.forEach(request::header);
 		try {
-			HttpResponse<Void> response = this.http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+			HttpResponse<Void> response = http().send(request.build(), HttpResponse.BodyHandlers.discarding());
 			int status = response.statusCode();
 			// Plane logs the answer and stops: a non-2xx status is never retried.
 			record(attempt, url, headers, body, status,
