@@ -33,7 +33,6 @@ import com.launcher.agentgateway.mcp.tool.ReportProgressTool;
 import com.launcher.agentgateway.mcp.tool.ToolInvoker;
 import com.launcher.agentgateway.mcp.tool.UpdateWorkItemTool;
 import com.launcher.agentgateway.mcp.tool.WhoamiTool;
-import com.launcher.agentgateway.persistence.JdbcIdempotencyStore;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
@@ -53,7 +52,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The beans of the MCP endpoint, its tools, idempotency and the Tasker adapter; imported
@@ -89,11 +87,6 @@ public class McpConfiguration {
 	@Bean
 	McpJsonMapper mcpJsonMapper() {
 		return new JacksonMcpJsonMapper(MCP_JSON);
-	}
-
-	@Bean
-	IdempotencyStore idempotencyStore(NamedParameterJdbcTemplate gatewayJdbc) {
-		return new JdbcIdempotencyStore(gatewayJdbc);
 	}
 
 	@Bean

@@ -91,13 +91,18 @@ public abstract class RateLimiterContractTests {
 
 	@Test
 	void tryAcquireWhenBusyAgentOnTwoNodesWithHighLimitsThenNeverMoreThanTheBuckets() throws Exception {
-		// 1,000 per hour (under one token of refill during the test) and a sustained
-		// rate high enough that a leasing limiter leases.
+		// 1,000 per hour and a sustained rate high enough that a leasing limiter leases.
 		Policy policy = TestPolicies.limits(1_000, 3_600, 100_000);
+		long started = System.nanoTime();
 
 		int admitted = driveTwoNodes(policy, 300);
 
-		assertThat(admitted).isLessThanOrEqualTo(1_001).isGreaterThanOrEqualTo(1_000 - unspentAtMost());
+		// The burst bucket refills while the test runs (one token per 3.6 s): a busy
+		// machine that slows the test may admit those, and not one more.
+		double seconds = (System.nanoTime() - started) / 1e9;
+		int refilled = (int) Math.ceil(seconds * 1_000 / 3_600);
+		assertThat(admitted).isLessThanOrEqualTo(1_000 + Math.max(1, refilled))
+			.isGreaterThanOrEqualTo(1_000 - unspentAtMost());
 	}
 
 	/**

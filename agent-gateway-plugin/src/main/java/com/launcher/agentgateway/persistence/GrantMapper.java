@@ -1,0 +1,19 @@
+package com.launcher.agentgateway.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.launcher.agentgateway.grant.Grant;
+
+/** The statements of {@code GrantMapper.xml}. */
+interface GrantMapper {
+
+	void insert(Grant grant);
+
+	List<Grant> findByAgent(UUID agentId);
+
+	Grant findById(UUID id);
+
+	int delete(UUID id);
+
+}
