@@ -13,7 +13,9 @@ import com.launcher.agentgateway.agent.OwnerLifecycleService;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
+import com.launcher.agentgateway.grant.CachedTaskerProjects;
 import com.launcher.agentgateway.grant.GrantStore;
+import com.launcher.agentgateway.grant.MembershipCache;
 import com.launcher.agentgateway.grant.TaskerProjects;
 import com.launcher.agentgateway.host.AgentTokenIntrospector;
 import com.launcher.agentgateway.host.HostOwnerDirectory;
@@ -48,7 +50,8 @@ import org.springframework.core.env.Environment;
  * depend on the migration, so the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ PersistenceConfiguration.class, WebConfiguration.class, McpConfiguration.class })
+@Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, WebConfiguration.class,
+		McpConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean
@@ -65,11 +68,6 @@ public class GatewayConfiguration {
 	@Bean(destroyMethod = "")
 	DataSource gatewayDataSource(LauncherPluginContext context) {
 		return context.dataSource();
-	}
-
-	@Bean(destroyMethod = "")
-	TaskerClient taskerClient(LauncherPluginContext context) {
-		return context.taskerClient();
 	}
 
 	@Bean
@@ -110,9 +108,12 @@ public class GatewayConfiguration {
 		return new HostSecretTokenHasher(context.secrets());
 	}
 
+	/** A person's grantable projects are kept as long as membership answers. */
 	@Bean
-	TaskerProjects taskerProjects(TaskerClient taskerClient) {
-		return new TaskerClientProjects(taskerClient);
+	TaskerProjects taskerProjects(TaskerClient taskerClient, TaskerBudgetProperties budgetProperties,
+			Clock gatewayClock) {
+		return new CachedTaskerProjects(new TaskerClientProjects(taskerClient), budgetProperties.membershipBound(),
+				gatewayClock);
 	}
 
 	@Bean
@@ -123,9 +124,10 @@ public class GatewayConfiguration {
 
 	@Bean
 	GrantService grantService(AgentService agentService, GrantStore grantStore, OwnerDirectory ownerDirectory,
-			TaskerProjects taskerProjects, AuditLog auditLog, RequestContext requestContext, Clock gatewayClock) {
+			TaskerProjects taskerProjects, AuditLog auditLog, RequestContext requestContext, Clock gatewayClock,
+			MembershipCache membershipCache) {
 		return new GrantService(agentService, grantStore, ownerDirectory, taskerProjects, auditLog, requestContext,
-				gatewayClock);
+				gatewayClock, membershipCache);
 	}
 
 	@Bean

@@ -61,7 +61,7 @@ public record GatewayProperties(Duration ownerSyncInterval, int authFailureLimit
 	// Spring
 	// Boot's, not the host's parent context's), so parse here: ISO-8601 ("PT1S") or a
 	// number with ms, s, m, h or d ("1s").
-	private static Duration duration(Environment environment, String key, Duration fallback) {
+	static Duration duration(Environment environment, String key, Duration fallback) {
 		String value = environment.getProperty(key);
 		if (value == null || value.isBlank()) {
 			return fallback;

@@ -26,7 +26,7 @@ class ArchitectureTests {
 	private static final String ROOT = "com.launcher.agentgateway";
 
 	private static final String[] DOMAIN = { ROOT + ".core..", ROOT + ".agent..", ROOT + ".token..", ROOT + ".grant..",
-			ROOT + ".audit..", ROOT + ".policy..", ROOT + ".ratelimit..", ROOT + ".idempotency.." };
+			ROOT + ".audit..", ROOT + ".policy..", ROOT + ".ratelimit..", ROOT + ".idempotency..", ROOT + ".budget.." };
 
 	private static final String PERSISTENCE = ROOT + ".persistence..";
 

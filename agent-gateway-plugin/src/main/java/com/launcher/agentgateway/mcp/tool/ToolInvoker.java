@@ -15,6 +15,8 @@ import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.budget.TaskerCallScope;
+import com.launcher.agentgateway.budget.TaskerCaller;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.grant.Access;
@@ -138,6 +140,18 @@ public class ToolInvoker {
 	}
 
 	McpSchema.CallToolResult invoke(McpTransportContext context, McpTool tool, McpSchema.CallToolRequest request) {
+		AgentPrincipal principal = McpCall.from(context).principal();
+		// Every Tasker call of this tool spends the shared budget as this agent's, a
+		// write's at a write's priority (issue 14).
+		TaskerCaller caller = tool.writes() ? TaskerCaller.write(principal.agentId(), principal.ownerUserId())
+				: TaskerCaller.interactive(principal.agentId(), principal.ownerUserId());
+		try (TaskerCallScope scope = TaskerCallScope.open(caller)) {
+			return invokeAs(context, tool, request);
+		}
+	}
+
+	private McpSchema.CallToolResult invokeAs(McpTransportContext context, McpTool tool,
+			McpSchema.CallToolRequest request) {
 		McpCall call = McpCall.from(context);
 		AgentPrincipal principal = call.principal();
 		Map<String, Object> args = (request.arguments() != null) ? request.arguments() : Map.of();
