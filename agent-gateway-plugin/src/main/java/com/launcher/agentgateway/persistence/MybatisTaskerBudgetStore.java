@@ -38,10 +38,10 @@ public class MybatisTaskerBudgetStore implements TaskerBudgetStore {
 			return Attempt.ADMITTED;
 		}
 		// How long until the bucket could hold this call's cost, its reserve and every
-		// call ranked before it, if nothing else came first.
-		double seconds = Math.max(0,
+		// call ranked before it, if nothing else came first; a 429's pause comes first,
+		// and the bucket refills only after it.
+		double seconds = row.pausedSeconds() + Math.max(0,
 				(request.cost() + settings.reserve(callClass) + row.ahead() - row.tokens()) / settings.perSecond());
-		seconds = Math.max(seconds, row.pausedSeconds());
 		if (row.classUsed() + request.cost() > settings.cap(callClass)) {
 			seconds = Math.max(seconds, row.classFreesSeconds());
 		}
