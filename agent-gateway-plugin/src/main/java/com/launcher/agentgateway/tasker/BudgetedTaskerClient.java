@@ -2,9 +2,11 @@ package com.launcher.agentgateway.tasker;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.launcher.agentgateway.budget.TaskerBudget;
@@ -46,11 +48,17 @@ public class BudgetedTaskerClient implements TaskerClient {
 	/** The host client's page size when it walks a list to its end. */
 	static final int WALK_PAGE = 100;
 
+	/** Identifiers are a project's; a workspace has few. */
+	private static final int MAX_PROJECT_IDS = 10_000;
+
 	private final TaskerClient delegate;
 
 	private final TaskerBudget budget;
 
 	private final MembershipCache memberships;
+
+	/** Project ids by workspace and identifier, as Tasker's answers gave them. */
+	private final Map<String, UUID> projectIds = new ConcurrentHashMap<>();
 
 	public BudgetedTaskerClient(TaskerClient delegate, TaskerBudget budget, MembershipCache memberships) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -113,9 +121,19 @@ public class BudgetedTaskerClient implements TaskerClient {
 		return call(workspace, projectId, 1, () -> this.delegate.getWorkItem(workspace, projectId, workItemId));
 	}
 
+	/**
+	 * A readable id names its project by identifier only; the project's id is learnt from
+	 * earlier answers, so a 403 or 404 here can still drop what was kept about it.
+	 */
 	@Override
 	public TaskerWorkItem getWorkItemByIdentifier(String workspace, WorkItemIdentifier identifier) {
-		return call(workspace, null, 1, () -> this.delegate.getWorkItemByIdentifier(workspace, identifier));
+		String key = workspace + '/' + identifier.projectIdentifier();
+		TaskerWorkItem item = call(workspace, this.projectIds.get(key), 1,
+				() -> this.delegate.getWorkItemByIdentifier(workspace, identifier));
+		if (this.projectIds.size() < MAX_PROJECT_IDS) {
+			this.projectIds.put(key, item.projectId());
+		}
+		return item;
 	}
 
 	@Override

@@ -21,7 +21,9 @@ import com.launcher.host.api.tasker.TaskerForbiddenException;
 import com.launcher.host.api.tasker.TaskerNotFoundException;
 import com.launcher.host.api.tasker.TaskerProject;
 import com.launcher.host.api.tasker.TaskerRateLimitedException;
+import com.launcher.host.api.tasker.TaskerWorkItem;
 import com.launcher.host.api.tasker.WorkItemDraft;
+import com.launcher.host.api.tasker.WorkItemIdentifier;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +113,20 @@ class BudgetedTaskerClientTests {
 			.isThrownBy(() -> this.client.listStates("demo", PROJECT));
 
 		verify(this.memberships, org.mockito.Mockito.times(2)).forgetProject("demo", PROJECT);
+	}
+
+	@Test
+	void getWorkItemByIdentifierWhenTaskerAnswers404ThenTheProjectLearntFromAnEarlierAnswerIsDropped() {
+		WorkItemIdentifier web1 = WorkItemIdentifier.parse("WEB-1");
+		TaskerWorkItem item = mock(TaskerWorkItem.class);
+		when(item.projectId()).thenReturn(PROJECT);
+		when(this.host.getWorkItemByIdentifier("demo", web1)).thenReturn(item).thenThrow(new TaskerNotFoundException());
+
+		this.client.getWorkItemByIdentifier("demo", web1);
+		assertThatExceptionOfType(TaskerNotFoundException.class)
+			.isThrownBy(() -> this.client.getWorkItemByIdentifier("demo", WorkItemIdentifier.parse("WEB-7")));
+
+		verify(this.memberships).forgetProject("demo", PROJECT);
 	}
 
 	@Test
