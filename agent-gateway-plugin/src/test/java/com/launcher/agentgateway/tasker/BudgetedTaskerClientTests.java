@@ -120,7 +120,8 @@ class BudgetedTaskerClientTests {
 		WorkItemIdentifier web1 = WorkItemIdentifier.parse("WEB-1");
 		TaskerWorkItem item = mock(TaskerWorkItem.class);
 		when(item.projectId()).thenReturn(PROJECT);
-		when(this.host.getWorkItemByIdentifier("demo", web1)).thenReturn(item).thenThrow(new TaskerNotFoundException());
+		when(this.host.getWorkItemByIdentifier(org.mockito.ArgumentMatchers.eq("demo"), any())).thenReturn(item)
+			.thenThrow(new TaskerNotFoundException());
 
 		this.client.getWorkItemByIdentifier("demo", web1);
 		assertThatExceptionOfType(TaskerNotFoundException.class)

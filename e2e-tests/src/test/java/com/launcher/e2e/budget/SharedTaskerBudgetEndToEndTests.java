@@ -105,6 +105,19 @@ class SharedTaskerBudgetEndToEndTests {
 		Integer admitted = cluster.jdbc()
 			.queryForObject("SELECT COALESCE(SUM(cost), 0) FROM agw_tasker_call WHERE admitted", Integer.class);
 		assertThat(journal).as("every call to Tasker passed the budget").hasSizeLessThanOrEqualTo(admitted);
+
+		// What operators see, from either node: the same shared figures.
+		JsonNode budget = LauncherNode.json(node2.get("admin", LauncherNode.API + "/tasker/budget"));
+		assertThat(budget.path("perMinute").asInt()).isEqualTo(54);
+		assertThat(budget.path("used").asInt()).isPositive().isLessThanOrEqualTo(54);
+		assertThat(budget.path("left").asInt()).isEqualTo(54 - budget.path("used").asInt());
+		assertThat(budget.path("refusedByClass").path("interactive").asInt()).isPositive();
+		assertThat(budget.path("metrics").path("agent_gateway.tasker.budget.used").asInt())
+			.isEqualTo(budget.path("used").asInt());
+		assertThat(node1.get("alice", LauncherNode.API + "/tasker/budget").statusCode()).isEqualTo(403);
+		String page = node1.get("admin", "/plugins/agent-gateway/admin/tasker-budget").body();
+		assertThat(page).contains("Calls to Tasker in the last 60 seconds", "of 54", "interactive");
+		assertThat(node1.get("bob", "/plugins/agent-gateway/admin/tasker-budget").statusCode()).isEqualTo(403);
 	}
 
 }
