@@ -36,11 +36,23 @@ public final class FairnessRun {
 	/** A cluster as Plane's defaults have it. */
 	public static LauncherCluster cluster() {
 		return LauncherCluster.start(1, SandboxOptions.forTests().withRateLimit(60, Duration.ofMinutes(1)),
-				Map.of("launcher.tasker.rate-limit-per-minute", 60));
+				Map.of("launcher.tasker.rate-limit-per-minute", 60, "agent-gateway.tasker-budget.per-minute", 54,
+						"agent-gateway.tasker-budget.burst", 6));
 	}
 
-	public static Result run(LauncherCluster cluster, Duration drive, int floodThreads, Duration writeEvery)
-			throws Exception {
+	/**
+	 * Runs the flood and the writer.
+	 * @param cluster the cluster
+	 * @param drive how long
+	 * @param floodThreads the flooding agent's threads
+	 * @param writeEvery how often the writer writes
+	 * @param burstEvery every how many rounds the writer sends three writes at once
+	 * instead of one (0: never), so that writes must sometimes wait for the budget
+	 * @return what it saw
+	 * @throws Exception when a thread failed
+	 */
+	public static Result run(LauncherCluster cluster, Duration drive, int floodThreads, Duration writeEvery,
+			int burstEvery) throws Exception {
 		LauncherNode node = cluster.node();
 		BudgetCalls.liftLimits(node);
 		UUID web = node.projectId("alice", "WEB");
@@ -56,6 +68,7 @@ public final class FairnessRun {
 		Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
 		long end = System.nanoTime() + drive.toNanos();
 		ExecutorService pool = Executors.newFixedThreadPool(floodThreads + 1);
+		ExecutorService burst = Executors.newFixedThreadPool(3);
 		List<Future<?>> tasks = new ArrayList<>();
 		for (int i = 0; i < floodThreads; i++) {
 			String card = "WEB-" + (1 + i % 3);
@@ -70,15 +83,27 @@ public final class FairnessRun {
 			}));
 		}
 		tasks.add(pool.submit(() -> {
-			int n = 0;
+			int round = 0;
 			while (System.nanoTime() < end) {
 				long started = System.nanoTime();
-				JsonNode result = BudgetCalls.tool(node, writer, "add_comment",
-						args("project_id", web.toString(), "work_item_id", "WEB-2", "body", "fairness " + (++n),
-								"idempotency_key", "fair-" + UUID.randomUUID()));
+				int at = (burstEvery > 0 && ++round % burstEvery == 0) ? 3 : 1;
+				List<Future<?>> inFlight = new ArrayList<>();
+				for (int i = 0; i < at; i++) {
+					inFlight.add(burst.submit(() -> {
+						long begun = System.nanoTime();
+						JsonNode result = BudgetCalls.tool(node, writer, "add_comment",
+								args("project_id", web.toString(), "work_item_id", "WEB-2", "body", "fairness",
+										"idempotency_key", "fair-" + UUID.randomUUID()));
+						writeMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
+						writes.computeIfAbsent(String.valueOf(errorCode(result)), (k) -> new AtomicInteger())
+							.incrementAndGet();
+						return null;
+					}));
+				}
+				for (Future<?> write : inFlight) {
+					write.get(1, TimeUnit.MINUTES);
+				}
 				long took = System.nanoTime() - started;
-				writeMillis.add(TimeUnit.NANOSECONDS.toMillis(took));
-				writes.computeIfAbsent(String.valueOf(errorCode(result)), (k) -> new AtomicInteger()).incrementAndGet();
 				long pause = writeEvery.toNanos() - took;
 				if (pause > 0) {
 					TimeUnit.NANOSECONDS.sleep(pause);
@@ -90,6 +115,7 @@ public final class FairnessRun {
 			task.get(5, TimeUnit.MINUTES);
 		}
 		pool.shutdown();
+		burst.shutdown();
 		// Reads the budget admitted while a write was waiting for it: the order the
 		// budget
 		// kept, from its own log.
@@ -110,7 +136,7 @@ public final class FairnessRun {
 
 	/** A run of the given length, as the benchmark prints it. */
 	public static String report(LauncherCluster cluster, Duration drive) throws Exception {
-		Result result = run(cluster, drive, 6, Duration.ofSeconds(4));
+		Result result = run(cluster, drive, 6, Duration.ofSeconds(4), 0);
 		return String.format(java.util.Locale.ROOT,
 				"| run | writes | refused writes | write median | write p95 | write max | reads served | reads told tasker_busy | reads admitted while a write waited | Tasker 429s |%n"
 						+ "|---|---|---|---|---|---|---|---|---|---|%n"

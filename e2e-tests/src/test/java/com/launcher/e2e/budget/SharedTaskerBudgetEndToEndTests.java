@@ -42,7 +42,8 @@ class SharedTaskerBudgetEndToEndTests {
 	@BeforeAll
 	static void start() {
 		cluster = LauncherCluster.start(2, SandboxOptions.forTests().withRateLimit(60, Duration.ofMinutes(1)),
-				Map.of("launcher.tasker.rate-limit-per-minute", 60));
+				Map.of("launcher.tasker.rate-limit-per-minute", 60, "agent-gateway.tasker-budget.per-minute", 54,
+						"agent-gateway.tasker-budget.burst", 6));
 	}
 
 	@AfterAll

@@ -37,7 +37,10 @@ class TaskerFairnessEndToEndTests {
 
 	@Test
 	void writesWhenAnotherAgentFloodsReadsThenNoneRefusedAndNoReadGoesBeforeAWaitingWrite() throws Exception {
-		FairnessRun.Result result = FairnessRun.run(cluster, Duration.ofSeconds(30), 6, Duration.ofSeconds(4));
+		// Every third round the writer sends three writes at once, more than the calls
+		// kept
+		// for writes: those must wait, and while they do, no read may go first.
+		FairnessRun.Result result = FairnessRun.run(cluster, Duration.ofSeconds(30), 6, Duration.ofSeconds(4), 3);
 		logger.info(
 				"Fairness run: writes {} ({} Tasker calls, {} waited), reads {}, reads admitted while a write"
 						+ " waited {}, 429s {}",
@@ -47,6 +50,7 @@ class TaskerFairnessEndToEndTests {
 		assertThat(result.writeMillis()).as("the writer kept writing").hasSizeGreaterThanOrEqualTo(6);
 		assertThat(result.refusedWrites()).as("writes refused: " + result.writes()).isZero();
 		assertThat(result.reads()).as("the flood was held back by the budget").containsKey("tasker_busy");
+		assertThat(result.writeCallsThatWaited()).as("some writes had to wait for the budget").isPositive();
 		assertThat(result.readsWhileWriteWaited()).as("no read admitted while a write waited").isZero();
 		assertThat(result.tasker429()).isZero();
 	}
