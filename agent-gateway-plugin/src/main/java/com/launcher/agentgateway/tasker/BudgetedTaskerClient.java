@@ -89,7 +89,7 @@ public class BudgetedTaskerClient implements TaskerClient {
 		ProjectMembership answer = call(workspace, projectId, 1,
 				() -> this.delegate.membership(workspace, projectId, userEmail));
 		if (answer.status() != ProjectMembership.Status.UNKNOWN) {
-			this.memberships.remember(workspace, projectId, userEmail, TaskerCallScope.current().ownerId(),
+			this.memberships.remember(workspace, projectId, userEmail, askedAbout(TaskerCallScope.current()),
 					answer.isMember(), answer.role().map(Enum::name).orElse(null));
 		}
 		return answer;
@@ -197,6 +197,15 @@ public class BudgetedTaskerClient implements TaskerClient {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * The Launcher user an agent's membership check is about: its owner. A person's call
+	 * may ask about someone else (an admin granting another's agent), so it names no one
+	 * and the answer is dropped by address instead.
+	 */
+	private static UUID askedAbout(TaskerCaller caller) {
+		return (caller.agentId() != null) ? caller.ownerId() : null;
 	}
 
 	private static ProjectMembership answer(MembershipCache.Entry entry) {

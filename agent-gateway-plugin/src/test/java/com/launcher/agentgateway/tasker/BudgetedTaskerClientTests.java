@@ -157,6 +157,19 @@ class BudgetedTaskerClientTests {
 	}
 
 	@Test
+	void membershipWhenAPersonAsksAboutSomeoneThenKeptUnderTheAddressOnly() {
+		when(this.memberships.find(any(), any(), any())).thenReturn(Optional.empty());
+		when(this.host.membership("demo", PROJECT, "bob@launcher.local"))
+			.thenReturn(ProjectMembership.member(ProjectRole.MEMBER, "host record"));
+
+		try (TaskerCallScope scope = TaskerCallScope.open(TaskerCaller.human(UUID.randomUUID()))) {
+			this.client.membership("demo", PROJECT, "bob@launcher.local");
+		}
+
+		verify(this.memberships).remember("demo", PROJECT, "bob@launcher.local", null, true, "MEMBER");
+	}
+
+	@Test
 	void membershipWhenTaskerCannotTellThenTheUnknownAnswerIsNotKept() {
 		when(this.memberships.find(any(), any(), any())).thenReturn(Optional.empty());
 		when(this.host.membership("demo", PROJECT, "bob@launcher.local"))
