@@ -3,13 +3,14 @@ package com.launcher.agentgateway.config;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.agent.OwnerDirectory;
-import com.launcher.agentgateway.agent.OwnerLifecycleService;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
@@ -23,18 +24,19 @@ import com.launcher.agentgateway.host.HostRequestContext;
 import com.launcher.agentgateway.host.HostSecretTokenHasher;
 import com.launcher.agentgateway.host.OwnerLifecycleListener;
 import com.launcher.agentgateway.host.OwnerStatusSync;
-import com.launcher.agentgateway.host.TaskerClientProjects;
 import com.launcher.agentgateway.persistence.MybatisPolicyStore;
 import com.launcher.agentgateway.persistence.PgChangeListener;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.policy.PolicyStore;
+import com.launcher.agentgateway.tasker.TaskerClientProjects;
 import com.launcher.agentgateway.token.AgentAuthenticator;
+import com.launcher.agentgateway.token.OwnerLifecycleService;
 import com.launcher.agentgateway.token.SourceThrottle;
 import com.launcher.agentgateway.token.TokenCodec;
 import com.launcher.agentgateway.token.TokenHasher;
 import com.launcher.agentgateway.token.TokenService;
 import com.launcher.agentgateway.token.TokenStore;
-import com.launcher.agentgateway.web.WebConfiguration;
+import com.launcher.agentgateway.web.WebControllers;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.tasker.TaskerClient;
 import liquibase.integration.spring.SpringLiquibase;
@@ -50,7 +52,7 @@ import org.springframework.core.env.Environment;
  * depend on the migration, so the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, WebConfiguration.class,
+@Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, WebControllers.class,
 		McpConfiguration.class })
 public class GatewayConfiguration {
 
@@ -137,10 +139,23 @@ public class GatewayConfiguration {
 				policyService, auditLog, requestContext, gatewayClock);
 	}
 
+	/**
+	 * Runs the owner cascades the request-time check hands off; one thread, since a
+	 * cascade is a few statements and the periodic sync repairs whatever one misses.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService ownerCascades() {
+		return Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "agent-gateway-owner-cascade");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
 	@Bean
 	OwnerLifecycleService ownerLifecycleService(TokenStore tokenStore, OwnerDirectory ownerDirectory, AuditLog auditLog,
-			Clock gatewayClock) {
-		return new OwnerLifecycleService(tokenStore, ownerDirectory, auditLog, gatewayClock);
+			Clock gatewayClock, ExecutorService ownerCascades) {
+		return new OwnerLifecycleService(tokenStore, ownerDirectory, auditLog, gatewayClock, ownerCascades);
 	}
 
 	@Bean
@@ -151,9 +166,8 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator, AuditLog auditLog,
-			Clock gatewayClock) {
-		return new AgentTokenIntrospector(agentAuthenticator, auditLog, gatewayClock);
+	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator) {
+		return new AgentTokenIntrospector(agentAuthenticator);
 	}
 
 	@Bean

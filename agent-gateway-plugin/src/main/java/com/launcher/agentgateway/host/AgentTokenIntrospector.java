@@ -1,10 +1,7 @@
 package com.launcher.agentgateway.host;
 
-import java.time.Clock;
 import java.util.Set;
 
-import com.launcher.agentgateway.audit.AuditEvent;
-import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.token.AgentAuthenticator;
 import com.launcher.agentgateway.token.AuthenticationOutcome;
 import com.launcher.host.api.web.BearerTokenIntrospector;
@@ -24,14 +21,8 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 
 	private final AgentAuthenticator authenticator;
 
-	private final AuditLog audit;
-
-	private final Clock clock;
-
-	public AgentTokenIntrospector(AgentAuthenticator authenticator, AuditLog audit, Clock clock) {
+	public AgentTokenIntrospector(AgentAuthenticator authenticator) {
 		this.authenticator = authenticator;
-		this.audit = audit;
-		this.clock = clock;
 	}
 
 	@Override
@@ -43,7 +34,7 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 		catch (RuntimeException ex) {
 			// Never the token, never the exception text: the class name says enough.
 			logger.warn("Refusing request {}: cannot decide ({})", request.requestId(), ex.getClass().getSimpleName());
-			auditCannotDecide(request);
+			this.authenticator.refuseUndecided(request.clientAddress(), request.requestId());
 			return IntrospectionResult.Rejected.invalid("cannot_decide");
 		}
 		if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
@@ -55,23 +46,6 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 			return IntrospectionResult.Rejected.throttled(Math.max(1, refused.throttledFor().toSeconds()));
 		}
 		return IntrospectionResult.Rejected.invalid(refused.reason());
-	}
-
-	// A1: a denied request leaves one event even when deciding failed; if the database
-	// is gone altogether, the refusal stands without it.
-	private void auditCannotDecide(BearerTokenRequest request) {
-		try {
-			this.audit.append(AuditEvent.builder("token.use", AuditEvent.Outcome.DENIED)
-				.at(this.clock.instant())
-				.actor(AuditEvent.ActorType.AGENT, null)
-				.reason("cannot_decide")
-				.request(request.requestId(), request.clientAddress())
-				.build());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not audit the refusal of request {} ({})", request.requestId(),
-					ex.getClass().getSimpleName());
-		}
 	}
 
 }

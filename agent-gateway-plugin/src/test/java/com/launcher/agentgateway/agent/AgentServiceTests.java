@@ -123,6 +123,27 @@ class AgentServiceTests {
 		assertThat(this.service.list(this.owner, false)).isEqualTo(mine);
 	}
 
+	@Test
+	void listWhenAllRequestedByAdminThenEveryAgent() {
+		List<Agent> all = List.of(TestAgents.agent(), TestAgents.agent());
+		when(this.store.findAll()).thenReturn(all);
+
+		assertThat(this.service.list(this.admin, true)).isEqualTo(all);
+	}
+
+	@Test
+	void recordReportWhenSummaryCarriesMarkupAndInvisibleCharactersThenKeptInertWithTheTimeOfTheReport() {
+		UUID agentId = UUID.randomUUID();
+
+		this.service.recordReport(agentId, "blocked", "Waiting <b>for</b>\u202e design", "WEB-3");
+
+		ArgumentCaptor<Agent.ProgressReport> report = ArgumentCaptor.forClass(Agent.ProgressReport.class);
+		verify(this.store).recordReport(org.mockito.ArgumentMatchers.eq(agentId), report.capture());
+		assertThat(report.getValue()).isEqualTo(
+				new Agent.ProgressReport(NOW, "blocked", "Waiting \u2039b\u203afor\u2039/b\u203a design", "WEB-3"));
+		verifyNoInteractions(this.audit);
+	}
+
 	private Agent stored(Agent agent) {
 		when(this.store.findById(agent.id())).thenReturn(Optional.of(agent));
 		return agent;
