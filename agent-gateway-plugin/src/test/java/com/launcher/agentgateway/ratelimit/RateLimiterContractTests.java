@@ -106,8 +106,7 @@ public abstract class RateLimiterContractTests {
 		// token completes at a boundary, and not one more.
 		double seconds = (System.nanoTime() - started) / 1e9;
 		int refilled = (int) Math.ceil(seconds * 1_000 / 3_600);
-		assertThat(admitted).isLessThanOrEqualTo(1_000 + refilled + 1)
-			.isGreaterThanOrEqualTo(1_000 - unspentAtMost());
+		assertThat(admitted).isLessThanOrEqualTo(1_000 + refilled + 1).isGreaterThanOrEqualTo(1_000 - unspentAtMost());
 	}
 
 	/**
