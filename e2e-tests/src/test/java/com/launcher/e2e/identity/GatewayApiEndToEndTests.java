@@ -407,11 +407,6 @@ class GatewayApiEndToEndTests {
 		}
 	}
 
-	/**
-	 * Issue 12 (point 2): {@code ping}, {@code initialize} and {@code tools/list} count
-	 * against the agent's own limit like tool calls. Before, they were never refused, so
-	 * an agent could make the gateway write an audit event per request without limit.
-	 */
 	@Test
 	@Order(11)
 	void adminWhenActingOnAnotherOwnersAgentThenMayTakePowerAwayButNeverGiveIt() {
@@ -440,6 +435,11 @@ class GatewayApiEndToEndTests {
 			.satisfies((t) -> assertThat(t.get("createdBy").asString()).isEqualTo(LauncherNode.ALICE_ID.toString()));
 	}
 
+	/**
+	 * Issue 12 (point 2): {@code ping}, {@code initialize} and {@code tools/list} count
+	 * against the agent's own limit like tool calls. Before, they were never refused, so
+	 * an agent could make the gateway write an audit event per request without limit.
+	 */
 	@Test
 	@Order(12)
 	void protocolRequestsWhenOverBurstLimitThen429WithRetryAfterEachAuditedOnce() {
