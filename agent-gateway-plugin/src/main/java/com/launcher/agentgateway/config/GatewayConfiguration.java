@@ -12,6 +12,7 @@ import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.DeferredAudit;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
 import com.launcher.agentgateway.grant.GrantStore;
@@ -97,8 +98,8 @@ public class GatewayConfiguration {
 
 	/** Drops every node's cached policy as soon as any node changes it. */
 	@Bean(destroyMethod = "close")
-	PgChangeListener policyChangeListener(DataSource gatewayDataSource, PolicyService policyService) {
-		return new PgChangeListener(gatewayDataSource, MybatisPolicyStore.CHANNEL, policyService::invalidate,
+	PgChangeListener policyChangeListener(DataSource gatewayStatementDataSource, PolicyService policyService) {
+		return new PgChangeListener(gatewayStatementDataSource, MybatisPolicyStore.CHANNEL, policyService::invalidate,
 				Duration.ofMillis(500), Duration.ofMinutes(10));
 	}
 
@@ -165,8 +166,8 @@ public class GatewayConfiguration {
 
 	@Bean
 	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator, AuditLog auditLog,
-			Clock gatewayClock) {
-		return new AgentTokenIntrospector(agentAuthenticator, auditLog, gatewayClock);
+			DeferredAudit deferredAudit, Clock gatewayClock) {
+		return new AgentTokenIntrospector(agentAuthenticator, auditLog, deferredAudit, gatewayClock);
 	}
 
 	@Bean

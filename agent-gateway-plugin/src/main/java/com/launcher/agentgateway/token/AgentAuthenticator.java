@@ -17,8 +17,6 @@ import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.token.AuthenticationOutcome.Authenticated;
 import com.launcher.agentgateway.token.AuthenticationOutcome.Refused;
 import com.launcher.agentgateway.token.TokenStore.TokenLookup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates a presented token, in this order (DESIGN §5): format and checksum (no
@@ -28,8 +26,6 @@ import org.slf4j.LoggerFactory;
  * edge that serves it.
  */
 public class AgentAuthenticator {
-
-	private static final Logger logger = LoggerFactory.getLogger(AgentAuthenticator.class);
 
 	private final TokenStore tokens;
 
@@ -122,22 +118,19 @@ public class AgentAuthenticator {
 	}
 
 	/**
-	 * Audits a request whose authentication could not be decided (the database or the
-	 * directory failed): A1, a denied request leaves one event even then. If the audit
-	 * log cannot be written either, the refusal stands without it.
+	 * The event of a request whose authentication could not be decided (the database or
+	 * the directory failed): A1, a denied request leaves one event even then. It names no
+	 * agent and counts no failure against the source: nothing about the token is known.
+	 * The caller appends it when the log takes events again.
 	 * @param clientAddress the client address
 	 * @param requestId the host's request id
+	 * @return the event
 	 */
-	public void refuseUndecided(String clientAddress, String requestId) {
-		try {
-			this.audit.append(AgentRequest.unrecognised(requestId, clientAddress)
-				.event("token.use", Outcome.DENIED, this.clock.instant())
-				.reason("cannot_decide")
-				.build());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not audit the refusal of request {} ({})", requestId, ex.getClass().getSimpleName());
-		}
+	public AuditEvent undecided(String clientAddress, String requestId) {
+		return AgentRequest.unrecognised(requestId, clientAddress)
+			.event("token.use", Outcome.DENIED, this.clock.instant())
+			.reason("cannot_decide")
+			.build();
 	}
 
 	private AuthenticationOutcome refuse(TokenLookup lookup, String reason, String clientAddress, String requestId,

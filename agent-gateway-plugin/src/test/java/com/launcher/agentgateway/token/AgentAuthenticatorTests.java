@@ -343,25 +343,15 @@ class AgentAuthenticatorTests {
 	}
 
 	@Test
-	void refuseUndecidedWhenCalledThenOneDeniedEventWithoutAgentAndNoThrottleCount() {
-		this.authenticator.refuseUndecided(ADDRESS, "r9");
+	void undecidedWhenCalledThenADeniedEventWithoutAgentAndNoLookupOrThrottleCount() {
+		AuditEvent event = this.authenticator.undecided(ADDRESS, "r9");
 
-		AuditEvent event = onlyAuditEvent();
 		assertThat(event.action()).isEqualTo("token.use");
 		assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
 		assertThat(event.reason()).isEqualTo("cannot_decide");
 		assertThat(event.requestId()).isEqualTo("r9");
 		assertThat(event.agentId()).isNull();
-		verifyNoInteractions(this.throttle, this.tokens);
-	}
-
-	@Test
-	void refuseUndecidedWhenTheAuditLogIsDownTooThenTheRefusalStandsWithoutThrowing() {
-		org.mockito.Mockito.doThrow(new IllegalStateException("database down")).when(this.audit).append(any());
-
-		this.authenticator.refuseUndecided(ADDRESS, "r9");
-
-		verify(this.audit).append(any());
+		verifyNoInteractions(this.throttle, this.tokens, this.audit);
 	}
 
 	private void found(AgentToken token, AgentStatus agentStatus) {
