@@ -108,9 +108,16 @@ public class GatewayConfiguration {
 		return new HostOwnerDirectory(context.userDirectory());
 	}
 
+	/**
+	 * The peppers: {@code agent-gateway.token-pepper.current} names the one new hashes
+	 * are made with, {@code .previous} one still accepted during a rotation
+	 * (docs/operations.md).
+	 */
 	@Bean
-	TokenHasher tokenHasher(LauncherPluginContext context) {
-		return new HostSecretTokenHasher(context.secrets());
+	TokenHasher tokenHasher(LauncherPluginContext context, Environment environment) {
+		return new HostSecretTokenHasher(context.secrets(),
+				environment.getProperty("agent-gateway.token-pepper.current", TokenHasher.DEFAULT_KEY_ID),
+				environment.getProperty("agent-gateway.token-pepper.previous"));
 	}
 
 	@Bean

@@ -33,6 +33,7 @@ import com.launcher.agentgateway.ratelimit.LeasingRateLimiter;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
 import com.launcher.agentgateway.token.SourceThrottle;
+import com.launcher.agentgateway.token.TokenHasher;
 import com.launcher.agentgateway.token.TokenStore;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
@@ -161,8 +162,8 @@ public class PersistenceConfiguration {
 	}
 
 	@Bean
-	TokenStore tokenStore(SqlSessionTemplate gatewaySqlSession) {
-		return new MybatisTokenStore(gatewaySqlSession);
+	TokenStore tokenStore(SqlSessionTemplate gatewaySqlSession, TokenHasher tokenHasher) {
+		return new MybatisTokenStore(gatewaySqlSession, tokenHasher.keyId());
 	}
 
 	@Bean

@@ -20,10 +20,11 @@ import com.launcher.agentgateway.token.TokenStore.TokenLookup;
 
 /**
  * Authenticates a presented token, in this order (DESIGN §5): format and checksum (no
- * token lookup for garbage), source throttle and keyed-hash lookup (one statement),
- * status, expiry, agent enabled, CIDR, owner ACTIVE asked of the host at request time.
- * Every refusal is audited here; the one event of an allowed request is written by the
- * edge that serves it.
+ * token lookup for garbage), source throttle and keyed-hash lookup (one statement; a
+ * second one under the previous pepper while a rotation is under way), status, expiry,
+ * agent enabled, CIDR, owner ACTIVE asked of the host at request time. Every refusal is
+ * audited here; the one event of an allowed request is written by the edge that serves
+ * it.
  */
 public class AgentAuthenticator {
 
@@ -60,11 +61,22 @@ public class AgentAuthenticator {
 		// The source's block and the token come from one statement: this runs on every
 		// request.
 		TokenStore.Presented presentedToken = this.tokens.findPresented(hash, clientAddress);
+		byte[] staleHash = null;
+		if (presentedToken.sourceBlockedFor().isEmpty() && presentedToken.lookup().isEmpty()) {
+			// A pepper rotation is under way: one more lookup under the previous pepper,
+			// until the token's first use moves it (below).
+			Optional<TokenHasher.KeyedHash> previous = this.hasher.previous(presented);
+			if (previous.isPresent()) {
+				staleHash = previous.get().hash();
+				presentedToken = this.tokens.findPresented(staleHash, clientAddress);
+			}
+		}
 		if (presentedToken.sourceBlockedFor().isPresent()) {
 			return deny(null, "source_throttled", clientAddress, requestId, presentedToken.sourceBlockedFor().get());
 		}
 		Optional<TokenLookup> found = presentedToken.lookup();
-		if (found.isEmpty() || !MessageDigest.isEqual(found.get().storedHash(), hash)) {
+		if (found.isEmpty()
+				|| !MessageDigest.isEqual(found.get().storedHash(), (staleHash != null) ? staleHash : hash)) {
 			return refuse(null, "unknown_token", clientAddress, requestId, true);
 		}
 		TokenLookup lookup = found.get();
@@ -108,6 +120,9 @@ public class AgentAuthenticator {
 			return refuse(lookup, "owner_" + status.name().toLowerCase(), clientAddress, requestId, false);
 		}
 		this.throttle.reset(clientAddress);
+		if (staleHash != null) {
+			this.tokens.rehash(token.id(), staleHash, hash);
+		}
 		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minusSeconds(60))
 				|| !clientAddress.equals(token.lastUsedIp())) {
 			this.tokens.touch(token.id(), now, clientAddress);

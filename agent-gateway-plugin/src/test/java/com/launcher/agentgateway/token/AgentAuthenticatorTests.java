@@ -382,6 +382,55 @@ class AgentAuthenticatorTests {
 		assertThat(event.requestId()).isEqualTo("r1");
 	}
 
+	@Test
+	void authenticateWhenTokenHashedUnderThePreviousPepperThenFoundByASecondLookupAndMovedOnce() {
+		TokenHasher rotating = new RotatingHasher();
+		AgentAuthenticator authenticator = new AgentAuthenticator(this.tokens, rotating, this.throttle, this.owners,
+				this.lifecycle, this.audit, Clock.fixed(NOW, ZoneOffset.UTC));
+		AgentToken token = TestAgentTokens.active(this.agent.id());
+		byte[] previous = rotating.previous(this.secret).orElseThrow().hash();
+		when(this.tokens.findPresented(eq(previous), anyString()))
+			.thenReturn(new TokenStore.Presented(Optional.of(new TokenLookup(token, previous.clone(),
+					AgentStatus.ENABLED, this.agent.name(), this.agent.ownerUserId(), this.grants)), Optional.empty()));
+
+		AuthenticationOutcome outcome = authenticator.authenticate(this.secret, ADDRESS, "r1");
+
+		assertThat(outcome).isInstanceOf(AuthenticationOutcome.Authenticated.class);
+		verify(this.tokens).findPresented(rotating.hash(this.secret), ADDRESS);
+		verify(this.tokens).findPresented(previous, ADDRESS);
+		verify(this.tokens).rehash(token.id(), previous, rotating.hash(this.secret));
+	}
+
+	@Test
+	void authenticateWhenUnknownUnderBothPeppersThenRefusedAndCountedOnce() {
+		AgentAuthenticator authenticator = new AgentAuthenticator(this.tokens, new RotatingHasher(), this.throttle,
+				this.owners, this.lifecycle, this.audit, Clock.fixed(NOW, ZoneOffset.UTC));
+
+		AuthenticationOutcome outcome = authenticator.authenticate(this.secret, ADDRESS, "r1");
+
+		assertThat(outcome).isEqualTo(new Refused("unknown_token", null));
+		verify(this.tokens, times(2)).findPresented(any(), eq(ADDRESS));
+		verify(this.tokens, never()).rehash(any(), any(), any());
+		verify(this.throttle, times(1)).recordFailure(ADDRESS);
+		assertThat(onlyAuditEvent().reason()).isEqualTo("unknown_token");
+	}
+
+	@Test
+	void authenticateWhenFoundUnderTheCurrentPepperThenOneLookupAndNoMove() {
+		AgentAuthenticator authenticator = new AgentAuthenticator(this.tokens, new RotatingHasher(), this.throttle,
+				this.owners, this.lifecycle, this.audit, Clock.fixed(NOW, ZoneOffset.UTC));
+		AgentToken token = TestAgentTokens.active(this.agent.id());
+		byte[] current = new RotatingHasher().hash(this.secret);
+		when(this.tokens.findPresented(eq(current), anyString()))
+			.thenReturn(new TokenStore.Presented(Optional.of(new TokenLookup(token, current.clone(),
+					AgentStatus.ENABLED, this.agent.name(), this.agent.ownerUserId(), this.grants)), Optional.empty()));
+
+		assertThat(authenticator.authenticate(this.secret, ADDRESS, "r1"))
+			.isInstanceOf(AuthenticationOutcome.Authenticated.class);
+		verify(this.tokens, times(1)).findPresented(any(), any());
+		verify(this.tokens, never()).rehash(any(), any(), any());
+	}
+
 	private AuditEvent onlyAuditEvent() {
 		ArgumentCaptor<AuditEvent> captor = ArgumentCaptor.forClass(AuditEvent.class);
 		verify(this.audit, times(1)).append(captor.capture());
@@ -390,6 +439,28 @@ class AgentAuthenticatorTests {
 
 	private static char flip(char c) {
 		return (c == 'a') ? 'b' : 'a';
+	}
+
+	/** The test hasher as the current pepper "v2", and a salted variant as "default". */
+	static class RotatingHasher implements TokenHasher {
+
+		private final TokenHasher delegate = TestAgentTokens.hasher();
+
+		@Override
+		public byte[] hash(String token) {
+			return this.delegate.hash(token);
+		}
+
+		@Override
+		public String keyId() {
+			return "v2";
+		}
+
+		@Override
+		public Optional<KeyedHash> previous(String token) {
+			return Optional.of(new KeyedHash(DEFAULT_KEY_ID, this.delegate.hash("previous:" + token)));
+		}
+
 	}
 
 	/** A real keyed hash behind a spy, so that calls to it can be counted. */
