@@ -43,8 +43,8 @@ public final class LauncherCluster implements AutoCloseable {
 
 	private final Map<String, Object> extraProperties;
 
-	private LauncherCluster(SandboxOptions sandboxOptions, Map<String, Object> extraProperties) {
-		this.jdbcUrl = SharedPostgres.newDatabase();
+	private LauncherCluster(String jdbcUrl, SandboxOptions sandboxOptions, Map<String, Object> extraProperties) {
+		this.jdbcUrl = jdbcUrl;
 		this.sandbox = TaskerSandbox.start(sandboxOptions);
 		this.extraProperties = extraProperties;
 		try {
@@ -64,7 +64,15 @@ public final class LauncherCluster implements AutoCloseable {
 	}
 
 	public static LauncherCluster start(int nodes, SandboxOptions sandboxOptions, Map<String, Object> properties) {
-		LauncherCluster cluster = new LauncherCluster(sandboxOptions, properties);
+		return startOn(SharedPostgres.newDatabase(), nodes, sandboxOptions, properties);
+	}
+
+	/**
+	 * A cluster on a database of the test's own (a server it may stop and resume, say).
+	 */
+	public static LauncherCluster startOn(String jdbcUrl, int nodes, SandboxOptions sandboxOptions,
+			Map<String, Object> properties) {
+		LauncherCluster cluster = new LauncherCluster(jdbcUrl, sandboxOptions, properties);
 		try {
 			for (int i = 0; i < nodes; i++) {
 				cluster.addNode(List.of(pluginZip()));

@@ -12,6 +12,7 @@ import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.DeferredAudit;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
 import com.launcher.agentgateway.grant.CachedTaskerProjects;
@@ -96,8 +97,8 @@ public class GatewayConfiguration {
 
 	/** Drops every node's cached policy as soon as any node changes it. */
 	@Bean(destroyMethod = "close")
-	PgChangeListener policyChangeListener(DataSource gatewayDataSource, PolicyService policyService) {
-		return new PgChangeListener(gatewayDataSource, MybatisPolicyStore.CHANNEL, policyService::invalidate,
+	PgChangeListener policyChangeListener(DataSource gatewayStatementDataSource, PolicyService policyService) {
+		return new PgChangeListener(gatewayStatementDataSource, MybatisPolicyStore.CHANNEL, policyService::invalidate,
 				Duration.ofMillis(500), Duration.ofMinutes(10));
 	}
 
@@ -106,9 +107,16 @@ public class GatewayConfiguration {
 		return new HostOwnerDirectory(context.userDirectory());
 	}
 
+	/**
+	 * The peppers: {@code agent-gateway.token-pepper.current} names the one new hashes
+	 * are made with, {@code .previous} one still accepted during a rotation
+	 * (docs/operations.md).
+	 */
 	@Bean
-	TokenHasher tokenHasher(LauncherPluginContext context) {
-		return new HostSecretTokenHasher(context.secrets());
+	TokenHasher tokenHasher(LauncherPluginContext context, Environment environment) {
+		return new HostSecretTokenHasher(context.secrets(),
+				environment.getProperty("agent-gateway.token-pepper.current", TokenHasher.DEFAULT_KEY_ID),
+				environment.getProperty("agent-gateway.token-pepper.previous"));
 	}
 
 	/** A person's grantable projects are kept as long as membership answers. */
@@ -169,8 +177,8 @@ public class GatewayConfiguration {
 
 	@Bean
 	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator, AuditLog auditLog,
-			Clock gatewayClock) {
-		return new AgentTokenIntrospector(agentAuthenticator, auditLog, gatewayClock);
+			DeferredAudit deferredAudit, Clock gatewayClock) {
+		return new AgentTokenIntrospector(agentAuthenticator, auditLog, deferredAudit, gatewayClock);
 	}
 
 	@Bean

@@ -106,9 +106,9 @@ public class OAuthConfiguration {
 		SecureRandom random = new SecureRandom();
 		return new AuthorizationServer(
 				new AuthorizationServer.Parts(clientRegistry, new MybatisAuthorizationCodeStore(gatewaySqlSession),
-						new MybatisRefreshTokenStore(gatewaySqlSession), agentService, agentStore, grantService,
-						tokenService, tokenStore, tokenHasher, ownerDirectory, ownerLifecycleService, policyService,
-						auditLog, requestContext, gatewayClock),
+						new MybatisRefreshTokenStore(gatewaySqlSession, tokenHasher.keyId()), agentService, agentStore,
+						grantService, tokenService, tokenStore, tokenHasher, ownerDirectory, ownerLifecycleService,
+						policyService, auditLog, requestContext, gatewayClock),
 				oauthSettings, new TokenCodec(random, CODE_PREFIX), new TokenCodec(random, REFRESH_PREFIX));
 	}
 

@@ -51,6 +51,8 @@ public enum ErrorCode {
 	TASKER_UNAVAILABLE("tasker_unavailable", Kind.UNAVAILABLE, "Tasker is unavailable. Retry later."),
 	SERVICE_UNAVAILABLE("service_unavailable", Kind.UNAVAILABLE,
 			"The gateway cannot decide this request right now. Retry later."),
+	TEMPORARILY_UNAVAILABLE("temporarily_unavailable", Kind.UNAVAILABLE,
+			"The gateway is temporarily unavailable. Retry in a few seconds."),
 	INTERNAL("internal_error", Kind.UNAVAILABLE, "Something went wrong. Retry later.");
 
 	private final String code;

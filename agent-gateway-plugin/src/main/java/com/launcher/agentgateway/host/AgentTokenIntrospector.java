@@ -5,9 +5,11 @@ import java.util.Set;
 
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.DeferredAudit;
 import com.launcher.agentgateway.token.AgentAuthenticator;
 import com.launcher.agentgateway.token.AgentPrincipal;
 import com.launcher.agentgateway.token.AuthenticationOutcome;
+import com.launcher.agentgateway.token.UndecidedAuthenticationException;
 import com.launcher.host.api.web.BearerTokenIntrospector;
 import com.launcher.host.api.web.BearerTokenRequest;
 import com.launcher.host.api.web.IntrospectionResult;
@@ -16,22 +18,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The introspector the host calls for {@code /plugins/agent-gateway/mcp}. Anything that
- * goes wrong while deciding is a refusal: fail closed, audited when the audit log can
- * still be written.
+ * goes wrong while deciding is a refusal: fail closed, but answered as "unavailable" (503
+ * with {@code Retry-After}), since the token is probably fine and the outage is ours. The
+ * refusal's event is appended off the request thread, when the log takes events again.
  */
 public class AgentTokenIntrospector implements BearerTokenIntrospector {
 
 	private static final Logger logger = LoggerFactory.getLogger(AgentTokenIntrospector.class);
 
+	/** Seconds an agent is asked to wait when the gateway could not decide. */
+	static final long RETRY_AFTER_SECONDS = 5;
+
 	private final AgentAuthenticator authenticator;
 
 	private final AuditLog audit;
 
+	private final DeferredAudit deferredAudit;
+
 	private final Clock clock;
 
-	public AgentTokenIntrospector(AgentAuthenticator authenticator, AuditLog audit, Clock clock) {
+	public AgentTokenIntrospector(AgentAuthenticator authenticator, AuditLog audit, DeferredAudit deferredAudit,
+			Clock clock) {
 		this.authenticator = authenticator;
 		this.audit = audit;
+		this.deferredAudit = deferredAudit;
 		this.clock = clock;
 	}
 
@@ -43,9 +53,14 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 		}
 		catch (RuntimeException ex) {
 			// Never the token, never the exception text: the class name says enough.
-			// The authenticator has audited it, with the agent when the token was found.
-			logger.warn("Refusing request {}: cannot decide ({})", request.requestId(), ex.getClass().getSimpleName());
-			return IntrospectionResult.Rejected.invalid("cannot_decide");
+			// The event waits for the log: appending it now would wait for the database
+			// that just failed a second time.
+			Throwable cause = (ex instanceof UndecidedAuthenticationException) ? ex.getCause() : ex;
+			logger.warn("Refusing request {}: cannot decide ({})", request.requestId(),
+					cause.getClass().getSimpleName());
+			this.deferredAudit.append((ex instanceof UndecidedAuthenticationException undecided) ? undecided.event()
+					: this.authenticator.undecided(request.clientAddress(), request.requestId()));
+			return new IntrospectionResult.Unavailable("cannot_decide", RETRY_AFTER_SECONDS);
 		}
 		if (outcome instanceof AuthenticationOutcome.Authenticated authenticated && request.hostRejection() != null) {
 			// The host refuses this request whatever the token (its firewall rejected

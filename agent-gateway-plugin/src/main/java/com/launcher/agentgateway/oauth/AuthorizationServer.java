@@ -537,9 +537,18 @@ public class AuthorizationServer {
 					() -> new OAuthException(OAuthError.INVALID_CLIENT, "unknown_client", "The client is not known."));
 	}
 
-	/** A presented refresh token by its keyed hash, compared in constant time. */
+	/**
+	 * A presented refresh token by its keyed hash, compared in constant time; while a
+	 * pepper rotation is under way, under the previous pepper too. Using it issues a new
+	 * one under the current pepper, so it moves by itself.
+	 */
 	private Optional<RefreshToken> presentedRefresh(String token) {
-		byte[] hash = this.hasher.hash(token);
+		Optional<RefreshToken> found = presentedRefresh(this.hasher.hash(token));
+		Optional<TokenHasher.KeyedHash> previous = found.isEmpty() ? this.hasher.previous(token) : Optional.empty();
+		return previous.isPresent() ? presentedRefresh(previous.get().hash()) : found;
+	}
+
+	private Optional<RefreshToken> presentedRefresh(byte[] hash) {
 		return this.refreshTokens.findByHash(hash)
 			.filter((p) -> MessageDigest.isEqual(p.storedHash(), hash))
 			.map(RefreshTokenStore.Presented::token);

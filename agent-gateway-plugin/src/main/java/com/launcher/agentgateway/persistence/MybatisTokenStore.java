@@ -23,14 +23,27 @@ public class MybatisTokenStore implements TokenStore {
 
 	private final TokenMapper tokens;
 
-	public MybatisTokenStore(SqlSession sessions) {
+	private final String pepperKeyId;
+
+	/**
+	 * A store whose hashes are made with the pepper {@code pepperKeyId}.
+	 * @param sessions the sessions
+	 * @param pepperKeyId the current pepper's key id, recorded beside each new hash
+	 */
+	public MybatisTokenStore(SqlSession sessions, String pepperKeyId) {
 		this.tokens = sessions.getMapper(TokenMapper.class);
+		this.pepperKeyId = pepperKeyId;
 	}
 
 	@Override
 	public void insert(AgentToken token, byte[] hash) {
 		String cidrs = token.allowedCidrs().isEmpty() ? null : String.join(",", token.allowedCidrs());
-		this.tokens.insert(token, hash, cidrs);
+		this.tokens.insert(token, hash, this.pepperKeyId, cidrs);
+	}
+
+	@Override
+	public boolean rehash(UUID tokenId, byte[] from, byte[] to) {
+		return this.tokens.rehash(tokenId, from, to, this.pepperKeyId) == 1;
 	}
 
 	@Override

@@ -15,7 +15,9 @@ import com.launcher.agentgateway.token.TokenStatus;
 /** The statements of {@code TokenMapper.xml}. */
 interface TokenMapper {
 
-	void insert(AgentToken token, byte[] hash, String cidrs);
+	void insert(AgentToken token, byte[] hash, String pepperKid, String cidrs);
+
+	int rehash(UUID id, byte[] from, byte[] to, String pepperKid);
 
 	List<PresentedRow> findPresented(byte[] hash, String source);
 

@@ -18,19 +18,16 @@ import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.token.AuthenticationOutcome.Authenticated;
 import com.launcher.agentgateway.token.AuthenticationOutcome.Refused;
 import com.launcher.agentgateway.token.TokenStore.TokenLookup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates a presented token, in this order (DESIGN §5): format and checksum (no
- * token lookup for garbage), source throttle and keyed-hash lookup (one statement),
- * status, expiry, agent enabled, CIDR, owner ACTIVE asked of the host at request time.
- * Every refusal is audited here; the one event of an allowed request is written by the
- * edge that serves it.
+ * token lookup for garbage), source throttle and keyed-hash lookup (one statement; a
+ * second one under the previous pepper while a rotation is under way), status, expiry,
+ * agent enabled, CIDR, owner ACTIVE asked of the host at request time. Every refusal is
+ * audited here; the one event of an allowed request is written by the edge that serves
+ * it.
  */
 public class AgentAuthenticator {
-
-	private static final Logger logger = LoggerFactory.getLogger(AgentAuthenticator.class);
 
 	private final TokenStore tokens;
 
@@ -61,9 +58,11 @@ public class AgentAuthenticator {
 	}
 
 	/**
-	 * Decides a presented token. A failure to decide (database, directory) is audited
-	 * here, naming the agent and owner when the token was already recognised (A1, issue
-	 * 12 point 11), and rethrown as it was, for the caller to refuse the request.
+	 * Decides a presented token. A failure to decide (database, directory) is thrown as
+	 * {@link UndecidedAuthenticationException} carrying the refusal's audit event, which
+	 * names the agent and owner when the token was already recognised (A1, issue 12 point
+	 * 11). The caller refuses the request at once and appends the event when the log
+	 * takes events again: appending now would wait for the same database a second time.
 	 * @param presented the token as presented
 	 * @param clientAddress the client address
 	 * @param requestId the host's request id
@@ -75,8 +74,7 @@ public class AgentAuthenticator {
 			return decide(presented, clientAddress, requestId, recognised);
 		}
 		catch (RuntimeException ex) {
-			refuseUndecided(recognised[0], clientAddress, requestId);
-			throw ex;
+			throw new UndecidedAuthenticationException(undecided(recognised[0], clientAddress, requestId), ex);
 		}
 	}
 
@@ -96,8 +94,19 @@ public class AgentAuthenticator {
 		// The source's block and the token come from one statement: this runs on every
 		// request.
 		TokenStore.Presented presentedToken = this.tokens.findPresented(hash, source);
+		byte[] staleHash = null;
+		if (presentedToken.sourceBlockedFor().isEmpty() && presentedToken.lookup().isEmpty()) {
+			// A pepper rotation is under way: one more lookup under the previous pepper,
+			// until the token's first use moves it (below).
+			Optional<TokenHasher.KeyedHash> previous = this.hasher.previous(presented);
+			if (previous.isPresent()) {
+				staleHash = previous.get().hash();
+				presentedToken = this.tokens.findPresented(staleHash, source);
+			}
+		}
+		byte[] storedHash = (staleHash != null) ? staleHash : hash;
 		Optional<TokenLookup> found = presentedToken.lookup()
-			.filter((lookup) -> MessageDigest.isEqual(lookup.storedHash(), hash));
+			.filter((lookup) -> MessageDigest.isEqual(lookup.storedHash(), storedHash));
 		if (presentedToken.sourceBlockedFor().isPresent()) {
 			return refuseBlocked(found.orElse(null), source, clientAddress, requestId,
 					presentedToken.sourceBlockedFor().get());
@@ -147,6 +156,9 @@ public class AgentAuthenticator {
 			return refuse(lookup, "owner_" + status.name().toLowerCase(), source, clientAddress, requestId, false);
 		}
 		this.throttle.reset(source);
+		if (staleHash != null) {
+			this.tokens.rehash(token.id(), staleHash, hash);
+		}
 		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minusSeconds(60))
 				|| !clientAddress.equals(token.lastUsedIp())) {
 			this.tokens.touch(token.id(), now, clientAddress);
@@ -157,26 +169,22 @@ public class AgentAuthenticator {
 	}
 
 	/**
-	 * Audits a request whose authentication could not be decided (the database or the
-	 * directory failed): A1, a denied request leaves one event even then. If the audit
-	 * log cannot be written either, the refusal stands without it.
+	 * The event of a request whose authentication could not be decided (the database or
+	 * the directory failed) before anything about its token was known: A1, a denied
+	 * request leaves one event even then. It counts no failure against the source. The
+	 * caller appends it when the log takes events again.
 	 * @param clientAddress the client address
 	 * @param requestId the host's request id
+	 * @return the event
 	 */
-	public void refuseUndecided(String clientAddress, String requestId) {
-		refuseUndecided(null, clientAddress, requestId);
+	public AuditEvent undecided(String clientAddress, String requestId) {
+		return undecided(null, clientAddress, requestId);
 	}
 
-	private void refuseUndecided(TokenLookup lookup, String clientAddress, String requestId) {
-		try {
-			this.audit.append(
-					request(lookup, clientAddress, requestId).event("token.use", Outcome.DENIED, this.clock.instant())
-						.reason("cannot_decide")
-						.build());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not audit the refusal of request {} ({})", requestId, ex.getClass().getSimpleName());
-		}
+	private AuditEvent undecided(TokenLookup lookup, String clientAddress, String requestId) {
+		return request(lookup, clientAddress, requestId).event("token.use", Outcome.DENIED, this.clock.instant())
+			.reason("cannot_decide")
+			.build();
 	}
 
 	private AuthenticationOutcome refuse(TokenLookup lookup, String reason, String source, String clientAddress,

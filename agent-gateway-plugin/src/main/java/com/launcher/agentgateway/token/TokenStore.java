@@ -27,6 +27,15 @@ public interface TokenStore {
 	 */
 	Presented findPresented(byte[] hash, String sourceAddress);
 
+	/**
+	 * Moves a token found under the previous pepper to the current one.
+	 * @param tokenId the token
+	 * @param from its hash under the previous pepper
+	 * @param to its hash under the current pepper
+	 * @return whether this call moved it (another request may have done so first)
+	 */
+	boolean rehash(UUID tokenId, byte[] from, byte[] to);
+
 	Optional<AgentToken> findById(UUID tokenId);
 
 	List<AgentToken> findByAgent(UUID agentId);

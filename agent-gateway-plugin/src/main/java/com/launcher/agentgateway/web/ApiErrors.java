@@ -5,8 +5,12 @@ import java.net.URI;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import org.slf4j.Logger;
+import com.launcher.host.api.HostUnavailableException;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +29,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 abstract class ApiErrors {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiErrors.class);
+
+	/** Seconds a client is asked to wait while the database is unavailable. */
+	static final long RETRY_AFTER_SECONDS = 5;
 
 	@ExceptionHandler(GatewayException.class)
 	ResponseEntity<ProblemDetail> gateway(GatewayException ex) {
@@ -59,6 +66,21 @@ abstract class ApiErrors {
 		ProblemDetail problem = problem(ErrorCode.VALIDATION_FAILED);
 		problem.setProperty("field", ex.getParameterName());
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * The database did not answer in time or the connection broke: 503 with
+	 * {@code Retry-After} (issue 18 point 5); the request may simply be repeated.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class, HostUnavailableException.class })
+	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
+		logger.warn("REST API request refused: the database is unavailable ({})", ex.getClass().getSimpleName());
+		ProblemDetail problem = problem(ErrorCode.TEMPORARILY_UNAVAILABLE);
+		problem.setProperty("retryAfterSeconds", RETRY_AFTER_SECONDS);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+			.body(problem);
 	}
 
 	@ExceptionHandler(RuntimeException.class)

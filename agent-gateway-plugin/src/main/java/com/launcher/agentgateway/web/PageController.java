@@ -27,8 +27,15 @@ import com.launcher.agentgateway.oauth.Connection;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.token.TokenService;
+import com.launcher.host.api.HostUnavailableException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,6 +51,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class PageController {
+
+	private static final Logger logger = LoggerFactory.getLogger(PageController.class);
 
 	private static final String DEFAULT_WORKSPACE = "demo";
 
@@ -168,6 +177,15 @@ class PageController {
 		// render.
 		model.addAttribute("chain", verify ? this.audit.verify() : null);
 		return "agent-gateway/admin/overview";
+	}
+
+	/** A page says plainly that the gateway is temporarily unavailable, with 503. */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class, HostUnavailableException.class })
+	String unavailable(RuntimeException ex, Model model, HttpServletResponse response) {
+		logger.warn("Page refused: the database is unavailable ({})", ex.getClass().getSimpleName());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ApiErrors.RETRY_AFTER_SECONDS));
+		return failure(new GatewayException(ErrorCode.TEMPORARILY_UNAVAILABLE), model, response);
 	}
 
 	@ExceptionHandler(GatewayException.class)

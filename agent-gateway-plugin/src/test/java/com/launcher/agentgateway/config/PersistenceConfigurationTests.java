@@ -2,6 +2,7 @@ package com.launcher.agentgateway.config;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -21,7 +22,8 @@ class PersistenceConfigurationTests {
 		try (URLClassLoader foreign = new URLClassLoader(new URL[0], null)) {
 			thread.setContextClassLoader(foreign);
 
-			SqlSessionFactory factory = PersistenceConfiguration.sqlSessionFactory(mock(DataSource.class));
+			SqlSessionFactory factory = PersistenceConfiguration.sqlSessionFactory(mock(DataSource.class),
+					Duration.ofSeconds(4));
 
 			assertThat(factory.getConfiguration().getMapperRegistry().getMappers())
 				.hasSize(PersistenceConfiguration.MAPPERS.size());

@@ -106,7 +106,7 @@ class HotStatementPlansBenchmark {
 
 		static Stores over(DataSource dataSource) {
 			var sessions = TestDatabase.sessions(dataSource);
-			return new Stores(new MybatisTokenStore(sessions), new MybatisRateLimiter(sessions),
+			return new Stores(new MybatisTokenStore(sessions, "default"), new MybatisRateLimiter(sessions),
 					new MybatisAuditAppender(sessions));
 		}
 

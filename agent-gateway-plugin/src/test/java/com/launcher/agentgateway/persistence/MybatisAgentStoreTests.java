@@ -26,7 +26,7 @@ class MybatisAgentStoreTests extends AgentStoreContractTests {
 	@BeforeAll
 	static void createDatabase() {
 		agents = new MybatisAgentStore(TestDatabase.sessions(DATABASE.dataSource()));
-		tokens = new MybatisTokenStore(TestDatabase.sessions(DATABASE.dataSource()));
+		tokens = new MybatisTokenStore(TestDatabase.sessions(DATABASE.dataSource()), "default");
 	}
 
 	@Override

@@ -40,7 +40,7 @@ class MybatisTokenStoreTests extends TokenStoreContractTests {
 	static void createDatabase() {
 		counting = new CountingDataSource(DATABASE.dataSource());
 		SqlSessionTemplate sessions = TestDatabase.sessions(counting.dataSource());
-		tokens = new MybatisTokenStore(sessions);
+		tokens = new MybatisTokenStore(sessions, "default");
 		agents = new MybatisAgentStore(sessions);
 		grants = new MybatisGrantStore(sessions);
 	}
@@ -163,6 +163,27 @@ class MybatisTokenStoreTests extends TokenStoreContractTests {
 
 		assertThat(counting.statements()).isEqualTo(1);
 		assertThat(tokens.findById(token.id()).orElseThrow().lastUsedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void rehashWhenMovedToTheCurrentPepperThenOneStatementFoundUnderTheNewHashOnlyAndCountedUnderItsKeyId() {
+		AgentToken token = TestAgentTokens.active(givenAgent().id());
+		byte[] old = TestAgentTokens.randomHash();
+		new MybatisTokenStore(TestDatabase.sessions(DATABASE.dataSource()), "default").insert(token, old);
+		MybatisTokenStore rotated = new MybatisTokenStore(TestDatabase.sessions(counting.dataSource()), "v2");
+		byte[] moved = TestAgentTokens.randomHash();
+		counting.reset();
+
+		assertThat(rotated.rehash(token.id(), old, moved)).isTrue();
+
+		assertThat(counting.statements()).isEqualTo(1);
+		assertThat(rotated.rehash(token.id(), old, TestAgentTokens.randomHash())).as("a second move finds nothing")
+			.isFalse();
+		assertThat(tokens.findPresented(old, "198.51.100.7").lookup()).isEmpty();
+		assertThat(tokens.findPresented(moved, "198.51.100.7").lookup())
+			.hasValueSatisfying((lookup) -> assertThat(lookup.token().id()).isEqualTo(token.id()));
+		assertThat(new NamedParameterJdbcTemplate(DATABASE.dataSource()).getJdbcTemplate()
+			.queryForObject("SELECT pepper_kid FROM agw_token WHERE id = ?", String.class, token.id())).isEqualTo("v2");
 	}
 
 	@Test

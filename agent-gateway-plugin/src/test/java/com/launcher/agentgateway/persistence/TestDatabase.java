@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class TestDatabase {
 	public static SqlSessionTemplate sessions(DataSource dataSource) {
 		return SESSIONS.computeIfAbsent(dataSource, (key) -> {
 			try {
-				return new SqlSessionTemplate(PersistenceConfiguration.sqlSessionFactory(key));
+				return new SqlSessionTemplate(PersistenceConfiguration.sqlSessionFactory(key, Duration.ofSeconds(4)));
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);

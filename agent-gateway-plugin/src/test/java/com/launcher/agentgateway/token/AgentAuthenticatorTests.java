@@ -29,6 +29,7 @@ import org.mockito.InOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -311,24 +312,29 @@ class AgentAuthenticatorTests {
 		found(TestAgentTokens.active(this.agent.id()), AgentStatus.ENABLED);
 		when(this.owners.find(this.agent.ownerUserId())).thenThrow(new GatewayException(ErrorCode.SERVICE_UNAVAILABLE));
 
-		assertThatExceptionOfType(GatewayException.class)
-			.isThrownBy(() -> this.authenticator.authenticate(this.secret, ADDRESS, "r1"))
-			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+		UndecidedAuthenticationException undecided = catchThrowableOfType(UndecidedAuthenticationException.class,
+				() -> this.authenticator.authenticate(this.secret, ADDRESS, "r1"));
+		assertThat(undecided.getCause()).isInstanceOfSatisfying(GatewayException.class,
+				(ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
 		verify(this.tokens, never()).touch(any(), any(), any());
+		// The event waits for the caller, who appends it once the log answers again.
+		verifyNoInteractions(this.audit);
 		// A1 (issue 12, point 11): the token was found, so the refusal names its agent.
-		AuditEvent event = onlyAuditEvent();
+		AuditEvent event = undecided.event();
 		assertThat(event.reason()).isEqualTo("cannot_decide");
 		assertThat(event.agentId()).isEqualTo(this.agent.id());
 		assertThat(event.ownerUserId()).isEqualTo(this.agent.ownerUserId());
 	}
 
 	@Test
-	void authenticateWhenTokenLookupFailsThenOneUndecidedEventWithoutAgentAndRethrown() {
+	void authenticateWhenTokenLookupFailsThenUndecidedWithOneEventWithoutAgent() {
 		when(this.tokens.findPresented(any(), anyString())).thenThrow(new IllegalStateException("database down"));
 
-		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> this.authenticator.authenticate(this.secret, ADDRESS, "r1"));
-		AuditEvent event = onlyAuditEvent();
+		UndecidedAuthenticationException undecided = catchThrowableOfType(UndecidedAuthenticationException.class,
+				() -> this.authenticator.authenticate(this.secret, ADDRESS, "r1"));
+		assertThat(undecided.getCause()).isInstanceOf(IllegalStateException.class);
+		verifyNoInteractions(this.audit);
+		AuditEvent event = undecided.event();
 		assertThat(event.reason()).isEqualTo("cannot_decide");
 		assertThat(event.agentId()).isNull();
 	}
@@ -405,25 +411,15 @@ class AgentAuthenticatorTests {
 	}
 
 	@Test
-	void refuseUndecidedWhenCalledThenOneDeniedEventWithoutAgentAndNoThrottleCount() {
-		this.authenticator.refuseUndecided(ADDRESS, "r9");
+	void undecidedWhenCalledThenADeniedEventWithoutAgentAndNoLookupOrThrottleCount() {
+		AuditEvent event = this.authenticator.undecided(ADDRESS, "r9");
 
-		AuditEvent event = onlyAuditEvent();
 		assertThat(event.action()).isEqualTo("token.use");
 		assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
 		assertThat(event.reason()).isEqualTo("cannot_decide");
 		assertThat(event.requestId()).isEqualTo("r9");
 		assertThat(event.agentId()).isNull();
-		verifyNoInteractions(this.throttle, this.tokens);
-	}
-
-	@Test
-	void refuseUndecidedWhenTheAuditLogIsDownTooThenTheRefusalStandsWithoutThrowing() {
-		org.mockito.Mockito.doThrow(new IllegalStateException("database down")).when(this.audit).append(any());
-
-		this.authenticator.refuseUndecided(ADDRESS, "r9");
-
-		verify(this.audit).append(any());
+		verifyNoInteractions(this.throttle, this.tokens, this.audit);
 	}
 
 	private void found(AgentToken token, AgentStatus agentStatus) {
@@ -454,6 +450,58 @@ class AgentAuthenticatorTests {
 		assertThat(event.requestId()).isEqualTo("r1");
 	}
 
+	@Test
+	void authenticateWhenTokenHashedUnderThePreviousPepperThenFoundByASecondLookupAndMovedOnce() {
+		TokenHasher rotating = new RotatingHasher();
+		AgentAuthenticator authenticator = new AgentAuthenticator(this.tokens, rotating, this.throttle, this.owners,
+				this.lifecycle, this.audit, Clock.fixed(NOW, ZoneOffset.UTC),
+				new BlockedSourceSampler(Duration.ofMinutes(1)));
+		AgentToken token = TestAgentTokens.active(this.agent.id());
+		byte[] previous = rotating.previous(this.secret).orElseThrow().hash();
+		when(this.tokens.findPresented(eq(previous), anyString()))
+			.thenReturn(new TokenStore.Presented(Optional.of(new TokenLookup(token, previous.clone(),
+					AgentStatus.ENABLED, this.agent.name(), this.agent.ownerUserId(), this.grants)), Optional.empty()));
+
+		AuthenticationOutcome outcome = authenticator.authenticate(this.secret, ADDRESS, "r1");
+
+		assertThat(outcome).isInstanceOf(AuthenticationOutcome.Authenticated.class);
+		verify(this.tokens).findPresented(rotating.hash(this.secret), ADDRESS);
+		verify(this.tokens).findPresented(previous, ADDRESS);
+		verify(this.tokens).rehash(token.id(), previous, rotating.hash(this.secret));
+	}
+
+	@Test
+	void authenticateWhenUnknownUnderBothPeppersThenRefusedAndCountedOnce() {
+		AgentAuthenticator authenticator = new AgentAuthenticator(this.tokens, new RotatingHasher(), this.throttle,
+				this.owners, this.lifecycle, this.audit, Clock.fixed(NOW, ZoneOffset.UTC),
+				new BlockedSourceSampler(Duration.ofMinutes(1)));
+
+		AuthenticationOutcome outcome = authenticator.authenticate(this.secret, ADDRESS, "r1");
+
+		assertThat(outcome).isEqualTo(new Refused("unknown_token", null));
+		verify(this.tokens, times(2)).findPresented(any(), eq(ADDRESS));
+		verify(this.tokens, never()).rehash(any(), any(), any());
+		verify(this.throttle, times(1)).recordFailure(ADDRESS);
+		assertThat(onlyAuditEvent().reason()).isEqualTo("unknown_token");
+	}
+
+	@Test
+	void authenticateWhenFoundUnderTheCurrentPepperThenOneLookupAndNoMove() {
+		AgentAuthenticator authenticator = new AgentAuthenticator(this.tokens, new RotatingHasher(), this.throttle,
+				this.owners, this.lifecycle, this.audit, Clock.fixed(NOW, ZoneOffset.UTC),
+				new BlockedSourceSampler(Duration.ofMinutes(1)));
+		AgentToken token = TestAgentTokens.active(this.agent.id());
+		byte[] current = new RotatingHasher().hash(this.secret);
+		when(this.tokens.findPresented(eq(current), anyString()))
+			.thenReturn(new TokenStore.Presented(Optional.of(new TokenLookup(token, current.clone(),
+					AgentStatus.ENABLED, this.agent.name(), this.agent.ownerUserId(), this.grants)), Optional.empty()));
+
+		assertThat(authenticator.authenticate(this.secret, ADDRESS, "r1"))
+			.isInstanceOf(AuthenticationOutcome.Authenticated.class);
+		verify(this.tokens, times(1)).findPresented(any(), any());
+		verify(this.tokens, never()).rehash(any(), any(), any());
+	}
+
 	private AuditEvent onlyAuditEvent() {
 		ArgumentCaptor<AuditEvent> captor = ArgumentCaptor.forClass(AuditEvent.class);
 		verify(this.audit, times(1)).append(captor.capture());
@@ -462,6 +510,28 @@ class AgentAuthenticatorTests {
 
 	private static char flip(char c) {
 		return (c == 'a') ? 'b' : 'a';
+	}
+
+	/** The test hasher as the current pepper "v2", and a salted variant as "default". */
+	static class RotatingHasher implements TokenHasher {
+
+		private final TokenHasher delegate = TestAgentTokens.hasher();
+
+		@Override
+		public byte[] hash(String token) {
+			return this.delegate.hash(token);
+		}
+
+		@Override
+		public String keyId() {
+			return "v2";
+		}
+
+		@Override
+		public Optional<KeyedHash> previous(String token) {
+			return Optional.of(new KeyedHash(DEFAULT_KEY_ID, this.delegate.hash("previous:" + token)));
+		}
+
 	}
 
 	/** A real keyed hash behind a spy, so that calls to it can be counted. */

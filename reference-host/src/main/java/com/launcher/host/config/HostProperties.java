@@ -2,6 +2,7 @@ package com.launcher.host.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -86,9 +87,26 @@ public record HostProperties(@DefaultValue("false") boolean demo, @DefaultValue(
 	 * a configured PostgreSQL; without it, demo mode runs only on the embedded database
 	 * @param embeddedDurable whether the embedded PostgreSQL runs with {@code fsync} and
 	 * {@code synchronous_commit} on; only tests turn it off
+	 * @param connectionTimeout the longest a request waits for a connection (from the
+	 * pool, or a new one from the server)
+	 * @param statementTimeout the longest the host's own statements wait for the server's
+	 * answer before the connection is given up
 	 */
-	public record Database(@DefaultValue("false") boolean allowDemoMode,
-			@DefaultValue("true") boolean embeddedDurable) {
+	public record Database(@DefaultValue("false") boolean allowDemoMode, @DefaultValue("true") boolean embeddedDurable,
+			@DefaultValue("3s") Duration connectionTimeout, @DefaultValue("4s") Duration statementTimeout) {
+
+		public Database {
+			// A hung database must turn into a refusal in seconds (issue 18 point 5):
+			// minutes would hold every request thread.
+			requireSeconds("launcher.database.connection-timeout", connectionTimeout);
+			requireSeconds("launcher.database.statement-timeout", statementTimeout);
+		}
+
+		private static void requireSeconds(String name, Duration value) {
+			if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofSeconds(60)) > 0) {
+				throw new IllegalArgumentException(name + " must be between 1s and 60s");
+			}
+		}
 
 	}
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 import javax.sql.DataSource;
@@ -41,7 +42,7 @@ public class DatabaseConfiguration {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("launcher");
 		config.setMaximumPoolSize(maxPoolSize);
-		config.setConnectionTimeout(5_000);
+		bound(config, properties.database().connectionTimeout());
 		if (StringUtils.hasText(url)) {
 			if (properties.demo() && !properties.database().allowDemoMode()) {
 				throw new DemoModeOnConfiguredDatabaseException();
@@ -69,6 +70,23 @@ public class DatabaseConfiguration {
 		liquibase.setDatabaseChangeLogTable("launcher_databasechangelog");
 		liquibase.setDatabaseChangeLogLockTable("launcher_databasechangeloglock");
 		return liquibase;
+	}
+
+	/**
+	 * Bounds every wait for a connection: the pool's, the driver's TCP connect and its
+	 * sign-in. A hung server (its processes stopped, a network partition) accepts TCP
+	 * connections and never answers, so each of these would otherwise wait forever.
+	 * Validating an idle connection gets one second, so that a few dead ones cannot add
+	 * up beyond the bound.
+	 * @param config the pool's configuration
+	 * @param connectionTimeout the bound
+	 */
+	static void bound(HikariConfig config, Duration connectionTimeout) {
+		config.setConnectionTimeout(connectionTimeout.toMillis());
+		config.setValidationTimeout(Math.min(1_000, connectionTimeout.toMillis()));
+		String seconds = Long.toString(Math.max(1, connectionTimeout.toSeconds()));
+		config.addDataSourceProperty("connectTimeout", seconds);
+		config.addDataSourceProperty("loginTimeout", seconds);
 	}
 
 	private static EmbeddedPostgres startEmbedded(Path dataDirectory, boolean durable) throws IOException {

@@ -1,9 +1,11 @@
 package com.launcher.host.db;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import com.launcher.host.config.HostProperties;
 import com.launcher.host.tasker.MembershipMapper;
 import com.launcher.host.user.UserMapper;
 import org.apache.ibatis.session.Configuration;
@@ -29,17 +31,21 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public class MybatisConfiguration {
 
 	@Bean(defaultCandidate = false)
-	SqlSessionFactoryBean launcherSqlSessionFactory(DataSource dataSource) throws IOException {
+	SqlSessionFactoryBean launcherSqlSessionFactory(DataSource dataSource, HostProperties properties)
+			throws IOException {
+		Duration timeout = properties.database().statementTimeout();
 		SqlSessionFactoryBean factory = new SqlSessionFactoryBean();
-		factory.setDataSource(dataSource);
+		factory.setDataSource(new StatementBoundDataSource(dataSource, timeout));
 		factory.setMapperLocations(
 				new PathMatchingResourcePatternResolver().getResources("classpath:db/launcher/mappers/*.xml"));
 		factory.setTypeHandlers(new UuidTypeHandler());
 		Configuration configuration = new Configuration();
 		configuration.setMapUnderscoreToCamelCase(true);
 		// Statements are short and run on the request thread: bound them, so a stuck
-		// database turns into an error, not a hung request.
-		configuration.setDefaultStatementTimeout(10);
+		// database turns into an error, not a hung request. The server cancels a slow
+		// statement; the data source's network timeout ends one a hung server never
+		// answers.
+		configuration.setDefaultStatementTimeout(Math.toIntExact(Math.max(1, timeout.toSeconds())));
 		factory.setConfiguration(configuration);
 		return factory;
 	}

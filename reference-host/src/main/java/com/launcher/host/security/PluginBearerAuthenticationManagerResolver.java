@@ -19,12 +19,16 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 
 /**
  * Picks, per request, the introspector of the plugin that owns the path, and turns its
- * answer into a Spring Security authentication. No registered introspector, or one that
- * throws, means refusal: fail closed.
+ * answer into a Spring Security authentication. No registered introspector means refusal;
+ * one that cannot decide, or throws, means refusal too (fail closed), but answered as 503
+ * rather than as a bad token.
  */
 class PluginBearerAuthenticationManagerResolver implements AuthenticationManagerResolver<HttpServletRequest> {
 
 	private static final Logger logger = LoggerFactory.getLogger(PluginBearerAuthenticationManagerResolver.class);
+
+	/** Seconds a client is asked to wait after an introspector threw. */
+	static final long INTROSPECTOR_FAILED_RETRY_AFTER = 5;
 
 	private final PluginProtectedResources resources;
 
@@ -53,6 +57,9 @@ class PluginBearerAuthenticationManagerResolver implements AuthenticationManager
 					.collect(Collectors.toSet());
 				return new PluginBearerAuthentication(active.principal(), active.name(), authorities);
 			}
+			if (result instanceof IntrospectionResult.Unavailable unavailable) {
+				throw new IntrospectionUnavailableException(unavailable.retryAfterSeconds());
+			}
 			IntrospectionResult.Rejected rejected = (IntrospectionResult.Rejected) result;
 			if (rejected.sourceThrottled()) {
 				throw new SourceThrottledException(rejected.retryAfterSeconds());
@@ -63,7 +70,7 @@ class PluginBearerAuthenticationManagerResolver implements AuthenticationManager
 
 	/**
 	 * Asks a resource's introspector about a credential, once. An introspector that
-	 * throws refuses.
+	 * throws could not decide.
 	 * @param resource the protected resource
 	 * @param request the request (headers are read from it only through the resolvers)
 	 * @param credential the raw credential
@@ -81,7 +88,7 @@ class PluginBearerAuthenticationManagerResolver implements AuthenticationManager
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Introspector of {} failed; refusing the request: {}", path, ex.getClass().getSimpleName());
-			return IntrospectionResult.Rejected.invalid("introspector_failed");
+			return new IntrospectionResult.Unavailable("introspector_failed", INTROSPECTOR_FAILED_RETRY_AFTER);
 		}
 	}
 

@@ -14,8 +14,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Answers refused bearer requests: 401 with an RFC 6750 §3 challenge that points at the
- * RFC 9728 metadata, or 429 with {@code Retry-After} when the source is throttled. The
- * body is a fixed message; nothing about the token is echoed.
+ * RFC 9728 metadata, 429 with {@code Retry-After} when the source is throttled, or 503
+ * with {@code Retry-After} when the plugin could not decide. The body is a fixed message;
+ * nothing about the token is echoed.
  */
 class PluginBearerEntryPoint implements AuthenticationEntryPoint {
 
@@ -30,6 +31,10 @@ class PluginBearerEntryPoint implements AuthenticationEntryPoint {
 			throws IOException {
 		if (exception instanceof SourceThrottledException throttled) {
 			throttled(response, throttled.retryAfterSeconds());
+			return;
+		}
+		if (exception instanceof IntrospectionUnavailableException unavailable) {
+			unavailable(response, unavailable.retryAfterSeconds());
 			return;
 		}
 		String metadata = this.baseUrls.resolve(request) + ProtectedResourceMetadataController.PREFIX
@@ -49,6 +54,15 @@ class PluginBearerEntryPoint implements AuthenticationEntryPoint {
 		response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
 		write(response, 429, "{\"error\":\"too_many_failures\",\"message\":"
 				+ "\"Too many failed authentications from this address. Retry later.\"}");
+	}
+
+	// No WWW-Authenticate challenge: RFC 6750 would have the client drop a token that
+	// is probably fine; the outage is the gateway's.
+	static void unavailable(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+		response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+		write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+				"{\"error\":\"temporarily_unavailable\",\"message\":"
+						+ "\"The gateway cannot check the token right now. Retry after the indicated time.\"}");
 	}
 
 	static void write(HttpServletResponse response, int status, String json) throws IOException {

@@ -42,6 +42,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -139,15 +140,14 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(SecurityConfiguration::humanRules)
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new LauncherJwtConverter(users)))
-				.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()))
+				.authenticationEntryPoint(humanApiEntryPoint()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(humanApiEntryPoint()))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.securityContext((context) -> context.requireExplicitSave(true))
 			.csrf((csrf) -> csrf.disable());
 		if (properties.demo()) {
-			http.httpBasic((basic) -> basic.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()));
+			http.httpBasic((basic) -> basic.authenticationEntryPoint(humanApiEntryPoint()));
 		}
 		return http.build();
 	}
@@ -164,11 +164,16 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(SecurityConfiguration::humanRules)
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(), api)
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(humanApiEntryPoint(), api)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true))
 			.addFilterBefore(new ActiveUserSessionFilter(users), AnonymousAuthenticationFilter.class);
 		return http.build();
+	}
+
+	// A directory that does not answer is an outage, not a wrong password (issue 18
+	// point 5).
+	private static AuthenticationEntryPoint humanApiEntryPoint() {
+		return new UnavailableAwareEntryPoint(new BearerTokenAuthenticationEntryPoint());
 	}
 
 	private static void humanRules(

@@ -2,9 +2,11 @@ package com.launcher.host.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import com.launcher.host.config.HostProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import liquibase.integration.spring.SpringLiquibase;
 
@@ -63,6 +65,10 @@ public final class TestDatabases {
 	public static AnnotationConfigApplicationContext context(EmbeddedPostgres postgres, Class<?>... components) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		context.getBeanFactory().registerSingleton("dataSource", (DataSource) postgres.getPostgresDatabase());
+		// The host's defaults: its MyBatis bounds every statement by them.
+		context.getBeanFactory()
+			.registerSingleton("hostProperties", new HostProperties(false, null, null, null, null, null, null,
+					new HostProperties.Database(false, true, Duration.ofSeconds(3), Duration.ofSeconds(4))));
 		context.register(MybatisConfiguration.class);
 		context.register(components);
 		context.refresh();

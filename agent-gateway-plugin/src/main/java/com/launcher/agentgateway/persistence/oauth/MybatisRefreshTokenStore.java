@@ -17,13 +17,21 @@ public class MybatisRefreshTokenStore implements RefreshTokenStore {
 
 	private final OAuthRefreshTokenMapper tokens;
 
-	public MybatisRefreshTokenStore(SqlSession sessions) {
+	private final String pepperKeyId;
+
+	/**
+	 * A store whose hashes are made with the pepper {@code pepperKeyId}.
+	 * @param sessions the sessions
+	 * @param pepperKeyId the current pepper's key id, recorded beside each new hash
+	 */
+	public MybatisRefreshTokenStore(SqlSession sessions, String pepperKeyId) {
 		this.tokens = sessions.getMapper(OAuthRefreshTokenMapper.class);
+		this.pepperKeyId = pepperKeyId;
 	}
 
 	@Override
 	public void insert(RefreshToken token, byte[] hash) {
-		this.tokens.insert(token, hash);
+		this.tokens.insert(token, hash, this.pepperKeyId);
 	}
 
 	@Override

@@ -9,7 +9,7 @@ import com.launcher.agentgateway.oauth.RefreshToken;
 /** The statements of {@code OAuthRefreshTokenMapper.xml}. */
 interface OAuthRefreshTokenMapper {
 
-	void insert(RefreshToken token, byte[] hash);
+	void insert(RefreshToken token, byte[] hash, String pepperKid);
 
 	RefreshRow findByHash(byte[] hash);
 

@@ -59,7 +59,7 @@ class MybatisOAuthStoresTests {
 		SqlSessionTemplate sessions = TestDatabase.sessions(DATABASE.dataSource());
 		clients = new MybatisOAuthClientStore(sessions);
 		codes = new MybatisAuthorizationCodeStore(sessions);
-		refreshTokens = new MybatisRefreshTokenStore(sessions);
+		refreshTokens = new MybatisRefreshTokenStore(sessions, "default");
 		agent = TestAgents.agent();
 		new MybatisAgentStore(sessions).insert(agent);
 	}

@@ -10,8 +10,9 @@ public interface BearerTokenIntrospector {
 
 	/**
 	 * Introspects one token. Must not throw for bad tokens: answer
-	 * {@link IntrospectionResult.Rejected}. An exception is treated as a refusal (fail
-	 * closed).
+	 * {@link IntrospectionResult.Rejected}; when it cannot decide, answer
+	 * {@link IntrospectionResult.Unavailable}. An exception is treated as "cannot
+	 * decide": the request is refused (fail closed) with 503.
 	 * @param request the token and what the host knows of the request
 	 * @return the decision
 	 */

@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /** The outcome of introspecting a bearer token. */
-public sealed interface IntrospectionResult permits IntrospectionResult.Active, IntrospectionResult.Rejected {
+public sealed interface IntrospectionResult
+		permits IntrospectionResult.Active, IntrospectionResult.Rejected, IntrospectionResult.Unavailable {
 
 	/**
 	 * The token is active.
@@ -44,6 +45,25 @@ public sealed interface IntrospectionResult permits IntrospectionResult.Active, 
 
 		public static Rejected throttled(long retryAfterSeconds) {
 			return new Rejected("source_throttled", true, retryAfterSeconds);
+		}
+
+	}
+
+	/**
+	 * The introspector cannot decide right now (its database or a service it asks did not
+	 * answer in time). The host refuses the request with 503 and {@code Retry-After},
+	 * never with a 401 that would tell the client its token is bad.
+	 *
+	 * @param reason a stable machine code for the host's log
+	 * @param retryAfterSeconds when to come back, at least one second
+	 */
+	record Unavailable(String reason, long retryAfterSeconds) implements IntrospectionResult {
+
+		public Unavailable {
+			Objects.requireNonNull(reason, "reason");
+			if (retryAfterSeconds < 1) {
+				throw new IllegalArgumentException("retryAfterSeconds must be at least 1");
+			}
 		}
 
 	}
