@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.launcher.agentgateway.config.GatewayConfiguration;
 import com.launcher.agentgateway.host.AgentTokenIntrospector;
+import com.launcher.agentgateway.host.RefusedRequestAuditor;
 import com.launcher.agentgateway.oauth.ClientRegistry;
 import com.launcher.agentgateway.oauth.Scopes;
 import com.launcher.agentgateway.web.oauth.AuthorizationServerMetadataDocument;
@@ -69,6 +70,9 @@ public class AgentGatewayPlugin extends LauncherPlugin {
 					"Agent Gateway MCP endpoint", child.getBean(AgentTokenIntrospector.class))
 				.withPluginAuthorizationServer(List.copyOf(Scopes.SUPPORTED))));
 			this.registrations.add(web.registerPublicRoutes(OAuthEndpointController.PUBLIC_PATHS));
+			// Forms the host refuses (no CSRF token) never reach the controllers: their
+			// one audit event is written from the host's report.
+			this.registrations.add(web.registerRefusalListener(child.getBean(RefusedRequestAuditor.class)));
 			ClientRegistry clients = child.getBean(ClientRegistry.class);
 			this.registrations.add(web.registerWellKnown("oauth-authorization-server",
 					(request) -> Optional.of(AuthorizationServerMetadataDocument.of(

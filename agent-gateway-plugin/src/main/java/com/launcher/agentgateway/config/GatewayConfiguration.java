@@ -24,6 +24,7 @@ import com.launcher.agentgateway.host.HostOwnerDirectory;
 import com.launcher.agentgateway.host.HostRequestContext;
 import com.launcher.agentgateway.host.HostSecretTokenHasher;
 import com.launcher.agentgateway.host.OwnerLifecycleListener;
+import com.launcher.agentgateway.host.RefusedRequestAuditor;
 import com.launcher.agentgateway.host.OwnerStatusSync;
 import com.launcher.agentgateway.persistence.MybatisPolicyStore;
 import com.launcher.agentgateway.persistence.PgChangeListener;
@@ -179,6 +180,11 @@ public class GatewayConfiguration {
 	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator, AuditLog auditLog,
 			DeferredAudit deferredAudit, Clock gatewayClock) {
 		return new AgentTokenIntrospector(agentAuthenticator, auditLog, deferredAudit, gatewayClock);
+	}
+
+	@Bean
+	RefusedRequestAuditor refusedRequestAuditor(AuditLog auditLog, Clock gatewayClock) {
+		return new RefusedRequestAuditor(auditLog, gatewayClock);
 	}
 
 	@Bean

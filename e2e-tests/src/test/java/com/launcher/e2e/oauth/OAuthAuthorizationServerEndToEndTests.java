@@ -337,15 +337,45 @@ class OAuthAuthorizationServerEndToEndTests {
 
 	@Test
 	@Order(16)
-	void consentWhenPostedWithoutTheCsrfTokenThenRefusedAndNoCode() {
+	void consentWhenPostedWithoutTheCsrfTokenThenForbiddenNothingStoredAndOneDeniedEvent() {
+		assertForgedConsentRefused(false, null, "s-6");
+	}
+
+	@Test
+	@Order(16)
+	void consentWhenPostedWithAWrongCsrfTokenThenForbiddenNothingStoredAndOneDeniedEvent() {
+		assertForgedConsentRefused(true, "not-this-sessions-token", "s-6b");
+	}
+
+	/**
+	 * The host refuses the form before the gateway sees it (issue 16 "Bad input"): 403,
+	 * no code, agent or grant, and the one audit event the host's refusal report makes.
+	 */
+	private static void assertForgedConsentRefused(boolean withCsrf, String forgedCsrf, String state) {
 		OAuthClients.Registered registered = OAuthClients.register(metadata, "Cross-site", redirectUri);
 		PersonSession alice = PersonSession.signIn(node, "alice");
 		HttpResponse<String> page = alice.get(OAuthClients.authorizationUrl(metadata, registered.clientId(),
-				redirectUri, new CodeVerifier(), OAuthClients.resource(node), new State("s-6")));
-		long codes = count("agw_oauth_code");
-		HttpResponse<String> forged = alice.answer(page.body(), true, null, "forged", Map.of(), false);
+				redirectUri, new CodeVerifier(), OAuthClients.resource(node), new State(state)));
+		assertThat(page.statusCode()).isEqualTo(200);
+		long issued = OAuthClients.issuedRows(cluster);
+		long agents = count("agw_agent");
+		long grants = count("agw_grant");
+		HttpResponse<String> forged = alice.answer(page.body(), true, null, "forged-" + state,
+				Map.of(web("alice"), "WRITE"), withCsrf, forgedCsrf);
 		assertThat(forged.statusCode()).isEqualTo(403);
-		assertThat(count("agw_oauth_code")).isEqualTo(codes);
+		assertThat(forged.headers().firstValue("Location")).isEmpty();
+		assertThat(OAuthClients.issuedRows(cluster)).as("no code or token").isEqualTo(issued);
+		assertThat(count("agw_agent")).as("no agent").isEqualTo(agents);
+		assertThat(count("agw_grant")).as("no grant").isEqualTo(grants);
+		assertThat(cluster.jdbc()
+			.queryForList("SELECT action, outcome, reason, actor_type, actor_id FROM agw_audit_event"
+					+ " WHERE request_id = ?", forged.headers().firstValue("X-Request-Id").orElseThrow()))
+			.singleElement()
+			.satisfies((e) -> assertThat(e).containsEntry("action", "oauth.consent")
+				.containsEntry("outcome", "DENIED")
+				.containsEntry("reason", "csrf_invalid")
+				.containsEntry("actor_type", "USER")
+				.containsEntry("actor_id", LauncherNode.ALICE_ID.toString()));
 	}
 
 	@Test

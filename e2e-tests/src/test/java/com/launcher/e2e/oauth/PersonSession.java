@@ -96,12 +96,24 @@ final class PersonSession {
 	/** Posts the consent form of a page already fetched. */
 	HttpResponse<String> answer(String consentPage, boolean approve, String agent, String newAgentName,
 			Map<String, String> projects, boolean withCsrf) {
+		return answer(consentPage, approve, agent, newAgentName, projects, withCsrf, null);
+	}
+
+	/**
+	 * Posts the consent form of a page already fetched, with the page's CSRF token, none,
+	 * or {@code forgedCsrf} in its place.
+	 */
+	HttpResponse<String> answer(String consentPage, boolean approve, String agent, String newAgentName,
+			Map<String, String> projects, boolean withCsrf, String forgedCsrf) {
 		Map<String, List<String>> form = new java.util.LinkedHashMap<>();
 		Matcher hidden = HIDDEN.matcher(consentPage);
 		while (hidden.find()) {
 			String name = HtmlUtils.htmlUnescape(hidden.group(1));
-			if (withCsrf || !name.equals("_csrf")) {
+			if (!name.equals("_csrf")) {
 				form.computeIfAbsent(name, (n) -> new ArrayList<>()).add(HtmlUtils.htmlUnescape(hidden.group(2)));
+			}
+			else if (withCsrf) {
+				form.put(name, List.of((forgedCsrf != null) ? forgedCsrf : HtmlUtils.htmlUnescape(hidden.group(2))));
 			}
 		}
 		form.put("decision", List.of(approve ? "approve" : "deny"));

@@ -13,6 +13,7 @@ import com.launcher.host.api.user.LauncherUser;
 import com.launcher.host.config.HostProperties;
 import com.launcher.host.web.BaseUrlResolver;
 import com.launcher.host.web.ClientAddressResolver;
+import com.launcher.host.web.HostCurrentUser;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -158,14 +159,18 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain sessionChain(HttpSecurity http, SignInPolicy users) throws Exception {
+	SecurityFilterChain sessionChain(HttpSecurity http, SignInPolicy users, PluginRefusalListeners refusals,
+			HostCurrentUser currentUser, ClientAddressResolver clientAddresses) throws Exception {
 		RequestMatcher api = new OrRequestMatcher((request) -> pathOf(request).startsWith("/launcher/api/"),
 				(request) -> PATHS.match("/plugins/*/api/**", pathOf(request)));
 		http.authorizeHttpRequests(SecurityConfiguration::humanRules)
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(humanApiEntryPoint(), api)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true)
+				// Also the CSRF filter's: a refused form on a plugin route is told to
+				// the plugin, which never sees the request, so that it can audit it.
+				.accessDeniedHandler(new CsrfRefusalHandler(refusals, currentUser, clientAddresses)))
 			.addFilterBefore(new ActiveUserSessionFilter(users), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.launcher.host.api.web.PluginWebRegistry;
 import com.launcher.host.api.web.ProtectedResource;
+import com.launcher.host.api.web.RefusedRequestListener;
 import com.launcher.host.api.web.WellKnownProvider;
 import com.launcher.host.security.PluginProtectedResources;
+import com.launcher.host.security.PluginRefusalListeners;
 import com.launcher.host.security.PluginPublicRoutes;
 
 import org.springframework.stereotype.Component;
@@ -33,16 +36,19 @@ public class PluginWebRegistrations {
 
 	private final PluginWellKnownDocuments wellKnown;
 
+	private final PluginRefusalListeners refusalListeners;
+
 	private final Map<String, List<PluginWebRegistry.Registration>> byPlugin = new ConcurrentHashMap<>();
 
 	public PluginWebRegistrations(PluginRequestMappingHandlerMapping routes, PluginTemplateResolver templates,
 			PluginProtectedResources protectedResources, PluginPublicRoutes publicRoutes,
-			PluginWellKnownDocuments wellKnown) {
+			PluginWellKnownDocuments wellKnown, PluginRefusalListeners refusalListeners) {
 		this.routes = routes;
 		this.templates = templates;
 		this.protectedResources = protectedResources;
 		this.publicRoutes = publicRoutes;
 		this.wellKnown = wellKnown;
+		this.refusalListeners = refusalListeners;
 	}
 
 	public PluginWebRegistry forPlugin(String pluginId) {
@@ -104,6 +110,14 @@ public class PluginWebRegistrations {
 		public Registration registerWellKnown(String name, WellKnownProvider provider) {
 			String key = PluginWebRegistrations.this.wellKnown.register(this.pluginId, name, provider);
 			return track(this.pluginId, () -> PluginWebRegistrations.this.wellKnown.unregister(key));
+		}
+
+		@Override
+		public Registration registerRefusalListener(RefusedRequestListener listener) {
+			Objects.requireNonNull(listener, "listener");
+			PluginWebRegistrations.this.refusalListeners.register(this.pluginId, listener);
+			return track(this.pluginId,
+					() -> PluginWebRegistrations.this.refusalListeners.unregister(this.pluginId, listener));
 		}
 
 	}

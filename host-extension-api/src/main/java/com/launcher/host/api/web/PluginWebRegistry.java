@@ -63,6 +63,18 @@ public interface PluginWebRegistry {
 	 */
 	Registration registerWellKnown(String name, WellKnownProvider provider);
 
+	/**
+	 * Tells the plugin of requests to its routes ({@code /plugins/{pluginId}/…}) that the
+	 * host refused before they reached it, so that every refusal can leave its audit
+	 * event. Today the host reports a missing or wrong CSRF token on a session request
+	 * ({@link RefusedRequest#CSRF_INVALID}); it answers such a request 403 itself,
+	 * whatever the listener does.
+	 * @param listener called once per refused request, on the request thread
+	 * @return a handle that removes the listener again
+	 * @since 1.2.0
+	 */
+	Registration registerRefusalListener(RefusedRequestListener listener);
+
 	/** Removes a registration; calling it twice is harmless. */
 	interface Registration extends AutoCloseable {
 
