@@ -66,16 +66,16 @@ final class CallTrail {
 		this.budgetTaken = true;
 	}
 
-	void target(String type, UUID id) {
+	void target(String type, String id) {
 		this.targetType = type;
-		this.targetId = id.toString();
+		this.targetId = id;
 	}
 
 	void written(ToolResult.WrittenCard card, boolean replayed) {
 		this.card = card;
 		this.replayed = replayed;
 		if (card != null) {
-			target("work_item", card.id());
+			target("work_item", card.id().toString());
 		}
 	}
 

@@ -84,12 +84,11 @@ public final class ToolArguments {
 		if (value == null) {
 			return null;
 		}
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
+		UUID uuid = canonical(value);
+		if (uuid == null) {
 			throw GatewayException.invalid(name, "must be a UUID");
 		}
+		return uuid;
 	}
 
 	public UUID requiredUuid(String name) {
@@ -110,14 +109,32 @@ public final class ToolArguments {
 		}
 		List<UUID> ids = new ArrayList<>();
 		for (Object item : items) {
-			try {
-				ids.add(UUID.fromString(String.valueOf(item)));
-			}
-			catch (IllegalArgumentException ex) {
+			UUID id = canonical(String.valueOf(item));
+			if (id == null) {
 				throw GatewayException.invalid(name, "must be an array of UUIDs");
 			}
+			ids.add(id);
 		}
 		return List.copyOf(ids);
+	}
+
+	public List<String> strings(String name) {
+		Object value = this.values.get(name);
+		if (value == null) {
+			return null;
+		}
+		if (!(value instanceof List<?> items) || !items.stream().allMatch(String.class::isInstance)) {
+			throw GatewayException.invalid(name, "must be an array of strings");
+		}
+		return items.stream().map(String.class::cast).toList();
+	}
+
+	public boolean flag(String name) {
+		Object value = this.values.get(name);
+		if (value != null && !(value instanceof Boolean)) {
+			throw GatewayException.invalid(name, "must be true or false");
+		}
+		return Boolean.TRUE.equals(value);
 	}
 
 	public Integer integer(String name) {
@@ -161,6 +178,20 @@ public final class ToolArguments {
 		}
 		catch (IllegalArgumentException ex) {
 			throw GatewayException.invalid(name, "has an unknown value");
+		}
+	}
+
+	/**
+	 * The UUID in its canonical form only: {@code UUID.fromString} also reads forms like
+	 * {@code 1-2-3-4-5}, which the schemas' short patterns let through.
+	 */
+	private static UUID canonical(String value) {
+		try {
+			UUID uuid = UUID.fromString(value);
+			return uuid.toString().equalsIgnoreCase(value) ? uuid : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 

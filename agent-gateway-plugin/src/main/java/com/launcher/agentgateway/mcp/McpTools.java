@@ -71,17 +71,26 @@ public final class McpTools {
 		ToolDescriptor descriptor = tool.descriptor();
 		McpSchema.Tool definition = McpSchema.Tool.builder()
 			.name(descriptor.name())
-			.title(descriptor.title())
+			// No title: it repeats the name for people, and the model rereads every
+			// byte of tools/list on every turn (issue 15).
 			.description(descriptor.description())
 			.inputSchema(this.mcpJson, json(descriptor.inputSchema()))
 			.outputSchema(this.mcpJson, json(descriptor.outputSchema()))
-			// Hints that drive clients' approval (mcp.md): keyed writes are idempotent
-			// and
-			// nothing is destructive or open-world.
-			.annotations(
-					new McpSchema.ToolAnnotations(descriptor.title(), !descriptor.writes(), false, true, false, null))
+			.annotations(annotations(descriptor))
 			.build();
 		return new SyncToolSpecification(definition, (context, request) -> call(context, tool, request));
+	}
+
+	/**
+	 * Hints that drive clients' approval (mcp.md): keyed writes are idempotent and
+	 * nothing is destructive or open-world. The spec reads destructive and idempotent
+	 * only when a tool writes, and the title is the tool's own: neither is repeated on
+	 * reads, since every byte of tools/list is reread by the model on every turn (issue
+	 * 15).
+	 */
+	private static McpSchema.ToolAnnotations annotations(ToolDescriptor descriptor) {
+		return descriptor.writes() ? new McpSchema.ToolAnnotations(null, false, false, true, false, null)
+				: new McpSchema.ToolAnnotations(null, true, null, null, false, null);
 	}
 
 	private McpSchema.CallToolResult call(McpTransportContext context, Tool tool, McpSchema.CallToolRequest request) {

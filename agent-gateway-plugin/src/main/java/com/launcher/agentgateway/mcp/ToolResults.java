@@ -49,7 +49,7 @@ public final class ToolResults implements StoredResults {
 		ErrorCode code = ex.errorCode();
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("code", code.code());
-		error.put("message", code.message());
+		error.put("message", NextSteps.message(ex));
 		if (ex.field() != null) {
 			error.put("field", ex.field());
 		}

@@ -38,6 +38,7 @@ import com.launcher.host.api.tasker.TaskerClient;
 import com.launcher.host.api.tasker.TaskerComment;
 import com.launcher.host.api.tasker.TaskerException;
 import com.launcher.host.api.tasker.TaskerPage;
+import com.launcher.host.api.tasker.TaskerUser;
 import com.launcher.host.api.tasker.TaskerWorkItem;
 import com.launcher.host.api.tasker.WorkItemDraft;
 import com.launcher.host.api.tasker.WorkItemIdentifier;
@@ -86,6 +87,17 @@ public class TaskerWorkItems implements WorkItems {
 	public Page<Member> members(Grant grant) {
 		return whole(call(() -> this.client.listProjectMembers(grant.workspace(), grant.projectId())),
 				TaskerValues::member);
+	}
+
+	@Override
+	public Optional<UUID> memberId(Grant grant, String email) {
+		if (email == null) {
+			return Optional.empty();
+		}
+		return call(() -> this.client.listProjectMembers(grant.workspace(), grant.projectId())).stream()
+			.filter((user) -> user.email().equalsIgnoreCase(email))
+			.map(TaskerUser::id)
+			.findFirst();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package com.launcher.agentgateway.workitem;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +10,8 @@ import com.launcher.agentgateway.core.GatewayException;
 /**
  * A card's readable id such as {@code WEB-12}. Plane's identifiers are uppercase, at most
  * 12 characters and never contain {@code -}; a wrong case is answered with 403 and a
- * non-numeric number with 500 (plane-api.md R11), so both are refused before any call.
+ * non-numeric number with 500 (plane-api.md R11), so people's {@code web-12} is read
+ * upper-case and a non-number is refused before any call.
  *
  * @param projectIdentifier the project identifier, for example {@code WEB}
  * @param sequence the card's number, at least 1
@@ -33,7 +35,8 @@ public record ReadableId(String projectIdentifier, long sequence) {
 	 * @throws GatewayException {@code validation_failed} when it is not one
 	 */
 	public static ReadableId parse(String text, String field) {
-		Matcher matcher = (text != null && text.length() <= 23) ? READABLE.matcher(text) : null;
+		Matcher matcher = (text != null && text.length() <= 23) ? READABLE.matcher(text.toUpperCase(Locale.ROOT))
+				: null;
 		if (matcher == null || !matcher.matches()) {
 			throw GatewayException.invalid(field, "must be a UUID or a readable id such as WEB-12");
 		}

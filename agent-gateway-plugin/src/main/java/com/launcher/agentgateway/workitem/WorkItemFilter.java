@@ -2,6 +2,7 @@ package com.launcher.agentgateway.workitem;
 
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,16 +15,26 @@ import java.util.UUID;
  * @param text only cards whose title or description contains it, case-insensitively (kept
  * lower-case)
  * @param updatedSince only cards updated at or after this instant
+ * @param stateIn only cards in one of these states ("open" cards), or null for any
  */
-public record WorkItemFilter(UUID stateId, UUID assigneeId, UUID labelId, String text, OffsetDateTime updatedSince) {
+public record WorkItemFilter(UUID stateId, UUID assigneeId, UUID labelId, String text, OffsetDateTime updatedSince,
+		Set<UUID> stateIn) {
 
 	public WorkItemFilter {
 		text = (text != null) ? text.toLowerCase(Locale.ROOT) : null;
+		stateIn = (stateIn != null) ? Set.copyOf(stateIn) : null;
+	}
+
+	public WorkItemFilter(UUID stateId, UUID assigneeId, UUID labelId, String text, OffsetDateTime updatedSince) {
+		this(stateId, assigneeId, labelId, text, updatedSince, null);
 	}
 
 	/** Whether the card passes every set field. */
 	public boolean matches(WorkItem item) {
 		if (this.stateId != null && !this.stateId.equals(item.stateId())) {
+			return false;
+		}
+		if (this.stateIn != null && !this.stateIn.contains(item.stateId())) {
 			return false;
 		}
 		if (this.assigneeId != null && !item.assigneeIds().contains(this.assigneeId)) {

@@ -1,6 +1,8 @@
 package com.launcher.agentgateway.workitem;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
 
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
@@ -53,6 +55,15 @@ public interface WorkItems {
 	 * @return the members, names inert
 	 */
 	Page<Member> members(Grant grant);
+
+	/**
+	 * The Tasker id of the member of the project with this e-mail address, for an agent
+	 * that names its owner as {@code "me"}; the e-mail itself never reaches the agent.
+	 * @param grant the grant
+	 * @param email the e-mail address, matched ignoring case
+	 * @return the member's id, or empty when no member has it
+	 */
+	Optional<UUID> memberId(Grant grant, String email);
 
 	/**
 	 * The project's cards that match the filter, newest first.

@@ -20,6 +20,7 @@ import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.grant.Access;
 import com.launcher.agentgateway.grant.Grant;
 import com.launcher.agentgateway.grant.TaskerProjects.Membership;
 import com.launcher.agentgateway.grant.TestGrants;
@@ -140,6 +141,62 @@ class CallPipelineTests {
 			assertThat(e.targetId()).isEqualTo(other.toString());
 		});
 		verifyNoInteractions(this.rateLimiter, this.workItems);
+	}
+
+	@Test
+	void callWhenProjectIsNamedByIdentifierOrByAReadableCardIdThenThatGrantInAnyCase() {
+		AgentPrincipal agent = principal(List.of(this.web, this.ops));
+		List<Grant> seen = new ArrayList<>();
+		this.work = (request) -> {
+			seen.add(request.grant());
+			return ToolResult.of(Map.of("ok", true));
+		};
+
+		pipeline().call(agent, tool("list_states", false), Map.of("project_id", "ops"), null);
+		pipeline().call(agent, tool("get_work_item", false), Map.of("work_item_id", "web-12"), null);
+
+		assertThat(seen).containsExactly(this.ops, this.web);
+		assertThat(events(2)).extracting(AuditEvent::targetId)
+			.containsExactly(this.ops.projectId().toString(), this.web.projectId().toString());
+	}
+
+	@Test
+	void callWhenAnIdentifierIsNotGrantedThenAnsweredLikeAnUnknownProjectBeforeAnyTaskerCall() {
+		AgentPrincipal agent = principal(List.of(this.web));
+
+		GatewayException byName = assertRefused(
+				() -> pipeline().call(agent, tool("list_states", false), Map.of("project_id", "OPS"), null),
+				ErrorCode.PROJECT_NOT_GRANTED);
+		GatewayException byCard = assertRefused(
+				() -> pipeline().call(agent, tool("get_work_item", false), Map.of("work_item_id", "OPS-1"), null),
+				ErrorCode.PROJECT_NOT_GRANTED);
+
+		assertThat(byName.details()).isEqualTo(byCard.details()).isEmpty();
+		assertThat(byName.field()).isNull();
+		verifyNoInteractions(this.rateLimiter, this.workItems);
+	}
+
+	@Test
+	void callWhenTwoGrantedProjectsShareTheIdentifierThenValidationListsTheirIds() {
+		Grant otherWeb = new Grant(UUID.randomUUID(), this.agentId, "other", UUID.randomUUID(), "WEB", "Web",
+				Access.READ, UUID.randomUUID(), TestGrants.CREATED);
+
+		GatewayException refused = assertRefused(() -> pipeline().call(principal(List.of(this.web, otherWeb)),
+				tool("list_states", false), Map.of("project_id", "WEB"), null), ErrorCode.VALIDATION_FAILED);
+
+		assertThat(refused.field()).isEqualTo("project_id");
+		assertThat(refused.details().get("valid"))
+			.isEqualTo(List.of(this.web.projectId().toString(), otherWeb.projectId().toString()));
+	}
+
+	@Test
+	void callWhenNeitherProjectNorReadableCardIsNamedThenValidationNamesProjectId() {
+		GatewayException refused = assertRefused(() -> pipeline().call(principal(List.of(this.web)),
+				tool("get_work_item", false), Map.of("work_item_id", UUID.randomUUID().toString()), null),
+				ErrorCode.VALIDATION_FAILED);
+
+		assertThat(refused.field()).isEqualTo("project_id");
+		verifyNoInteractions(this.workItems);
 	}
 
 	@Test

@@ -25,11 +25,14 @@ class ToolArgumentsTests {
 			.isEqualTo(new WorkItemRef.ById(id));
 		assertThat(new ToolArguments(Map.of("work_item_id", "WEB-12")).workItemRef("work_item_id"))
 			.isEqualTo(new WorkItemRef.ByReadableId(new ReadableId("WEB", 12)));
+		// People write web-12; Plane knows only WEB-12.
+		assertThat(new ToolArguments(Map.of("work_item_id", "web-12")).workItemRef("work_item_id"))
+			.isEqualTo(new WorkItemRef.ByReadableId(new ReadableId("WEB", 12)));
 	}
 
 	@Test
 	void workItemRefWhenNeitherFormThenValidationFailedNamingTheField() {
-		for (String ref : List.of("web-12", "WEB-0", "WEB-", "X".repeat(36), "WEB-12345678901")) {
+		for (String ref : List.of("WEB-0", "WEB-", "X".repeat(36), "WEB-12345678901", "0-0-0-0-" + "0".repeat(28))) {
 			assertInvalid(() -> new ToolArguments(Map.of("work_item_id", ref)).workItemRef("work_item_id"),
 					"work_item_id");
 		}

@@ -1,8 +1,11 @@
 package com.launcher.agentgateway.mcp;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.launcher.agentgateway.call.ToolResult;
@@ -76,6 +79,33 @@ class ToolResultsTests {
 		assertThat(back.structured()).containsEntry("identifier", "WEB-3").doesNotContainKey("v");
 		assertThat(back.card()).isEqualTo(new ToolResult.WrittenCard(card, "WEB-3", "Old"));
 		assertThat(this.results.decode("{\"comment_id\":\"c\"}").card()).isNull();
+	}
+
+	@Test
+	void failureWhenAnyCodeAToolCanGiveThenTheMessageSaysWhatToDoNext() {
+		// The codes of the REST edge only (agents, grants, tokens) never reach a tool.
+		Set<ErrorCode> restOnly = EnumSet.of(ErrorCode.MALFORMED_REQUEST, ErrorCode.AGENT_NAME_TAKEN,
+				ErrorCode.AGENT_DISABLED, ErrorCode.GRANT_EXISTS, ErrorCode.PROJECT_NOT_GRANTABLE,
+				ErrorCode.TOKEN_EXPIRY_TOO_LONG, ErrorCode.TOKEN_NOT_ACTIVE, ErrorCode.TOOL_NOT_AVAILABLE);
+		for (ErrorCode code : EnumSet.complementOf(EnumSet.copyOf(restOnly))) {
+			String message = (String) ToolResults.errorBody(new GatewayException(code)).get("message");
+			assertThat(message).as(code.code())
+				.startsWith(code.message())
+				.containsPattern("\\b(Retry|retry|Use|Pass|Fix|Call|Check|Remove|Read|ask|Ask)\\b");
+		}
+	}
+
+	@Test
+	void failureWhenAValidationNamesValidValuesThenTheMessagePointsAtThemAndTheField() {
+		GatewayException ex = new GatewayException(ErrorCode.VALIDATION_FAILED, "state",
+				Map.of("problem", "names nothing in this project", "valid", List.of("Todo", "Done")), null);
+
+		Map<String, Object> body = ToolResults.errorBody(ex);
+
+		assertThat(body).containsEntry("code", "validation_failed")
+			.containsEntry("field", "state")
+			.containsEntry("valid", List.of("Todo", "Done"))
+			.containsEntry("message", "The request is not valid. Pass one of the values in valid as state.");
 	}
 
 }

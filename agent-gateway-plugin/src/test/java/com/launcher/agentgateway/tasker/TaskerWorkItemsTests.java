@@ -73,6 +73,18 @@ class TaskerWorkItemsTests {
 	}
 
 	@Test
+	void memberIdWhenAMemberHasTheEmailInAnyCaseThenTheirIdAndNoneForAStranger() {
+		UUID ada = UUID.randomUUID();
+		given(this.client.listProjectMembers("acme", this.web.projectId()))
+			.willReturn(List.of(new TaskerUser(UUID.randomUUID(), "bob@example.test", "Bob"),
+					new TaskerUser(ada, "Ada@Example.test", "Ada")));
+
+		assertThat(this.workItems.memberId(this.web, "ada@example.test")).contains(ada);
+		assertThat(this.workItems.memberId(this.web, "eve@example.test")).isEmpty();
+		assertThat(this.workItems.memberId(this.web, null)).isEmpty();
+	}
+
+	@Test
 	void getWhenTaskerAnswersWithACardOfAnotherProjectThenNotFound() {
 		UUID id = UUID.randomUUID();
 		given(this.client.getWorkItem("acme", this.web.projectId(), id)).willReturn(item(id, UUID.randomUUID(), 1));

@@ -23,12 +23,14 @@ final class CreateWorkItemTool extends DescribedTool {
 	@Override
 	public ToolResult call(ToolRequest request) {
 		ToolArguments args = request.arguments();
+		ProjectNames names = new ProjectNames(this.workItems, request.grant());
 		NewWorkItem draft = new NewWorkItem(args.requiredString("title"), args.string("description"),
-				args.enumValue("priority", Priority.class), args.uuid("state_id"), args.uuids("assignee_ids"),
-				args.uuids("label_ids"), args.uuid("parent_id"), args.date("start_date"), args.date("target_date"));
+				args.enumValue("priority", Priority.class), names.state(args.string("state"), "state"),
+				args.uuids("assignee_ids"), names.labels(args.strings("labels"), "labels"), args.uuid("parent_id"),
+				args.date("start_date"), args.date("target_date"));
 		return WorkItemViews.written(
 				this.workItems.create(request.grant(), request.principal(), draft, request.key(), request.reconcile()),
-				request);
+				request, names);
 	}
 
 }

@@ -22,8 +22,8 @@ final class GetWorkItemTool extends DescribedTool {
 		WorkItem item = this.workItems
 			.get(request.grant(), request.arguments().workItemRef("work_item_id"), WorkItems.Freshness.ANY)
 			.value();
-		return ToolResult
-			.of(Map.of("work_item", WorkItemViews.full(item, request.grant(), request.principal().agentId())));
+		return ToolResult.of(Map.of("work_item", WorkItemViews.full(item, request.grant(),
+				request.principal().agentId(), new ProjectNames(this.workItems, request.grant()))));
 	}
 
 }

@@ -24,13 +24,15 @@ final class UpdateWorkItemTool extends DescribedTool {
 	@Override
 	public ToolResult call(ToolRequest request) {
 		ToolArguments args = request.arguments();
+		ProjectNames names = new ProjectNames(this.workItems, request.grant());
 		WorkItemChange change = new WorkItemChange(args.string("title"), args.string("description"),
-				args.enumValue("priority", Priority.class), args.uuid("state_id"), args.uuids("assignee_ids"),
-				args.uuids("label_ids"), args.uuid("parent_id"), args.date("start_date"), args.date("target_date"),
-				args.isNull("parent_id"), args.isNull("start_date"), args.isNull("target_date"));
+				args.enumValue("priority", Priority.class), names.state(args.string("state"), "state"),
+				args.uuids("assignee_ids"), names.labels(args.strings("labels"), "labels"), args.uuid("parent_id"),
+				args.date("start_date"), args.date("target_date"), args.isNull("parent_id"), args.isNull("start_date"),
+				args.isNull("target_date"));
 		return WorkItemViews.written(this.workItems.update(request.grant(), request.principal(),
 				args.workItemRef("work_item_id"), change, args.dateTime("expected_updated_at"), request.reconcile()),
-				request);
+				request, names);
 	}
 
 }

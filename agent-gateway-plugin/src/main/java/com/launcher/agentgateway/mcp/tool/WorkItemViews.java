@@ -23,9 +23,12 @@ final class WorkItemViews {
 	private WorkItemViews() {
 	}
 
-	static Map<String, Object> full(WorkItem item, Grant grant, UUID agentId) {
-		Map<String, Object> view = summary(item, grant, agentId);
-		view.put("description", envelope(item.description(), item.createdBy(), item.writtenBy(agentId)));
+	/** A card with everything an agent reads next: names, description, dates. */
+	static Map<String, Object> full(WorkItem item, Grant grant, UUID agentId, ProjectNames names) {
+		Map<String, Object> view = summary(item, grant, agentId, names);
+		view.put("project_id", item.projectId().toString());
+		view.put("description", description(item, agentId));
+		view.put("author", names.person(item.createdBy()));
 		view.put("parent_id", string(item.parentId()));
 		view.put("start_date", string(item.startDate()));
 		view.put("target_date", string(item.targetDate()));
@@ -35,18 +38,25 @@ final class WorkItemViews {
 		return view;
 	}
 
-	static Map<String, Object> summary(WorkItem item, Grant grant, UUID agentId) {
+	/**
+	 * A card as lists show it: compact, names beside ids so that no second call is needed
+	 * to read it (issue 15, point 2).
+	 */
+	static Map<String, Object> summary(WorkItem item, Grant grant, UUID agentId, ProjectNames names) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("work_item_id", item.id().toString());
 		view.put("identifier", item.readableId(grant.projectIdentifier()));
-		view.put("project_id", item.projectId().toString());
 		view.put("title", envelope(item.title(), item.createdBy(), item.writtenBy(agentId)));
-		view.put("state_id", string(item.stateId()));
+		view.put("state", names.stateView(item.stateId()));
 		view.put("priority", item.priority().value());
-		view.put("assignee_ids", strings(item.assigneeIds()));
-		view.put("label_ids", strings(item.labelIds()));
+		view.put("labels", names.labelViews(item.labelIds()));
+		view.put("assignees", names.people(item.assigneeIds()));
 		view.put("updated_at", string(item.updatedAt()));
 		return view;
+	}
+
+	static Map<String, Object> description(WorkItem item, UUID agentId) {
+		return envelope(item.description(), item.createdBy(), item.writtenBy(agentId));
 	}
 
 	static Map<String, Object> comment(Comment comment, UUID agentId) {
@@ -62,8 +72,8 @@ final class WorkItemViews {
 	 * The result of a write that returns the card (create, update): the card, its id and
 	 * readable id, and the card for the audit event.
 	 */
-	static ToolResult written(WorkItem item, ToolRequest request) {
-		Map<String, Object> view = full(item, request.grant(), request.principal().agentId());
+	static ToolResult written(WorkItem item, ToolRequest request, ProjectNames names) {
+		Map<String, Object> view = full(item, request.grant(), request.principal().agentId(), names);
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("work_item_id", item.id().toString());
 		result.put("identifier", view.get("identifier"));
@@ -116,10 +126,6 @@ final class WorkItemViews {
 
 	static String string(Object value) {
 		return (value != null) ? value.toString() : null;
-	}
-
-	private static List<String> strings(List<UUID> ids) {
-		return ids.stream().map(UUID::toString).toList();
 	}
 
 	private static ToolResult.WrittenCard card(WorkItem item, ToolRequest request) {

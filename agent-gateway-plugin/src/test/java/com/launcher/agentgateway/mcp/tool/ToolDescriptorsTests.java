@@ -51,8 +51,12 @@ class ToolDescriptorsTests {
 		for (ToolDescriptor d : this.descriptors) {
 			assertThat(d.inputSchema()).as(d.name()).containsEntry("additionalProperties", false);
 			List<?> required = (List<?>) d.inputSchema().getOrDefault("required", List.of());
+			Map<?, ?> properties = (Map<?, ?>) d.inputSchema().getOrDefault("properties", Map.of());
 			assertThat(required.contains("idempotency_key")).as(d.name()).isEqualTo(d.writes());
-			assertThat(required.contains("project_id")).as(d.name()).isEqualTo(d.projectScoped());
+			// A scoped tool names its project, or a card whose readable id names it.
+			assertThat(required.contains("project_id") || required.contains("work_item_id")).as(d.name())
+				.isEqualTo(d.projectScoped());
+			assertThat(properties.containsKey("project_id")).as(d.name()).isEqualTo(d.projectScoped());
 		}
 	}
 
@@ -74,14 +78,14 @@ class ToolDescriptorsTests {
 	@Test
 	void fragmentWhenAnotherFragmentIsNamedInsideThenResolvedWithOverridesKept() {
 		@SuppressWarnings("unchecked")
-		Map<String, Object> projectId = (Map<String, Object>) ToolDescriptors.fragment("project_id");
-		assertThat(projectId).containsEntry("type", "string")
-			.containsEntry("pattern", ((Map<?, ?>) ToolDescriptors.fragment("uuid")).get("pattern"))
-			.containsKey("description");
+		Map<String, Object> uuid = (Map<String, Object>) ToolDescriptors.fragment("uuid");
 		Map<?, ?> parent = (Map<?, ?>) ((Map<?, ?>) this.descriptors.get(8).inputSchema().get("properties"))
 			.get("parent_id");
 		assertThat(parent.get("type")).isEqualTo(List.of("string", "null"));
-		assertThat(parent.get("pattern")).isEqualTo(projectId.get("pattern"));
+		assertThat(parent.get("pattern")).isEqualTo(uuid.get("pattern"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> labels = (Map<String, Object>) ToolDescriptors.fragment("names_or_ids");
+		assertThat(labels.get("items")).isEqualTo(ToolDescriptors.fragment("name_or_id"));
 	}
 
 	@Test
