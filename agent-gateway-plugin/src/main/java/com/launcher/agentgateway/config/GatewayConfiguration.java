@@ -22,6 +22,7 @@ import com.launcher.agentgateway.host.HostRequestContext;
 import com.launcher.agentgateway.host.HostSecretTokenHasher;
 import com.launcher.agentgateway.host.OwnerLifecycleListener;
 import com.launcher.agentgateway.host.OwnerStatusSync;
+import com.launcher.agentgateway.observe.MeteredTaskerClient;
 import com.launcher.agentgateway.persistence.MybatisPolicyStore;
 import com.launcher.agentgateway.persistence.PgChangeListener;
 import com.launcher.agentgateway.policy.PolicyService;
@@ -50,7 +51,8 @@ import org.springframework.core.env.Environment;
  * depend on the migration, so the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ PersistenceConfiguration.class, WebControllers.class, McpConfiguration.class, OAuthConfiguration.class })
+@Import({ PersistenceConfiguration.class, WebControllers.class, McpConfiguration.class, OAuthConfiguration.class,
+		ObservabilityConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean
@@ -69,9 +71,10 @@ public class GatewayConfiguration {
 		return context.dataSource();
 	}
 
+	// Host-owned underneath: the plugin's context must never close the host's client.
 	@Bean(destroyMethod = "")
-	TaskerClient taskerClient(LauncherPluginContext context) {
-		return context.taskerClient();
+	TaskerClient taskerClient(MeteredTaskerClient meteredTaskerClient) {
+		return meteredTaskerClient.client();
 	}
 
 	@Bean

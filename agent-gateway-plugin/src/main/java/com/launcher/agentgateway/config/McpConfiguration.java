@@ -22,6 +22,7 @@ import com.launcher.agentgateway.mcp.McpController;
 import com.launcher.agentgateway.mcp.McpEdge;
 import com.launcher.agentgateway.mcp.McpEdgeSettings;
 import com.launcher.agentgateway.mcp.McpTools;
+import com.launcher.agentgateway.observe.GatewayMetrics;
 import com.launcher.agentgateway.mcp.ToolResults;
 import com.launcher.agentgateway.mcp.tool.Tools;
 import com.launcher.agentgateway.policy.PolicyService;
@@ -132,10 +133,11 @@ public class McpConfiguration {
 	@Bean
 	CallPipeline callPipeline(ToolCatalog toolCatalog, WorkItems workItems, IdempotencyService idempotencyService,
 			PolicyService policyService, RateLimiter rateLimiter, WriteBudget writeBudget, AuditLog auditLog,
-			CompiledSchemaValidator toolSchemaValidator, ToolResults toolResults, Clock gatewayClock) {
+			CompiledSchemaValidator toolSchemaValidator, ToolResults toolResults, Clock gatewayClock,
+			GatewayMetrics gatewayMetrics) {
 		return new CallPipeline(toolCatalog, workItems, idempotencyService, policyService,
 				new CallPipeline.Limits(rateLimiter, writeBudget), auditLog, toolSchemaValidator, toolResults,
-				gatewayClock);
+				gatewayClock, gatewayMetrics);
 	}
 
 	@Bean

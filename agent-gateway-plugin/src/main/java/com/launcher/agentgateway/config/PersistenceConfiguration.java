@@ -14,6 +14,8 @@ import com.launcher.agentgateway.grant.GrantStore;
 import com.launcher.agentgateway.idempotency.IdempotencyStore;
 import com.launcher.agentgateway.persistence.InstantTypeHandler;
 import com.launcher.agentgateway.persistence.MybatisAgentStore;
+import com.launcher.agentgateway.observe.GatewayMetrics;
+import com.launcher.agentgateway.observe.MeteredAuditLog;
 import com.launcher.agentgateway.persistence.MybatisAuditAppender;
 import com.launcher.agentgateway.persistence.MybatisAuditPruner;
 import com.launcher.agentgateway.persistence.MybatisAuditReader;
@@ -147,9 +149,11 @@ public class PersistenceConfiguration {
 	}
 
 	@Bean
-	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession) {
-		return new StoredAuditLog(new GroupedAuditAppender(new MybatisAuditAppender(gatewaySqlSession), AUDIT_GROUP),
-				new MybatisAuditReader(gatewaySqlSession));
+	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession, GatewayMetrics gatewayMetrics) {
+		return new MeteredAuditLog(
+				new StoredAuditLog(new GroupedAuditAppender(new MybatisAuditAppender(gatewaySqlSession), AUDIT_GROUP),
+						new MybatisAuditReader(gatewaySqlSession)),
+				gatewayMetrics);
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "stop")

@@ -64,6 +64,11 @@ class TaskerConfiguration {
 			.build();
 	}
 
+	@Bean
+	TaskerClientMetrics taskerClientMetrics(PlaneTaskerClient taskerClient) {
+		return new TaskerClientMetrics(taskerClient);
+	}
+
 	/**
 	 * The sandbox of demo mode, or none.
 	 *
