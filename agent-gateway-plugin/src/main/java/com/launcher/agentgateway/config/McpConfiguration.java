@@ -22,6 +22,7 @@ import com.launcher.agentgateway.mcp.McpController;
 import com.launcher.agentgateway.mcp.McpEdge;
 import com.launcher.agentgateway.mcp.McpEdgeSettings;
 import com.launcher.agentgateway.mcp.McpTools;
+import com.launcher.agentgateway.mcp.McpTracing;
 import com.launcher.agentgateway.observe.GatewayMetrics;
 import com.launcher.agentgateway.mcp.ToolResults;
 import com.launcher.agentgateway.mcp.tool.Tools;
@@ -179,7 +180,8 @@ public class McpConfiguration {
 			McpTools mcpTools, CallPipeline callPipeline, McpJsonMapper mcpJsonMapper, AuditLog auditLog,
 			Clock gatewayClock, McpStatelessSyncServer mcpServer) {
 		return new McpController(context, mcpEdge, gatewayMcpTransport, mcpTools, callPipeline,
-				new JsonRpcMessages(MCP_JSON, mcpJsonMapper), auditLog, gatewayClock);
+				new JsonRpcMessages(MCP_JSON, mcpJsonMapper), auditLog, gatewayClock,
+				new McpTracing(context.openTelemetry()));
 	}
 
 	@Bean

@@ -13,14 +13,16 @@ import com.launcher.agentgateway.observe.MeteredIntrospector;
 import com.launcher.agentgateway.observe.MeteredTaskerClient;
 import com.launcher.agentgateway.persistence.PgChangeListener;
 import com.launcher.host.api.LauncherPluginContext;
+import io.opentelemetry.api.trace.Tracer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Metrics and health (issue 18), in the host's registry and health through the host
- * contract. The host removes the meters and checks when the plugin stops; the checks are
- * also closed with this context, so a check never outlives the beans it reads.
+ * Metrics, health and traces (issue 18), in the host's registry, health and OpenTelemetry
+ * through the host contract. The host removes the meters and checks when the plugin
+ * stops; the checks are also closed with this context, so a check never outlives the
+ * beans it reads.
  */
 @Configuration(proxyBeanMethods = false)
 public class ObservabilityConfiguration {
@@ -30,11 +32,17 @@ public class ObservabilityConfiguration {
 		return new GatewayMetrics(context.meterRegistry());
 	}
 
+	/** Spans of the plugin, in the host's traces (a no-op unless the host exports). */
+	@Bean
+	Tracer gatewayTracer(LauncherPluginContext context) {
+		return context.openTelemetry().getTracer("com.launcher.agentgateway");
+	}
+
 	/** The host's Tasker client, timed; the plugin's Tasker beans all go through it. */
 	@Bean
 	MeteredTaskerClient meteredTaskerClient(LauncherPluginContext context, GatewayMetrics gatewayMetrics,
-			Clock gatewayClock) {
-		return MeteredTaskerClient.of(context.taskerClient(), gatewayMetrics, gatewayClock);
+			Clock gatewayClock, Tracer gatewayTracer) {
+		return MeteredTaskerClient.of(context.taskerClient(), gatewayMetrics, gatewayClock, gatewayTracer);
 	}
 
 	/** What the host asks for {@code /mcp}: the introspector, its refusals counted. */

@@ -17,6 +17,7 @@ import com.launcher.agentgateway.persistence.MybatisAgentStore;
 import com.launcher.agentgateway.observe.GatewayMetrics;
 import com.launcher.agentgateway.observe.MeteredAuditLog;
 import com.launcher.agentgateway.persistence.MybatisAuditAppender;
+import com.launcher.agentgateway.persistence.TracingStatementInterceptor;
 import com.launcher.agentgateway.persistence.MybatisAuditPruner;
 import com.launcher.agentgateway.persistence.MybatisAuditReader;
 import com.launcher.agentgateway.persistence.MybatisGrantStore;
@@ -35,6 +36,7 @@ import com.launcher.agentgateway.token.SourceThrottle;
 import com.launcher.agentgateway.token.TokenStore;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
+import io.opentelemetry.api.trace.Tracer;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.type.TypeHandler;
 import org.mybatis.spring.SqlSessionFactoryBean;
@@ -64,8 +66,13 @@ public class PersistenceConfiguration {
 
 	@Bean
 	@DependsOn("gatewayLiquibase")
-	SqlSessionFactory gatewaySqlSessionFactory(DataSource gatewayDataSource) throws Exception {
-		return sqlSessionFactory(gatewayDataSource);
+	SqlSessionFactory gatewaySqlSessionFactory(DataSource gatewayDataSource, Tracer gatewayTracer) throws Exception {
+		SqlSessionFactory factory = sqlSessionFactory(gatewayDataSource);
+		// Every session's executor is wrapped from here on: statements of a traced
+		// request
+		// become its child spans.
+		factory.getConfiguration().addInterceptor(new TracingStatementInterceptor(gatewayTracer));
+		return factory;
 	}
 
 	/**

@@ -18,6 +18,12 @@ import com.launcher.host.api.tasker.TaskerNotFoundException;
 import com.launcher.host.api.tasker.TaskerOutcomeUnknownException;
 import com.launcher.host.api.tasker.TaskerRateLimitedException;
 import com.launcher.host.api.tasker.TaskerUnavailableException;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 
 /**
  * The host's Tasker client with every call timed by operation (the method, in snake case)
@@ -33,19 +39,27 @@ public final class MeteredTaskerClient implements InvocationHandler {
 
 	private final Clock clock;
 
+	private final Tracer tracer;
+
 	private final Map<Method, String> operations = new ConcurrentHashMap<>();
 
 	private volatile LastCall lastCall;
 
-	private MeteredTaskerClient(TaskerClient delegate, GatewayMetrics metrics, Clock clock) {
+	private MeteredTaskerClient(TaskerClient delegate, GatewayMetrics metrics, Clock clock, Tracer tracer) {
 		this.delegate = delegate;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.tracer = tracer;
 	}
 
 	/** The client to use, and its meter for the health check. */
 	public static MeteredTaskerClient of(TaskerClient delegate, GatewayMetrics metrics, Clock clock) {
-		return new MeteredTaskerClient(delegate, metrics, clock);
+		return of(delegate, metrics, clock, OpenTelemetry.noop().getTracer("none"));
+	}
+
+	/** The same, with a span for each call made within a traced request. */
+	public static MeteredTaskerClient of(TaskerClient delegate, GatewayMetrics metrics, Clock clock, Tracer tracer) {
+		return new MeteredTaskerClient(delegate, metrics, clock, tracer);
 	}
 
 	public TaskerClient client() {
@@ -68,18 +82,27 @@ public final class MeteredTaskerClient implements InvocationHandler {
 			};
 		}
 		String operation = this.operations.computeIfAbsent(method, MeteredTaskerClient::snakeCase);
+		// A child of the request being served, never a trace of its own: background
+		// calls (the owner sync) would only add noise.
+		Span span = Span.current().getSpanContext().isValid() ? this.tracer.spanBuilder("tasker " + operation)
+			.setSpanKind(SpanKind.CLIENT)
+			.setAttribute("agent_gateway.tasker.operation", operation)
+			.startSpan() : Span.getInvalid();
 		long start = System.nanoTime();
 		String status = "ok";
-		try {
+		try (Scope scope = span.makeCurrent()) {
 			return method.invoke(this.delegate, args);
 		}
 		catch (InvocationTargetException ex) {
 			status = statusOf(ex.getCause());
+			span.setStatus(StatusCode.ERROR);
 			throw ex.getCause();
 		}
 		finally {
 			this.metrics.taskerCall(operation, status, System.nanoTime() - start);
 			this.lastCall = new LastCall(operation, status, this.clock.instant());
+			span.setAttribute("agent_gateway.tasker.status", status);
+			span.end();
 		}
 	}
 

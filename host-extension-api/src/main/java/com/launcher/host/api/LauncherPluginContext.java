@@ -9,6 +9,7 @@ import com.launcher.host.api.user.UserDirectory;
 import com.launcher.host.api.web.PluginWebRegistry;
 import com.launcher.host.api.web.RequestIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.context.ApplicationContext;
 
@@ -60,5 +61,12 @@ public interface LauncherPluginContext {
 	 * Where the plugin adds health checks that join the host's health (host API 1.2.0).
 	 */
 	PluginHealth health();
+
+	/**
+	 * The host's OpenTelemetry (host API 1.2.0), so that a plugin's spans join the host's
+	 * traces and go wherever the host exports them. A no-op when the host exports
+	 * nothing: spans then cost next to nothing. Plugins never build an SDK of their own.
+	 */
+	OpenTelemetry openTelemetry();
 
 }

@@ -13,10 +13,12 @@ import com.launcher.host.api.user.UserDirectory;
 import com.launcher.host.api.web.PluginWebRegistry;
 import com.launcher.host.api.web.RequestIdentity;
 import com.launcher.host.observe.PluginHealthChecks;
+import com.launcher.host.observe.HostTracing;
 import com.launcher.host.observe.PluginMeterRegistries;
 import com.launcher.host.secret.ConfiguredSecrets;
 import com.launcher.host.web.PluginWebRegistrations;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.pf4j.PluginWrapper;
 
 import org.springframework.context.ApplicationContext;
@@ -47,11 +49,14 @@ public class PluginContextFactory {
 
 	private final PluginHealthChecks health;
 
+	private final HostTracing tracing;
+
 	private final Map<String, PluginWebRegistry> registries = new ConcurrentHashMap<>();
 
 	public PluginContextFactory(ApplicationContext applicationContext, UserDirectory userDirectory,
 			TaskerClient taskerClient, DataSource dataSource, ConfiguredSecrets secrets, PluginWebRegistrations web,
-			RequestIdentity requestIdentity, PluginMeterRegistries meters, PluginHealthChecks health) {
+			RequestIdentity requestIdentity, PluginMeterRegistries meters, PluginHealthChecks health,
+			HostTracing tracing) {
 		this.applicationContext = applicationContext;
 		this.userDirectory = userDirectory;
 		this.taskerClient = taskerClient;
@@ -61,6 +66,7 @@ public class PluginContextFactory {
 		this.requestIdentity = requestIdentity;
 		this.meters = meters;
 		this.health = health;
+		this.tracing = tracing;
 	}
 
 	LauncherPluginContext create(PluginWrapper wrapper) {
@@ -150,6 +156,11 @@ public class PluginContextFactory {
 		@Override
 		public PluginHealth health() {
 			return this.health;
+		}
+
+		@Override
+		public OpenTelemetry openTelemetry() {
+			return PluginContextFactory.this.tracing.openTelemetry();
 		}
 
 	}
