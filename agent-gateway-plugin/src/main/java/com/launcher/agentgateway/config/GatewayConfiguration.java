@@ -14,7 +14,9 @@ import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
+import com.launcher.agentgateway.grant.CachedTaskerProjects;
 import com.launcher.agentgateway.grant.GrantStore;
+import com.launcher.agentgateway.grant.MembershipCache;
 import com.launcher.agentgateway.grant.TaskerProjects;
 import com.launcher.agentgateway.host.AgentTokenIntrospector;
 import com.launcher.agentgateway.host.HostOwnerDirectory;
@@ -22,7 +24,6 @@ import com.launcher.agentgateway.host.HostRequestContext;
 import com.launcher.agentgateway.host.HostSecretTokenHasher;
 import com.launcher.agentgateway.host.OwnerLifecycleListener;
 import com.launcher.agentgateway.host.OwnerStatusSync;
-import com.launcher.agentgateway.observe.MeteredTaskerClient;
 import com.launcher.agentgateway.persistence.MybatisPolicyStore;
 import com.launcher.agentgateway.persistence.PgChangeListener;
 import com.launcher.agentgateway.policy.PolicyService;
@@ -51,8 +52,8 @@ import org.springframework.core.env.Environment;
  * depend on the migration, so the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ PersistenceConfiguration.class, WebControllers.class, McpConfiguration.class, OAuthConfiguration.class,
-		ObservabilityConfiguration.class })
+@Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, WebControllers.class, McpConfiguration.class,
+		OAuthConfiguration.class, ObservabilityConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean
@@ -69,12 +70,6 @@ public class GatewayConfiguration {
 	@Bean(destroyMethod = "")
 	DataSource gatewayDataSource(LauncherPluginContext context) {
 		return context.dataSource();
-	}
-
-	// Host-owned underneath: the plugin's context must never close the host's client.
-	@Bean(destroyMethod = "")
-	TaskerClient taskerClient(MeteredTaskerClient meteredTaskerClient) {
-		return meteredTaskerClient.client();
 	}
 
 	@Bean
@@ -115,9 +110,12 @@ public class GatewayConfiguration {
 		return new HostSecretTokenHasher(context.secrets());
 	}
 
+	/** A person's grantable projects are kept as long as membership answers. */
 	@Bean
-	TaskerProjects taskerProjects(TaskerClient taskerClient) {
-		return new TaskerClientProjects(taskerClient);
+	TaskerProjects taskerProjects(TaskerClient taskerClient, TaskerBudgetProperties budgetProperties,
+			Clock gatewayClock) {
+		return new CachedTaskerProjects(new TaskerClientProjects(taskerClient), budgetProperties.membershipBound(),
+				gatewayClock);
 	}
 
 	@Bean
@@ -128,9 +126,10 @@ public class GatewayConfiguration {
 
 	@Bean
 	GrantService grantService(AgentService agentService, GrantStore grantStore, OwnerDirectory ownerDirectory,
-			TaskerProjects taskerProjects, AuditLog auditLog, RequestContext requestContext, Clock gatewayClock) {
+			TaskerProjects taskerProjects, AuditLog auditLog, RequestContext requestContext, Clock gatewayClock,
+			MembershipCache membershipCache) {
 		return new GrantService(agentService, grantStore, ownerDirectory, taskerProjects, auditLog, requestContext,
-				gatewayClock);
+				gatewayClock, membershipCache);
 	}
 
 	@Bean

@@ -5,12 +5,14 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.budget.TaskerBudget;
 import com.launcher.agentgateway.host.AgentTokenIntrospector;
 import com.launcher.agentgateway.observe.GatewayHealthChecks;
 import com.launcher.agentgateway.observe.GatewayMetrics;
 import com.launcher.agentgateway.observe.MeteredAuditLog;
 import com.launcher.agentgateway.observe.MeteredIntrospector;
 import com.launcher.agentgateway.observe.MeteredTaskerClient;
+import com.launcher.agentgateway.observe.TaskerBudgetGauges;
 import com.launcher.agentgateway.persistence.PgChangeListener;
 import com.launcher.host.api.LauncherPluginContext;
 import io.opentelemetry.api.trace.Tracer;
@@ -54,12 +56,13 @@ public class ObservabilityConfiguration {
 	@Bean(destroyMethod = "close")
 	GatewayHealthChecks gatewayHealthChecks(LauncherPluginContext context, DataSource gatewayDataSource,
 			MeteredTaskerClient meteredTaskerClient, PgChangeListener policyChangeListener,
-			GatewayMetrics gatewayMetrics, AuditLog auditLog) {
+			GatewayMetrics gatewayMetrics, AuditLog auditLog, TaskerBudget taskerBudget, Clock gatewayClock) {
 		gatewayMetrics.bindGauge("agent_gateway.audit.chain.head",
 				"Position of the newest event in the audit chain; it must keep rising while agents work",
 				() -> MeteredAuditLog.head(auditLog));
+		TaskerBudgetGauges budget = new TaskerBudgetGauges(taskerBudget, gatewayClock).bindTo(gatewayMetrics);
 		return new GatewayHealthChecks(context.health(), gatewayDataSource, meteredTaskerClient,
-				policyChangeListener::isListening);
+				policyChangeListener::isListening, budget);
 	}
 
 }

@@ -13,9 +13,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.launcher.agentgateway.budget.TaskerBudgetStatus;
 import com.launcher.host.api.health.HealthReport;
 import com.launcher.host.api.health.HealthReport.State;
 import com.launcher.host.api.health.PluginHealth;
@@ -24,9 +26,11 @@ import com.launcher.host.api.health.PluginHealth;
  * The gateway's checks in the host's health: {@code database} (a connection answers
  * within {@link #DATABASE_WAIT}), {@code tasker} (how the last call to Tasker ended: a
  * health check never calls Tasker, so being watched costs no budget) and
- * {@code policy-listener} (whether policy changes of other nodes are heard). Tasker and
- * the listener are {@code DEGRADED} when they fail, since reads, refusals and the pages
- * still work; the database is {@code DOWN}, since nothing can be decided without it.
+ * {@code policy-listener} (whether policy changes of other nodes are heard); the
+ * {@code tasker} check also shows the shared Tasker budget used, left and waiting. Tasker
+ * and the listener are {@code DEGRADED} when they fail, since reads, refusals and the
+ * pages still work; the database is {@code DOWN}, since nothing can be decided without
+ * it.
  */
 public final class GatewayHealthChecks implements AutoCloseable {
 
@@ -39,6 +43,8 @@ public final class GatewayHealthChecks implements AutoCloseable {
 
 	private final BooleanSupplier policyListening;
 
+	private final Supplier<TaskerBudgetStatus> budget;
+
 	private final ExecutorService probes = Executors.newSingleThreadExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "agent-gateway-health");
 		thread.setDaemon(true);
@@ -49,11 +55,20 @@ public final class GatewayHealthChecks implements AutoCloseable {
 
 	private Future<Boolean> databaseProbe;
 
+	/**
+	 * Registers the checks.
+	 * @param health where they go
+	 * @param dataSource the database checked
+	 * @param tasker the metered Tasker client, whose last call is reported
+	 * @param policyListening whether the policy listener listens
+	 * @param budget the shared Tasker budget's status (issue 14), or null
+	 */
 	public GatewayHealthChecks(PluginHealth health, DataSource dataSource, MeteredTaskerClient tasker,
-			BooleanSupplier policyListening) {
+			BooleanSupplier policyListening, Supplier<TaskerBudgetStatus> budget) {
 		this.dataSource = dataSource;
 		this.tasker = tasker;
 		this.policyListening = policyListening;
+		this.budget = budget;
 		this.registrations.add(health.register("database", this::database));
 		this.registrations.add(health.register("tasker", this::tasker));
 		this.registrations.add(health.register("policy-listener", this::policyListener));
@@ -93,14 +108,41 @@ public final class GatewayHealthChecks implements AutoCloseable {
 
 	HealthReport tasker() {
 		MeteredTaskerClient.LastCall last = this.tasker.lastCall();
+		HealthReport report = HealthReport.up();
 		if (last == null) {
-			return HealthReport.up().with("lastCall", "none since start");
+			report = report.with("lastCall", "none since start");
 		}
-		HealthReport report = HealthReport.up()
-			.with("lastCall", last.operation())
-			.with("lastStatus", last.status())
-			.with("lastCallAt", last.at().toString());
-		return last.reached() ? report : report.withState(State.DEGRADED);
+		else {
+			report = report.with("lastCall", last.operation())
+				.with("lastStatus", last.status())
+				.with("lastCallAt", last.at().toString());
+			if (!last.reached()) {
+				report = report.withState(State.DEGRADED);
+			}
+		}
+		return withBudget(report);
+	}
+
+	// A spent budget refuses calls (tasker_busy) and a 429 pauses every node: both leave
+	// reads of the copy, refusals and pages working, so DEGRADED, never DOWN.
+	private HealthReport withBudget(HealthReport report) {
+		if (this.budget == null) {
+			return report;
+		}
+		TaskerBudgetStatus status;
+		try {
+			status = this.budget.get();
+		}
+		catch (RuntimeException ex) {
+			return report.with("budget", "unreadable").withState(State.DEGRADED);
+		}
+		report = report.with("budgetUsed", Integer.toString(status.used()))
+			.with("budgetLeft", Integer.toString(status.left()))
+			.with("budgetWaiting", Integer.toString(status.waiting()));
+		if (status.paused()) {
+			report = report.with("pausedUntil", status.pausedUntil().toString()).withState(State.DEGRADED);
+		}
+		return report;
 	}
 
 	HealthReport policyListener() {

@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.Timer;
  * method of the host's client), a refusal reason of the authenticator. Never an id, an
  * address, a name or text an agent wrote.
  * <p>
- * Reserved for the read model (issue 14), not yet fed: {@code agent_gateway.sync.lag}
+ * Reserved for the read model (issue 14), not on main yet: {@code agent_gateway.sync.lag}
  * (seconds behind Tasker, the largest over projects) and
  * {@code agent_gateway.webhook.deliveries} (by {@code outcome}); see {@link #bindGauge}.
  */

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Import;
  * imports it is {@code config.GatewayConfiguration} (no {@code @Configuration} here).
  */
 @Import({ CurrentActor.class, AgentApiController.class, GrantApiController.class, TokenApiController.class,
-		AuditApiController.class, PolicyApiController.class, StatusController.class, PageController.class })
+		AuditApiController.class, PolicyApiController.class, StatusController.class, PageController.class,
+		TaskerBudgetPageController.class, TaskerBudgetApiController.class })
 public class WebControllers {
 
 }

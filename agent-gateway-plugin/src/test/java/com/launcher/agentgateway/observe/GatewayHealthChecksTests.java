@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import com.launcher.agentgateway.budget.CallClass;
+import com.launcher.agentgateway.budget.TaskerBudgetStatus;
 import com.launcher.host.api.health.HealthCheck;
 import com.launcher.host.api.health.HealthReport;
 import com.launcher.host.api.health.HealthReport.State;
@@ -60,7 +62,7 @@ class GatewayHealthChecksTests {
 
 	@Test
 	void constructorWhenCreatedThenRegistersItsChecksAndCloseRemovesThem() {
-		this.checks = new GatewayHealthChecks(this.health, this.dataSource, this.metered, this.listening::get);
+		this.checks = new GatewayHealthChecks(this.health, this.dataSource, this.metered, this.listening::get, null);
 
 		assertThat(this.registered).containsOnlyKeys("database", "tasker", "policy-listener");
 		this.checks.close();
@@ -72,7 +74,7 @@ class GatewayHealthChecksTests {
 		Connection connection = mock(Connection.class);
 		given(this.dataSource.getConnection()).willReturn(connection);
 		given(connection.isValid(2)).willReturn(true);
-		this.checks = new GatewayHealthChecks(this.health, this.dataSource, this.metered, this.listening::get);
+		this.checks = new GatewayHealthChecks(this.health, this.dataSource, this.metered, this.listening::get, null);
 
 		assertThat(this.registered.get("database").check().state()).isEqualTo(State.UP);
 	}
@@ -85,7 +87,7 @@ class GatewayHealthChecksTests {
 			this.release.await(30, TimeUnit.SECONDS);
 			throw new java.sql.SQLTransientConnectionException("timed out");
 		});
-		this.checks = new GatewayHealthChecks(this.health, this.dataSource, this.metered, this.listening::get);
+		this.checks = new GatewayHealthChecks(this.health, this.dataSource, this.metered, this.listening::get, null);
 
 		long start = System.nanoTime();
 		HealthReport first = this.registered.get("database").check();
@@ -102,7 +104,7 @@ class GatewayHealthChecksTests {
 	@Test
 	void taskerWhenLastCallUnreachedThenDegradedAndNoCallMade() {
 		given(this.tasker.listProjects("demo")).willThrow(new TaskerUnavailableException());
-		this.checks = new GatewayHealthChecks(this.health, this.dataSource, this.metered, this.listening::get);
+		this.checks = new GatewayHealthChecks(this.health, this.dataSource, this.metered, this.listening::get, null);
 
 		assertThat(this.registered.get("tasker").check().state()).isEqualTo(State.UP);
 		assertThatThrownBy(() -> this.metered.client().listProjects("demo"))
@@ -115,8 +117,23 @@ class GatewayHealthChecksTests {
 	}
 
 	@Test
+	void taskerWhenBudgetPausedByA429ThenDegradedWithTheBudget() {
+		Instant now = Instant.parse("2026-12-04T12:00:00Z");
+		this.checks = new GatewayHealthChecks(this.health, this.dataSource, this.metered, this.listening::get,
+				() -> new TaskerBudgetStatus(now, 54, 6, 0, Map.of(CallClass.WRITE, 54), Map.of(), Map.of(),
+						now.plusSeconds(30)));
+
+		HealthReport report = this.registered.get("tasker").check();
+
+		assertThat(report.state()).isEqualTo(State.DEGRADED);
+		assertThat(report.details()).containsEntry("budgetUsed", "54")
+			.containsEntry("budgetLeft", "0")
+			.containsKey("pausedUntil");
+	}
+
+	@Test
 	void policyListenerWhenNotListeningThenDegraded() {
-		this.checks = new GatewayHealthChecks(this.health, this.dataSource, this.metered, this.listening::get);
+		this.checks = new GatewayHealthChecks(this.health, this.dataSource, this.metered, this.listening::get, null);
 
 		assertThat(this.registered.get("policy-listener").check().state()).isEqualTo(State.UP);
 		this.listening.set(false);

@@ -128,6 +128,10 @@ class McpObservabilityEndToEndTests {
 			.isGreaterThanOrEqualTo(6);
 		assertThat(value(after, "agent_gateway_audit_chain_head"))
 			.isGreaterThan(value(before, "agent_gateway_audit_chain_head"));
+		// The shared Tasker budget (issue 14): these calls spent some of the last
+		// minute's.
+		assertThat(value(after, "agent_gateway_tasker_budget_used")).isGreaterThanOrEqualTo(3);
+		assertThat(after).contains("agent_gateway_tasker_budget_left ", "agent_gateway_tasker_budget_waiting ");
 		assertThat(value(after, "launcher_tasker_circuit_state", "state=\"closed\"")).isEqualTo(1);
 		assertThat(value(after, "launcher_tasker_circuit_state", "state=\"open\"")).isZero();
 		// Bounded tags only: no agent, token, card or address ever labels a series.
@@ -151,6 +155,8 @@ class McpObservabilityEndToEndTests {
 		}
 		assertThat(gateway.path("components").path("tasker").path("details").path("lastStatus").asString())
 			.isEqualTo("ok");
+		assertThat(gateway.path("components").path("tasker").path("details").path("budgetLeft").isMissingNode())
+			.isFalse();
 		assertThat(gateway.path("components").path("state").path("details").path("state").asString())
 			.isEqualTo("STARTED");
 	}
