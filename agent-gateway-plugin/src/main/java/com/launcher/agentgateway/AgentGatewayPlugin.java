@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import com.launcher.agentgateway.config.GatewayConfiguration;
-import com.launcher.agentgateway.host.AgentTokenIntrospector;
 import com.launcher.agentgateway.host.RefusedRequestAuditor;
 import com.launcher.agentgateway.oauth.ClientRegistry;
+import com.launcher.agentgateway.observe.MeteredIntrospector;
 import com.launcher.agentgateway.oauth.Scopes;
 import com.launcher.agentgateway.web.oauth.AuthorizationServerMetadataDocument;
 import com.launcher.agentgateway.web.oauth.OAuthEndpointController;
@@ -67,7 +67,7 @@ public class AgentGatewayPlugin extends LauncherPlugin {
 			// metadata names it, RFC 8414 metadata describes it, and the endpoints that
 			// clients call without a person are public routes.
 			this.registrations.add(web.registerProtectedResource(new ProtectedResource("/mcp",
-					"Agent Gateway MCP endpoint", child.getBean(AgentTokenIntrospector.class))
+					"Agent Gateway MCP endpoint", child.getBean(MeteredIntrospector.class))
 				.withPluginAuthorizationServer(List.copyOf(Scopes.SUPPORTED))));
 			this.registrations.add(web.registerPublicRoutes(OAuthEndpointController.PUBLIC_PATHS));
 			// Forms the host refuses (no CSRF token) never reach the controllers: their

@@ -69,9 +69,17 @@ public class CallPipeline {
 
 	private final Clock clock;
 
+	private final CallObserver observer;
+
 	public CallPipeline(ToolCatalog catalog, WorkItems workItems, IdempotencyService idempotency,
 			PolicyService policies, Limits limits, AuditLog audit, ArgumentValidator validator, StoredResults stored,
 			Clock clock) {
+		this(catalog, workItems, idempotency, policies, limits, audit, validator, stored, clock, CallObserver.NONE);
+	}
+
+	public CallPipeline(ToolCatalog catalog, WorkItems workItems, IdempotencyService idempotency,
+			PolicyService policies, Limits limits, AuditLog audit, ArgumentValidator validator, StoredResults stored,
+			Clock clock, CallObserver observer) {
 		this.catalog = catalog;
 		this.workItems = workItems;
 		this.idempotency = idempotency;
@@ -81,6 +89,7 @@ public class CallPipeline {
 		this.validator = validator;
 		this.stored = stored;
 		this.clock = clock;
+		this.observer = observer;
 	}
 
 	public ToolCatalog catalog() {
@@ -116,6 +125,7 @@ public class CallPipeline {
 	 */
 	public Map<String, Object> call(AgentPrincipal agent, Tool tool, Map<String, Object> arguments,
 			String protocolVersion) {
+		long started = System.nanoTime();
 		ToolDescriptor descriptor = tool.descriptor();
 		Map<String, Object> args = (arguments != null) ? arguments : Map.of();
 		CallTrail trail = new CallTrail(agent, descriptor.name(), protocolVersion,
@@ -140,14 +150,26 @@ public class CallPipeline {
 			failure = new GatewayException(ErrorCode.INTERNAL);
 		}
 		boolean recorded = record(trail, failure);
-		if (failure != null && (recorded || failure.errorCode() == ErrorCode.TOOL_NOT_AVAILABLE)) {
-			throw failure;
-		}
-		if (!recorded) {
+		GatewayException answer = failure;
+		if (!recorded && (failure == null || failure.errorCode() != ErrorCode.TOOL_NOT_AVAILABLE)) {
 			// A1: no answer without its event. A hidden tool stays hidden all the same.
-			throw new GatewayException(ErrorCode.SERVICE_UNAVAILABLE);
+			answer = new GatewayException(ErrorCode.SERVICE_UNAVAILABLE);
+		}
+		observe(descriptor, trail, answer, Duration.ofNanos(System.nanoTime() - started));
+		if (answer != null) {
+			throw answer;
 		}
 		return result.structured();
+	}
+
+	private void observe(ToolDescriptor descriptor, CallTrail trail, GatewayException answer, Duration elapsed) {
+		try {
+			this.observer.completed(new CallObserver.CallReport(descriptor.name(), descriptor.writes(),
+					outcomeOf(answer), (answer != null) ? answer.errorCode() : null, trail.replayed(), elapsed));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Call observer failed: {}", ex.getClass().getSimpleName());
+		}
 	}
 
 	private ToolResult run(AgentPrincipal agent, Tool tool, ToolArguments arguments, CallTrail trail) {
@@ -237,8 +259,7 @@ public class CallPipeline {
 	}
 
 	private boolean record(CallTrail trail, GatewayException failure) {
-		Outcome outcome = (failure == null) ? Outcome.SUCCEEDED
-				: isFailure(failure.errorCode()) ? Outcome.FAILED : Outcome.DENIED;
+		Outcome outcome = outcomeOf(failure);
 		try {
 			this.audit.append(trail.event(outcome, failure, this.clock.instant()));
 			return true;
@@ -247,6 +268,13 @@ public class CallPipeline {
 			logger.error("Audit append failed for tool {}: {}", trail.tool(), ex.getClass().getSimpleName());
 			return false;
 		}
+	}
+
+	private static Outcome outcomeOf(GatewayException failure) {
+		if (failure == null) {
+			return Outcome.SUCCEEDED;
+		}
+		return isFailure(failure.errorCode()) ? Outcome.FAILED : Outcome.DENIED;
 	}
 
 	private static boolean isFailure(ErrorCode code) {

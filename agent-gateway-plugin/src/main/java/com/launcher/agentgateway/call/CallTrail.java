@@ -79,6 +79,10 @@ final class CallTrail {
 		}
 	}
 
+	boolean replayed() {
+		return this.replayed;
+	}
+
 	/** A definite failure did not write; only an unknown outcome may have. */
 	void refundUnlessInDoubt(GatewayException ex) {
 		if (ex.errorCode() != ErrorCode.OUTCOME_UNKNOWN) {

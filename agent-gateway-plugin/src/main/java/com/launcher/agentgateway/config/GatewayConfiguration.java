@@ -56,7 +56,7 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, WebControllers.class, McpConfiguration.class,
-		OAuthConfiguration.class })
+		OAuthConfiguration.class, ObservabilityConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean

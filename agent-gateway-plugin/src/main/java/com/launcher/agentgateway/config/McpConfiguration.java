@@ -22,6 +22,8 @@ import com.launcher.agentgateway.mcp.McpController;
 import com.launcher.agentgateway.mcp.McpEdge;
 import com.launcher.agentgateway.mcp.McpEdgeSettings;
 import com.launcher.agentgateway.mcp.McpTools;
+import com.launcher.agentgateway.mcp.McpTracing;
+import com.launcher.agentgateway.observe.GatewayMetrics;
 import com.launcher.agentgateway.mcp.ToolResults;
 import com.launcher.agentgateway.mcp.tool.Tools;
 import com.launcher.agentgateway.policy.PolicyService;
@@ -137,10 +139,11 @@ public class McpConfiguration {
 	@Bean
 	CallPipeline callPipeline(ToolCatalog toolCatalog, WorkItems workItems, IdempotencyService idempotencyService,
 			PolicyService policyService, RateLimiter rateLimiter, WriteBudget writeBudget, AuditLog auditLog,
-			CompiledSchemaValidator toolSchemaValidator, ToolResults toolResults, Clock gatewayClock) {
+			CompiledSchemaValidator toolSchemaValidator, ToolResults toolResults, Clock gatewayClock,
+			GatewayMetrics gatewayMetrics) {
 		return new CallPipeline(toolCatalog, workItems, idempotencyService, policyService,
 				new CallPipeline.Limits(rateLimiter, writeBudget), auditLog, toolSchemaValidator, toolResults,
-				gatewayClock);
+				gatewayClock, gatewayMetrics);
 	}
 
 	@Bean
@@ -182,7 +185,8 @@ public class McpConfiguration {
 			McpTools mcpTools, CallPipeline callPipeline, McpJsonMapper mcpJsonMapper, AuditLog auditLog,
 			Clock gatewayClock, McpStatelessSyncServer mcpServer) {
 		return new McpController(context, mcpEdge, gatewayMcpTransport, mcpTools, callPipeline,
-				new JsonRpcMessages(MCP_JSON, mcpJsonMapper), auditLog, gatewayClock);
+				new JsonRpcMessages(MCP_JSON, mcpJsonMapper), auditLog, gatewayClock,
+				new McpTracing(context.openTelemetry()));
 	}
 
 	@Bean

@@ -16,7 +16,10 @@ import com.launcher.agentgateway.grant.GrantStore;
 import com.launcher.agentgateway.idempotency.IdempotencyStore;
 import com.launcher.agentgateway.persistence.InstantTypeHandler;
 import com.launcher.agentgateway.persistence.MybatisAgentStore;
+import com.launcher.agentgateway.observe.GatewayMetrics;
+import com.launcher.agentgateway.observe.MeteredAuditLog;
 import com.launcher.agentgateway.persistence.MybatisAuditAppender;
+import com.launcher.agentgateway.persistence.TracingStatementInterceptor;
 import com.launcher.agentgateway.persistence.MybatisAuditPruner;
 import com.launcher.agentgateway.persistence.MybatisAuditReader;
 import com.launcher.agentgateway.persistence.MybatisGrantStore;
@@ -37,6 +40,7 @@ import com.launcher.agentgateway.token.TokenHasher;
 import com.launcher.agentgateway.token.TokenStore;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
+import io.opentelemetry.api.trace.Tracer;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.type.TypeHandler;
 import org.mybatis.spring.SqlSessionFactoryBean;
@@ -83,9 +87,13 @@ public class PersistenceConfiguration {
 
 	@Bean
 	@DependsOn("gatewayLiquibase")
-	SqlSessionFactory gatewaySqlSessionFactory(DataSource gatewayStatementDataSource, Environment environment)
-			throws Exception {
-		return sqlSessionFactory(gatewayStatementDataSource, statementTimeout(environment));
+	SqlSessionFactory gatewaySqlSessionFactory(DataSource gatewayStatementDataSource, Environment environment,
+			Tracer gatewayTracer) throws Exception {
+		SqlSessionFactory factory = sqlSessionFactory(gatewayStatementDataSource, statementTimeout(environment));
+		// Every session's executor is wrapped from here on: statements of a traced
+		// request become its child spans.
+		factory.getConfiguration().addInterceptor(new TracingStatementInterceptor(gatewayTracer));
+		return factory;
 	}
 
 	static Duration statementTimeout(Environment environment) {
@@ -182,9 +190,11 @@ public class PersistenceConfiguration {
 	}
 
 	@Bean
-	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession) {
-		return new StoredAuditLog(new GroupedAuditAppender(new MybatisAuditAppender(gatewaySqlSession), AUDIT_GROUP),
-				new MybatisAuditReader(gatewaySqlSession));
+	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession, GatewayMetrics gatewayMetrics) {
+		return new MeteredAuditLog(
+				new StoredAuditLog(new GroupedAuditAppender(new MybatisAuditAppender(gatewaySqlSession), AUDIT_GROUP),
+						new MybatisAuditReader(gatewaySqlSession)),
+				gatewayMetrics);
 	}
 
 	/**

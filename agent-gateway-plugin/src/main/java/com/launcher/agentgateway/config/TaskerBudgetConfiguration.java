@@ -5,10 +5,10 @@ import com.launcher.agentgateway.budget.SharedTaskerBudget;
 import com.launcher.agentgateway.budget.TaskerBudget;
 import com.launcher.agentgateway.grant.MembershipCache;
 import com.launcher.agentgateway.host.MembershipLifecycleListener;
+import com.launcher.agentgateway.observe.MeteredTaskerClient;
 import com.launcher.agentgateway.persistence.MybatisMembershipCache;
 import com.launcher.agentgateway.persistence.MybatisTaskerBudgetStore;
 import com.launcher.agentgateway.tasker.BudgetedTaskerClient;
-import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.tasker.TaskerClient;
 import org.mybatis.spring.SqlSessionTemplate;
 
@@ -41,9 +41,10 @@ public class TaskerBudgetConfiguration {
 
 	// Host-owned underneath: the plugin's context must never close the host's client.
 	@Bean(destroyMethod = "")
-	TaskerClient taskerClient(LauncherPluginContext context, TaskerBudget taskerBudget,
+	TaskerClient taskerClient(MeteredTaskerClient meteredTaskerClient, TaskerBudget taskerBudget,
 			MembershipCache membershipCache) {
-		return new BudgetedTaskerClient(context.taskerClient(), taskerBudget, membershipCache);
+		// Metered inside the budget: the meters count calls that reached Tasker.
+		return new BudgetedTaskerClient(meteredTaskerClient.client(), taskerBudget, membershipCache);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package com.launcher.agentgateway.mcp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
@@ -58,8 +59,10 @@ public class McpController {
 
 	private final McpAudit audit;
 
+	private final McpTracing tracing;
+
 	public McpController(LauncherPluginContext host, McpEdge edge, GatewayMcpTransport transport, McpTools tools,
-			CallPipeline pipeline, JsonRpcMessages messages, AuditLog audit, Clock clock) {
+			CallPipeline pipeline, JsonRpcMessages messages, AuditLog audit, Clock clock, McpTracing tracing) {
 		this.host = host;
 		this.edge = edge;
 		this.transport = transport;
@@ -67,6 +70,7 @@ public class McpController {
 		this.pipeline = pipeline;
 		this.messages = messages;
 		this.audit = new McpAudit(audit, clock);
+		this.tracing = tracing;
 	}
 
 	@PostMapping
@@ -108,7 +112,7 @@ public class McpController {
 		McpCall call = new McpCall(principal.get(),
 				McpEdge.effectiveVersion(request.getHeader("MCP-Protocol-Version")));
 		if (message instanceof McpSchema.JSONRPCRequest rpcRequest) {
-			return serve(call, rpcRequest);
+			return traced(call, rpcRequest, request);
 		}
 		if (message instanceof McpSchema.JSONRPCNotification notification) {
 			try {
@@ -149,7 +153,23 @@ public class McpController {
 		return this.messages.error(400, null, McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error");
 	}
 
-	private ResponseEntity<byte[]> serve(McpCall call, McpSchema.JSONRPCRequest request) {
+	private ResponseEntity<byte[]> traced(McpCall call, McpSchema.JSONRPCRequest request, HttpServletRequest http) {
+		boolean knownTool = "tools/call".equals(request.method()) && this.tools.reachPipeline(request.params());
+		String tool = knownTool ? toolName(request.params()) : null;
+		McpTracing.McpSpan span = this.tracing.start(request, tool, call.protocolVersion(), http::getHeader);
+		try {
+			return serve(call, request, span);
+		}
+		finally {
+			span.end();
+		}
+	}
+
+	private static String toolName(Object params) {
+		return (params instanceof Map<?, ?> map && map.get("name") instanceof String name) ? name : null;
+	}
+
+	private ResponseEntity<byte[]> serve(McpCall call, McpSchema.JSONRPCRequest request, McpTracing.McpSpan span) {
 		if (!(request.id() instanceof String || request.id() instanceof Number) || request.method() == null) {
 			this.audit.record(call, "mcp.invalid", Outcome.DENIED, "invalid_request");
 			return this.messages.error(400, null, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid request");
@@ -161,7 +181,7 @@ public class McpController {
 			// A tool call is counted by the pipeline, after the allowlist; one naming no
 			// tool is not counted either, so that an unknown tool and a tool hidden from
 			// this agent stay alike.
-			Optional<ResponseEntity<byte[]>> refused = admit(call, request, action);
+			Optional<ResponseEntity<byte[]>> refused = admit(call, request, action, span);
 			if (refused.isPresent()) {
 				return refused.get();
 			}
@@ -177,6 +197,7 @@ public class McpController {
 		}
 		response = JsonRpcMessages.scrub(request,
 				(response != null) ? response : JsonRpcMessages.internalError(request.id(), "Internal error"));
+		span.answered(response);
 		if (pipelineServes) {
 			// The pipeline wrote this call's event, whatever the answer.
 			return this.messages.response(response);
@@ -194,7 +215,8 @@ public class McpController {
 	 * is refused like one).
 	 * @return the refusal, audited, or empty when the request may be served
 	 */
-	private Optional<ResponseEntity<byte[]>> admit(McpCall call, McpSchema.JSONRPCRequest request, String action) {
+	private Optional<ResponseEntity<byte[]>> admit(McpCall call, McpSchema.JSONRPCRequest request, String action,
+			McpTracing.McpSpan span) {
 		GatewayException refusal;
 		try {
 			this.pipeline.admit(call.principal());
@@ -210,6 +232,7 @@ public class McpController {
 			refusal = new GatewayException(ErrorCode.SERVICE_UNAVAILABLE);
 		}
 		this.audit.record(call, action, Outcome.DENIED, refusal.errorCode().code());
+		span.refused(refusal.errorCode().code());
 		return Optional.of(this.messages.refusal(request.id(), refusal));
 	}
 

@@ -42,6 +42,8 @@ class ArchitectureTests {
 
 	private static final String TASKER = ROOT + ".tasker..";
 
+	private static final String OBSERVE = ROOT + ".observe..";
+
 	private static final String CONFIG = ROOT + ".config..";
 
 	static {
@@ -62,7 +64,8 @@ class ArchitectureTests {
 			.dependOnClassesThat(resideInAnyPackage("org.springframework..", "jakarta..", "javax.servlet..",
 					"tools.jackson..", "com.fasterxml..", "org.pf4j..", "com.launcher.host..", "java.sql..",
 					"javax.sql..", "io.modelcontextprotocol..", "org.apache.ibatis..", "org.mybatis..", "liquibase..",
-					"com.networknt..", "org.owasp..", "org.commonmark..", "reactor.."))
+					"com.networknt..", "org.owasp..", "org.commonmark..", "reactor..", "io.micrometer..",
+					"io.opentelemetry.."))
 			.because("domain packages hold records, plain services and ports only (STYLE.md, Layout)")
 			.check(CLASSES);
 	}
@@ -73,7 +76,7 @@ class ArchitectureTests {
 			.resideInAnyPackage(DOMAIN)
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage(PERSISTENCE, WEB, MCP, HOST, TASKER, CONFIG)
+			.resideInAnyPackage(PERSISTENCE, WEB, MCP, HOST, TASKER, OBSERVE, CONFIG)
 			.orShould()
 			.dependOnClassesThat()
 			.haveFullyQualifiedName(ROOT + ".AgentGatewayPlugin")
@@ -97,30 +100,36 @@ class ArchitectureTests {
 
 	@Test
 	void persistenceWhenImportedThenNoOtherAdapter() {
-		adapterIsolated(PERSISTENCE, WEB, MCP, HOST, TASKER);
+		adapterIsolated(PERSISTENCE, WEB, MCP, HOST, TASKER, OBSERVE);
 	}
 
 	@Test
 	void webWhenImportedThenNoOtherAdapter() {
 		// web talks to the host through host-extension-api (com.launcher.host.api), which
 		// is allowed; the plugin's own host adapter is not.
-		adapterIsolated(WEB, PERSISTENCE, MCP, HOST, TASKER);
+		adapterIsolated(WEB, PERSISTENCE, MCP, HOST, TASKER, OBSERVE);
 	}
 
 	@Test
 	void hostWhenImportedThenNoOtherAdapter() {
-		adapterIsolated(HOST, PERSISTENCE, WEB, MCP, TASKER);
+		adapterIsolated(HOST, PERSISTENCE, WEB, MCP, TASKER, OBSERVE);
 	}
 
 	@Test
 	void taskerWhenImportedThenNoOtherAdapter() {
-		adapterIsolated(TASKER, PERSISTENCE, WEB, MCP, HOST);
+		adapterIsolated(TASKER, PERSISTENCE, WEB, MCP, HOST, OBSERVE);
 	}
 
 	@Test
 	void mcpWhenImportedThenNoOtherAdapter() {
 		// The tools reach Tasker through the domain port workitem.WorkItems only.
-		adapterIsolated(MCP, PERSISTENCE, WEB, HOST, TASKER);
+		adapterIsolated(MCP, PERSISTENCE, WEB, HOST, TASKER, OBSERVE);
+	}
+
+	@Test
+	void observeWhenImportedThenNoOtherAdapter() {
+		// Metrics and health wrap the domain's ports and the host contract's types only.
+		adapterIsolated(OBSERVE, PERSISTENCE, WEB, MCP, HOST, TASKER);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -76,6 +77,10 @@ class CallPipelineTests {
 	private final Grant ops = TestGrants.read(this.agentId, "OPS");
 
 	private final AtomicInteger toolRuns = new AtomicInteger();
+
+	private final List<CallObserver.CallReport> reports = new CopyOnWriteArrayList<>();
+
+	private CallObserver observer = this.reports::add;
 
 	private Function<ToolRequest, ToolResult> work = (request) -> ToolResult.of(Map.of("ok", true));
 
@@ -254,6 +259,55 @@ class CallPipelineTests {
 	}
 
 	@Test
+	void callWhenReadSucceedsThenObserverToldOnceWithToolAndSucceeded() {
+		pipeline().call(principal(List.of(this.web)), tool("list_states", false), args(this.web), null);
+
+		assertThat(this.reports).singleElement().satisfies((report) -> {
+			assertThat(report.tool()).isEqualTo("list_states");
+			assertThat(report.writes()).isFalse();
+			assertThat(report.outcome()).isEqualTo(Outcome.SUCCEEDED);
+			assertThat(report.error()).isNull();
+			assertThat(report.elapsed().isNegative()).isFalse();
+		});
+	}
+
+	@Test
+	void callWhenRefusedThenObserverToldTheErrorTheAgentGets() {
+		given(this.workItems.ownerMembership(any(), any())).willReturn(Membership.UNKNOWN);
+
+		assertRefused(
+				() -> pipeline().call(principal(List.of(this.web)), tool("list_states", false), args(this.web), null),
+				ErrorCode.OWNER_MEMBERSHIP_UNKNOWN);
+		assertThat(this.reports).singleElement().satisfies((report) -> {
+			assertThat(report.outcome()).isEqualTo(Outcome.DENIED);
+			assertThat(report.error()).isEqualTo(ErrorCode.OWNER_MEMBERSHIP_UNKNOWN);
+		});
+	}
+
+	@Test
+	void callWhenAuditFailsThenObserverToldServiceUnavailable() {
+		willThrow(new IllegalStateException("down")).given(this.audit).append(any());
+
+		assertRefused(
+				() -> pipeline().call(principal(List.of(this.web)), tool("list_states", false), args(this.web), null),
+				ErrorCode.SERVICE_UNAVAILABLE);
+		assertThat(this.reports).singleElement()
+			.satisfies((report) -> assertThat(report.error()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+	}
+
+	@Test
+	void callWhenObserverThrowsThenTheAnswerStands() {
+		this.observer = (report) -> {
+			throw new IllegalStateException("metrics broke");
+		};
+
+		Map<String, Object> result = pipeline().call(principal(List.of(this.web)), tool("list_states", false),
+				args(this.web), null);
+
+		assertThat(result).containsEntry("ok", true);
+	}
+
+	@Test
 	void callWhenReadSucceedsThenResultAndOneEventWithProjectAndProtocolVersion() {
 		Map<String, Object> result = pipeline().call(principal(List.of(this.web)), tool("list_states", false),
 				args(this.web), "2025-06-18");
@@ -393,7 +447,7 @@ class CallPipelineTests {
 				new IdempotencyService(new InMemoryIdempotencyStore(), clock, Duration.ofHours(24),
 						Duration.ofMinutes(2)),
 				this.policies, new CallPipeline.Limits(this.rateLimiter, this.budget), this.audit, validator,
-				new KeptResults(), clock);
+				new KeptResults(), clock, this.observer);
 	}
 
 	private Tool tool(String name, boolean writes) {

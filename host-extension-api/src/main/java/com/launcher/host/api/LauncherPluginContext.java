@@ -2,11 +2,15 @@ package com.launcher.host.api;
 
 import javax.sql.DataSource;
 
+import com.launcher.host.api.health.PluginHealth;
 import com.launcher.host.api.secret.Secrets;
 import com.launcher.host.api.tasker.TaskerClient;
 import com.launcher.host.api.user.UserDirectory;
 import com.launcher.host.api.web.PluginWebRegistry;
 import com.launcher.host.api.web.RequestIdentity;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -44,5 +48,25 @@ public interface LauncherPluginContext {
 	 * extensions).
 	 */
 	ApplicationContext applicationContext();
+
+	/**
+	 * The host's Micrometer registry, as seen by this plugin (host API 1.2.0): meters the
+	 * plugin registers are published with the host's (its Prometheus endpoint, for
+	 * example) and removed when the plugin stops, so a reload neither leaks nor doubles
+	 * them. Plugins name their meters with a prefix of their own and bounded tag values.
+	 */
+	MeterRegistry meterRegistry();
+
+	/**
+	 * Where the plugin adds health checks that join the host's health (host API 1.2.0).
+	 */
+	PluginHealth health();
+
+	/**
+	 * The host's OpenTelemetry (host API 1.2.0), so that a plugin's spans join the host's
+	 * traces and go wherever the host exports them. A no-op when the host exports
+	 * nothing: spans then cost next to nothing. Plugins never build an SDK of their own.
+	 */
+	OpenTelemetry openTelemetry();
 
 }

@@ -4,7 +4,8 @@
  * <p>
  * A plugin extends {@link com.launcher.host.api.LauncherPlugin} and receives a
  * {@link com.launcher.host.api.LauncherPluginContext} from the host: the user directory,
- * the Tasker client, web and security registration, the data source and named secrets.
- * Nothing here exposes a credential of the host.
+ * the Tasker client, web and security registration, the data source, named secrets, the
+ * host's meter registry, health checks and OpenTelemetry. Nothing here exposes a
+ * credential of the host.
  */
 package com.launcher.host.api;

@@ -6,13 +6,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import com.launcher.host.api.LauncherPluginContext;
+import com.launcher.host.api.health.PluginHealth;
 import com.launcher.host.api.secret.Secrets;
 import com.launcher.host.api.tasker.TaskerClient;
 import com.launcher.host.api.user.UserDirectory;
 import com.launcher.host.api.web.PluginWebRegistry;
 import com.launcher.host.api.web.RequestIdentity;
+import com.launcher.host.observe.PluginHealthChecks;
+import com.launcher.host.observe.HostTracing;
+import com.launcher.host.observe.PluginMeterRegistries;
 import com.launcher.host.secret.ConfiguredSecrets;
 import com.launcher.host.web.PluginWebRegistrations;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.pf4j.PluginWrapper;
 
 import org.springframework.context.ApplicationContext;
@@ -39,11 +45,18 @@ public class PluginContextFactory {
 
 	private final RequestIdentity requestIdentity;
 
+	private final PluginMeterRegistries meters;
+
+	private final PluginHealthChecks health;
+
+	private final HostTracing tracing;
+
 	private final Map<String, PluginWebRegistry> registries = new ConcurrentHashMap<>();
 
 	public PluginContextFactory(ApplicationContext applicationContext, UserDirectory userDirectory,
 			TaskerClient taskerClient, DataSource dataSource, ConfiguredSecrets secrets, PluginWebRegistrations web,
-			RequestIdentity requestIdentity) {
+			RequestIdentity requestIdentity, PluginMeterRegistries meters, PluginHealthChecks health,
+			HostTracing tracing) {
 		this.applicationContext = applicationContext;
 		this.userDirectory = userDirectory;
 		this.taskerClient = taskerClient;
@@ -51,18 +64,27 @@ public class PluginContextFactory {
 		this.secrets = secrets;
 		this.web = web;
 		this.requestIdentity = requestIdentity;
+		this.meters = meters;
+		this.health = health;
+		this.tracing = tracing;
 	}
 
 	LauncherPluginContext create(PluginWrapper wrapper) {
 		String pluginId = wrapper.getPluginId();
 		PluginWebRegistry registry = this.web.forPlugin(pluginId);
 		this.registries.put(pluginId, registry);
-		return new HostPluginContext(pluginId, registry, this.secrets.forPlugin(pluginId));
+		return new HostPluginContext(pluginId, registry, this.secrets.forPlugin(pluginId),
+				this.meters.forPlugin(pluginId), this.health.forPlugin(pluginId));
 	}
 
-	/** Removes every route, template and protected resource the plugin still has. */
+	/**
+	 * Removes every route, template, protected resource, meter and health check the
+	 * plugin still has.
+	 */
 	void release(String pluginId) {
 		this.web.releaseAll(pluginId);
+		this.meters.releaseAll(pluginId);
+		this.health.releaseAll(pluginId);
 	}
 
 	private final class HostPluginContext implements LauncherPluginContext {
@@ -73,10 +95,17 @@ public class PluginContextFactory {
 
 		private final Secrets secrets;
 
-		HostPluginContext(String pluginId, PluginWebRegistry web, Secrets secrets) {
+		private final MeterRegistry meterRegistry;
+
+		private final PluginHealth health;
+
+		HostPluginContext(String pluginId, PluginWebRegistry web, Secrets secrets, MeterRegistry meterRegistry,
+				PluginHealth health) {
 			this.pluginId = pluginId;
 			this.web = web;
 			this.secrets = secrets;
+			this.meterRegistry = meterRegistry;
+			this.health = health;
 		}
 
 		@Override
@@ -117,6 +146,21 @@ public class PluginContextFactory {
 		@Override
 		public ApplicationContext applicationContext() {
 			return PluginContextFactory.this.applicationContext;
+		}
+
+		@Override
+		public MeterRegistry meterRegistry() {
+			return this.meterRegistry;
+		}
+
+		@Override
+		public PluginHealth health() {
+			return this.health;
+		}
+
+		@Override
+		public OpenTelemetry openTelemetry() {
+			return PluginContextFactory.this.tracing.openTelemetry();
 		}
 
 	}

@@ -45,7 +45,8 @@ public class PluginHost implements SmartLifecycle {
 	/**
 	 * The version of the host extension API this host offers ({@code plugin.requires}).
 	 * 1.1.0 added public routes, well-known documents, the external base URL and the
-	 * authorization-server fields of protected resources; 1.2.0 refusal listeners.
+	 * authorization-server fields of protected resources; 1.2.0 refusal listeners, the
+	 * meter registry, health checks and OpenTelemetry.
 	 */
 	public static final String HOST_API_VERSION = "1.2.0";
 

@@ -187,7 +187,17 @@ class SecurityConfiguration {
 			String path = pathOf(request);
 			return path.equals("/login") || path.equals("/error") || path.startsWith("/launcher/static/")
 					|| PATHS.match("/plugins/*/static/**", path) || path.equals("/launcher/health");
-		}).permitAll().anyRequest().authenticated();
+		})
+			.permitAll()
+			// Metrics and health name plugins, tools and failure reasons: platform admins
+			// only (issue 18). /launcher/health stays the public liveness probe.
+			.requestMatchers((request) -> {
+				String path = pathOf(request);
+				return path.equals("/actuator") || path.startsWith("/actuator/");
+			})
+			.hasRole("PLATFORM_ADMIN")
+			.anyRequest()
+			.authenticated();
 	}
 
 	/**

@@ -139,6 +139,11 @@ class TaskerConfiguration {
 		return copy;
 	}
 
+	@Bean
+	TaskerClientMetrics taskerClientMetrics(PlaneTaskerClient taskerClient) {
+		return new TaskerClientMetrics(taskerClient);
+	}
+
 	/**
 	 * The sandbox of demo mode, or none.
 	 *
