@@ -43,6 +43,7 @@ import com.launcher.agentgateway.token.TokenCodec;
 import com.launcher.agentgateway.token.TokenHasher;
 import com.launcher.agentgateway.token.TokenService;
 import com.launcher.agentgateway.token.TokenStore;
+import com.launcher.agentgateway.web.CardLinks;
 import com.launcher.agentgateway.web.WebConfiguration;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.tasker.TaskerClient;
@@ -164,6 +165,13 @@ public class GatewayConfiguration {
 	@Bean
 	OwnerDirectory ownerDirectory(LauncherPluginContext context) {
 		return new HostOwnerDirectory(context.userDirectory());
+	}
+
+	// No web address of Tasker in the host contract yet: pages show a card's readable id
+	// without a link.
+	@Bean
+	CardLinks cardLinks() {
+		return CardLinks.NONE;
 	}
 
 	@Bean

@@ -64,6 +64,12 @@ public class JdbcGrantStore implements GrantStore {
 		return this.jdbc.update("DELETE FROM agw_grant WHERE id = :id", Map.of("id", grantId)) == 1;
 	}
 
+	@Override
+	public boolean updateAccess(UUID grantId, Access access) {
+		return this.jdbc.update("UPDATE agw_grant SET access = :access WHERE id = :id",
+				Map.of("id", grantId, "access", access.name())) == 1;
+	}
+
 	static Grant map(ResultSet rs, int row) throws SQLException {
 		return new Grant(Rows.uuid(rs, "id"), Rows.uuid(rs, "agent_id"), rs.getString("workspace"),
 				Rows.uuid(rs, "project_id"), rs.getString("project_identifier"), rs.getString("project_name"),

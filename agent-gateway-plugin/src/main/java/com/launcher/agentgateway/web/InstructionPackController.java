@@ -48,17 +48,22 @@ public class InstructionPackController extends ApiErrors {
 			.orElseThrow(() -> new com.launcher.agentgateway.core.GatewayException(
 					com.launcher.agentgateway.core.ErrorCode.FORBIDDEN));
 		Agent agent = this.agents.get(new Actor(user.id(), user.platformAdmin()), id);
-		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.replacePath("/plugins/" + this.context.pluginId() + "/mcp")
-			.replaceQuery(null)
-			.build()
-			.toUriString();
+		String url = mcpUrl(this.context.pluginId());
 		Map<String, Object> pack = new LinkedHashMap<>();
 		pack.put("agentId", agent.id().toString());
 		pack.put("tokenEnvironmentVariable", TOKEN_ENV_VAR);
 		pack.put("agentsMd", agentsMd());
 		pack.put("codexConfigToml", codexConfigToml(url));
 		return pack;
+	}
+
+	/** The MCP endpoint's address as the current request reached this host. */
+	static String mcpUrl(String pluginId) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath()
+			.replacePath("/plugins/" + pluginId + "/mcp")
+			.replaceQuery(null)
+			.build()
+			.toUriString();
 	}
 
 	static String codexConfigToml(String url) {
