@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.token.AgentPrincipal;
 import com.launcher.agentgateway.token.AgentAuthenticator;
 import com.launcher.agentgateway.token.AuthenticationOutcome;
 import com.launcher.host.api.web.BearerTokenIntrospector;
@@ -46,6 +47,14 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 			auditCannotDecide(request);
 			return IntrospectionResult.Rejected.invalid("cannot_decide");
 		}
+		if (outcome instanceof AuthenticationOutcome.Authenticated authenticated && request.hostRejection() != null) {
+			// The host refuses this request whatever the token (its firewall rejected the
+			// URL or a header): nothing else of it reaches the plugin, so its one event
+			// is
+			// written here, naming the agent the token belongs to.
+			auditHostRejection(request, authenticated.principal());
+			return IntrospectionResult.Rejected.invalid(request.hostRejection());
+		}
 		if (outcome instanceof AuthenticationOutcome.Authenticated authenticated) {
 			return new IntrospectionResult.Active(authenticated.principal(),
 					"agent:" + authenticated.principal().agentId(), Set.of("AGENT"));
@@ -55,6 +64,17 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 			return IntrospectionResult.Rejected.throttled(Math.max(1, refused.throttledFor().toSeconds()));
 		}
 		return IntrospectionResult.Rejected.invalid(refused.reason());
+	}
+
+	private void auditHostRejection(BearerTokenRequest request, AgentPrincipal principal) {
+		this.audit.append(AuditEvent.builder("token.use", AuditEvent.Outcome.DENIED)
+			.at(this.clock.instant())
+			.agent(principal.agentId(), principal.ownerUserId())
+			.actor(AuditEvent.ActorType.AGENT, principal.agentId().toString())
+			.token(principal.tokenId(), principal.tokenHint())
+			.reason(request.hostRejection())
+			.request(request.requestId(), request.clientAddress())
+			.build());
 	}
 
 	// A1: a denied request leaves one event even when deciding failed; if the database

@@ -108,7 +108,10 @@ class HostSecurityEndToEndTests {
 		assertThat(response.body())
 			.contains("\"resource\":\"http://127.0.0.1:" + node.port() + "/plugins/agent-gateway/mcp\"")
 			.contains("\"bearer_methods_supported\":[\"header\"]")
-			.doesNotContain("authorization_servers");
+			.doesNotContain("authorization_servers")
+			// Issue 12 point 13: the gateway does not bind tokens to certificates (RFC
+			// 8705).
+			.doesNotContain("tls_client_certificate_bound_access_tokens");
 	}
 
 	private static String jwt(String user) {

@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.launcher.host.api.user.LauncherUser;
 import com.launcher.host.api.user.UserDirectory;
 import com.launcher.host.config.HostProperties;
+import com.launcher.host.web.BaseUrlResolver;
 import com.launcher.host.web.ClientAddressResolver;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import jakarta.servlet.DispatcherType;
@@ -27,6 +28,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -45,11 +47,13 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Two filter chains. Plugins' protected resources (agents, opaque tokens, stateless) come
- * first; everything else is for humans: pages with form login and CSRF, REST with a JWT
- * bearer, and HTTP Basic for the seeded users in demo mode.
+ * Three filter chains. Plugins' public routes and well-known documents come first, with
+ * no authentication by the host; then plugins' protected resources (agents, opaque
+ * tokens, stateless); everything else is for humans: pages with form login and CSRF, REST
+ * with a JWT bearer, and HTTP Basic for the seeded users in demo mode.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -59,27 +63,63 @@ class SecurityConfiguration {
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
+	/**
+	 * Plugins' public routes and every well-known document: no authentication of any
+	 * kind, no session, no CSRF, and an {@code Authorization} header is left to the
+	 * plugin (its token endpoint reads client credentials from it).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicChain(HttpSecurity http, PluginPublicRoutes publicRoutes) throws Exception {
+		http.securityMatcher((request) -> {
+			String path = pathOf(request);
+			return path.startsWith("/.well-known/") || publicRoutes.isPublic(path);
+		})
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true))
+			// Nothing ambient authenticates here (no session is read), so there is
+			// nothing for a cross-site request to ride on.
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain agentChain(HttpSecurity http, PluginProtectedResources resources,
-			ClientAddressResolver clientAddresses) throws Exception {
+			PluginBearerAuthenticationManagerResolver introspection, BaseUrlResolver baseUrls) throws Exception {
 		RequestMatcher protectedPaths = (request) -> {
 			String path = pathOf(request);
 			return resources.find(path).isPresent() || PATHS.match("/plugins/*/mcp", path);
 		};
+		PluginBearerEntryPoint entryPoint = new PluginBearerEntryPoint(baseUrls);
 		http.securityMatcher(protectedPaths)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
-			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.authenticationManagerResolver(
-						new PluginBearerAuthenticationManagerResolver(resources, clientAddresses))
-				.authenticationEntryPoint(new PluginBearerEntryPoint()))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new PluginBearerEntryPoint()))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(introspection)
+				// Every Bearer credential, malformed ones too, goes to the plugin's
+				// introspector, so that the plugin counts and audits it.
+				.authenticationConverter(PresentedBearerCredential::from)
+				.authenticationEntryPoint(entryPoint))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.securityContext((context) -> context.requireExplicitSave(true))
 			// Bearer tokens travel in a header a browser never adds by itself: no CSRF.
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
+	}
+
+	@Bean
+	PluginBearerAuthenticationManagerResolver pluginIntrospection(PluginProtectedResources resources,
+			ClientAddressResolver clientAddresses) {
+		return new PluginBearerAuthenticationManagerResolver(resources, clientAddresses);
+	}
+
+	@Bean
+	WebSecurityCustomizer requestRejection(PluginProtectedResources resources,
+			PluginBearerAuthenticationManagerResolver introspection) {
+		return (web) -> web.requestRejectedHandler(new BearerAwareRequestRejectedHandler(resources, introspection));
 	}
 
 	@Bean
@@ -91,9 +131,8 @@ class SecurityConfiguration {
 		RequestMatcher withAuthorizationHeader = (request) -> request.getHeader("Authorization") != null;
 		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers((request) -> {
 			String path = pathOf(request);
-			return path.equals("/login") || path.equals("/error") || path.startsWith("/.well-known/")
-					|| path.startsWith("/launcher/static/") || PATHS.match("/plugins/*/static/**", path)
-					|| path.equals("/launcher/health");
+			return path.equals("/login") || path.equals("/error") || path.startsWith("/launcher/static/")
+					|| PATHS.match("/plugins/*/static/**", path) || path.equals("/launcher/health");
 		}).permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
@@ -145,8 +184,18 @@ class SecurityConfiguration {
 		return new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey));
 	}
 
+	/**
+	 * The request's path within the application, decoded and normalised the way Spring
+	 * MVC matches it ({@code /plugins/x/%6Dcp} is {@code /plugins/x/mcp}), so that a
+	 * request is secured by the chain of the handler that will serve it.
+	 */
 	static String pathOf(HttpServletRequest request) {
-		return request.getRequestURI().substring(request.getContextPath().length());
+		try {
+			return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+		}
+		catch (IllegalArgumentException ex) {
+			return request.getRequestURI().substring(request.getContextPath().length());
+		}
 	}
 
 	/** Authorities for a Launcher user, read fresh from the directory. */

@@ -23,8 +23,8 @@ class ConfiguredSecretsTests {
 
 	private static final String KEY = "a-configured-secret-of-enough-length";
 
-	private final ConfiguredSecrets secrets = new ConfiguredSecrets(
-			new HostProperties(false, null, null, Map.of("agent-gateway", Map.of("token-pepper", KEY)), null, null));
+	private final ConfiguredSecrets secrets = new ConfiguredSecrets(new HostProperties(false, null, null,
+			Map.of("agent-gateway", Map.of("token-pepper", KEY)), null, null, null, null));
 
 	@Test
 	void hmacWhenUsedRepeatedlyThenEachAnswerIsTheHmacOfThatMessageAlone() throws Exception {
