@@ -187,9 +187,10 @@ class AgentPageController extends PageSupport {
 		}
 	}
 
+	// "is required" → "This is required." beside the field it names.
 	static String problem(GatewayException ex) {
 		Object problem = ex.details().get("problem");
-		return (problem != null) ? ex.errorCode().message() + " It " + problem + "." : ex.errorCode().message();
+		return (problem != null) ? "This " + problem + "." : ex.errorCode().message();
 	}
 
 	static AuditEvent.Outcome outcome(String outcome) {

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import com.launcher.e2e.LauncherNode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -170,23 +172,31 @@ public final class Browser implements AutoCloseable {
 
 	/** Clicks and waits for the next page to load. */
 	public Browser clickAndWait(WebElement element) {
-		WebElement html = find("html");
+		markPage();
 		element.click();
-		waitFor((d) -> isStale(html));
+		waitForNewPage();
 		return this;
 	}
 
-	private static boolean isStale(WebElement element) {
-		try {
-			element.getTagName();
-			return false;
-		}
-		catch (org.openqa.selenium.StaleElementReferenceException ex) {
-			return true;
-		}
+	/** Presses a key that leaves the page (Enter on a link or in a form) and waits. */
+	public Browser pressAndWait(CharSequence key) {
+		markPage();
+		press(key);
+		waitForNewPage();
+		return this;
 	}
 
-	public void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+	// A mark on the window: a new page has none, so its absence means the old one left.
+	private void markPage() {
+		script("window.agwOldPage = true;");
+	}
+
+	private void waitForNewPage() {
+		waitFor((d) -> Boolean.TRUE
+			.equals(script("return window.agwOldPage !== true && document.readyState === 'complete';")));
+	}
+
+	public void waitFor(Function<WebDriver, Boolean> condition) {
 		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(condition);
 	}
 

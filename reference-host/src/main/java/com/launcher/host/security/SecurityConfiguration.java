@@ -64,6 +64,15 @@ class SecurityConfiguration {
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
 	/**
+	 * The Content-Security-Policy of every page, the host's and the plugins': scripts,
+	 * styles and images only from files of this origin, nothing inline, no framing. No
+	 * {@code form-action}: browsers apply it to the redirect after a form, and an OAuth
+	 * consent form must redirect to the client's own (loopback) address.
+	 */
+	static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+			+ "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+	/**
 	 * Plugins' public routes and every well-known document: no authentication of any
 	 * kind, no session, no CSRF, and an {@code Authorization} header is left to the
 	 * plugin (its token endpoint reads client credentials from it).
@@ -135,7 +144,11 @@ class SecurityConfiguration {
 					|| PATHS.match("/plugins/*/static/**", path) || path.equals("/launcher/health");
 		}).permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.loginPage("/login").permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			// A browser whose session has expired (or was ended) is told so at sign-in,
+			// for a page and for a form post alike (a form's CSRF token died with it).
+			.sessionManagement((session) -> session.invalidSessionUrl("/login?expired"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new LauncherJwtConverter(directory))))
 			.exceptionHandling((exceptions) -> exceptions
