@@ -98,6 +98,16 @@ class AccessibilityBrowserTests {
 		assertThat(problems).as("axe-core serious/critical violations and overflow, by page").isEmpty();
 	}
 
+	// The check above must be able to fail: a page with an unlabelled field and an image
+	// without text has critical violations.
+	@Test
+	void seriousAccessibilityViolationsWhenFieldsHaveNoLabelsThenReported() {
+		browser.width(Browser.WIDE);
+		browser.driver().get("data:text/html,<html lang=en><title>t</title><main><img src=x><input></main></html>");
+		assertThat(browser.seriousAccessibilityViolations()).anySatisfy((v) -> assertThat(v).contains("image-alt"))
+			.anySatisfy((v) -> assertThat(v).contains("label"));
+	}
+
 	@Test
 	void mainFlowWhenKeyboardOnlyThenSignInCreateConnectMintAndCopyAllWork() {
 		browser.width(Browser.WIDE);

@@ -260,7 +260,8 @@ class OwnerPagesBrowserTests {
 		}
 	}
 
-	// Memberships as the host records them (what a production Launcher learns from Tasker).
+	// Memberships as the host records them (what a production Launcher learns from
+	// Tasker).
 	private static void bobInWeb(boolean active) {
 		String body = "{\"workspace\":\"demo\",\"projectId\":\"" + cluster.sandbox().projectId("WEB")
 				+ "\",\"email\":\"bob@launcher.local\",\"active\":" + active + "}";
