@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.policy.Policy;
@@ -90,6 +91,7 @@ class PolicyPageController extends PageSupport {
 	private String page(Map<String, String> values, boolean reporting, Map<String, String> errors, Model model) {
 		model.addAttribute("section", "admin-policy");
 		model.addAttribute("fields", FIELDS);
+		model.addAttribute("labels", FIELDS.stream().collect(Collectors.toMap(Field::name, Field::label)));
 		model.addAttribute("values", values);
 		model.addAttribute("reportingMode", reporting);
 		model.addAttribute("errors", errors);

@@ -67,7 +67,7 @@ class AccessibilityBrowserTests {
 		Map<String, List<String>> problems = new LinkedHashMap<>();
 		for (int width : List.of(Browser.WIDE, Browser.NARROW)) {
 			browser.width(width);
-			browser.driver().manage().deleteAllCookies();
+			browser.signOut();
 			check("login", () -> browser.open("/login"), problems);
 			browser.signIn("alice");
 			check("my-agents", () -> browser.open(BASE + "/"), problems);
@@ -111,7 +111,7 @@ class AccessibilityBrowserTests {
 	@Test
 	void mainFlowWhenKeyboardOnlyThenSignInCreateConnectMintAndCopyAllWork() {
 		browser.width(Browser.WIDE);
-		browser.driver().manage().deleteAllCookies();
+		browser.signOut();
 		// Signed out, the pages send a person to sign in, and back to the page after.
 		browser.open(BASE + "/");
 		assertThat(browser.driver().getCurrentUrl()).endsWith("/login");

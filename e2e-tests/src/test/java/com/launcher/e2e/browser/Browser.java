@@ -121,9 +121,19 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Forgets the session: the host's cookies go (the browser must be on the host's origin
+	 * for that, so it goes there first).
+	 */
+	public Browser signOut() {
+		open("/login");
+		this.driver.manage().deleteAllCookies();
+		return this;
+	}
+
 	/** Signs in through the host's login form, as a person would. */
 	public Browser signIn(String username) {
-		this.driver.manage().deleteAllCookies();
+		signOut();
 		open("/login");
 		this.driver.findElement(By.id("username")).sendKeys(username);
 		this.driver.findElement(By.id("password")).sendKeys(username + "-demo");

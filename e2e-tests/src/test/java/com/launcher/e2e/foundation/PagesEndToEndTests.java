@@ -47,7 +47,7 @@ class PagesEndToEndTests {
 		assertThat(created.statusCode()).isEqualTo(302);
 		String agentPath = created.headers().firstValue("Location").orElseThrow();
 		assertThat(agentPath).contains("/plugins/agent-gateway/agents/");
-		String agentId = agentPath.substring(agentPath.lastIndexOf('/') + 1);
+		String agentId = idIn(agentPath);
 
 		HttpResponse<String> page = node.get("alice", "/plugins/agent-gateway/agents/" + agentId);
 		assertThat(page.statusCode()).isEqualTo(200);
@@ -177,7 +177,13 @@ class PagesEndToEndTests {
 		String location = form(owner, "/plugins/agent-gateway/agents", "name=" + name).headers()
 			.firstValue("Location")
 			.orElseThrow();
-		return location.substring(location.lastIndexOf('/') + 1);
+		return idIn(location);
+	}
+
+	// The agent's id in a redirect to its page (which carries a notice).
+	private static String idIn(String location) {
+		String path = location.contains("?") ? location.substring(0, location.indexOf('?')) : location;
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	// Forms with HTTP Basic: a request carrying an Authorization header needs no CSRF
