@@ -26,9 +26,9 @@ record AuditRow(long seq, AuditEvent event, String agentName, String ownerName, 
 	 * The details keys under which the call pipeline records a written card's readable id
 	 * and its title (cut to 200 characters).
 	 */
-	static final String CARD_ID_DETAIL = "work_item";
+	static final String CARD_ID_DETAIL = "identifier";
 
-	static final String CARD_TITLE_DETAIL = "work_item_title";
+	static final String CARD_TITLE_DETAIL = "title";
 
 	static String cardId(StoredAuditEvent stored) {
 		return stored.event().details().get(CARD_ID_DETAIL);
