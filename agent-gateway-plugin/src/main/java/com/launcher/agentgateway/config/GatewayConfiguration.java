@@ -3,6 +3,7 @@ package com.launcher.agentgateway.config;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -47,6 +48,7 @@ import com.launcher.agentgateway.web.CardLinks;
 import com.launcher.agentgateway.web.WebConfiguration;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.tasker.TaskerClient;
+import com.launcher.host.api.tasker.WorkItemIdentifier;
 import liquibase.integration.spring.SpringLiquibase;
 
 import org.springframework.context.annotation.Bean;
@@ -167,11 +169,18 @@ public class GatewayConfiguration {
 		return new HostOwnerDirectory(context.userDirectory());
 	}
 
-	// No web address of Tasker in the host contract yet: pages show a card's readable id
-	// without a link.
+	// A card's address in Tasker's web app, when the host knows it; an id that is not a
+	// readable id (an old event's) gets no link rather than an error on a page.
 	@Bean
-	CardLinks cardLinks() {
-		return CardLinks.NONE;
+	CardLinks cardLinks(TaskerClient taskerClient) {
+		return (workspace, cardId) -> {
+			try {
+				return taskerClient.webLink(workspace, WorkItemIdentifier.parse(cardId));
+			}
+			catch (IllegalArgumentException ex) {
+				return Optional.empty();
+			}
+		};
 	}
 
 	@Bean
