@@ -13,6 +13,7 @@ import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.Checks;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.core.PlainText;
 import com.launcher.agentgateway.core.RequestContext;
 
 /**
@@ -72,6 +73,19 @@ public class AgentService {
 
 	public Agent enable(Actor actor, UUID agentId) {
 		return setStatus(actor, agentId, AgentStatus.ENABLED, "agent.enable");
+	}
+
+	/**
+	 * Keeps an agent's latest progress report (from {@code report_progress}), shown to
+	 * its owner and admins. The summary is the agent's text: kept inert.
+	 * @param agentId the reporting agent
+	 * @param status started, working, blocked or done
+	 * @param summary what it said
+	 * @param workItem the card, as {@code WEB-12} or its id
+	 */
+	public void recordReport(UUID agentId, String status, String summary, String workItem) {
+		this.agents.recordReport(agentId,
+				new Agent.ProgressReport(this.clock.instant(), status, PlainText.sanitize(summary), workItem));
 	}
 
 	private Agent setStatus(Actor actor, UUID agentId, AgentStatus status, String action) {

@@ -4,13 +4,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.agent.OwnerDirectory;
-import com.launcher.agentgateway.agent.OwnerLifecycleService;
+import com.launcher.agentgateway.token.OwnerLifecycleService;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.AuditRetention;
 import com.launcher.agentgateway.audit.GroupedAuditLog;
@@ -24,7 +26,7 @@ import com.launcher.agentgateway.host.HostRequestContext;
 import com.launcher.agentgateway.host.HostSecretTokenHasher;
 import com.launcher.agentgateway.host.OwnerLifecycleListener;
 import com.launcher.agentgateway.host.OwnerStatusSync;
-import com.launcher.agentgateway.host.TaskerClientProjects;
+import com.launcher.agentgateway.tasker.TaskerClientProjects;
 import com.launcher.agentgateway.persistence.JdbcAgentStore;
 import com.launcher.agentgateway.persistence.JdbcAuditLog;
 import com.launcher.agentgateway.persistence.JdbcGrantStore;
@@ -45,7 +47,7 @@ import com.launcher.agentgateway.token.TokenHasher;
 import com.launcher.agentgateway.token.TokenService;
 import com.launcher.agentgateway.token.TokenStore;
 import com.launcher.agentgateway.web.CardLinks;
-import com.launcher.agentgateway.web.WebConfiguration;
+import com.launcher.agentgateway.web.WebControllers;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.tasker.TaskerClient;
 import com.launcher.host.api.tasker.WorkItemIdentifier;
@@ -64,7 +66,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ WebConfiguration.class, McpConfiguration.class })
+@Import({ WebControllers.class, McpConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean
@@ -213,10 +215,23 @@ public class GatewayConfiguration {
 				policyService, auditLog, requestContext, gatewayClock);
 	}
 
+	/**
+	 * Runs the owner cascades the request-time check hands off; one thread, since a
+	 * cascade is a few statements and the periodic sync repairs whatever one misses.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService ownerCascades() {
+		return Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "agent-gateway-owner-cascade");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
 	@Bean
 	OwnerLifecycleService ownerLifecycleService(TokenStore tokenStore, OwnerDirectory ownerDirectory, AuditLog auditLog,
-			Clock gatewayClock) {
-		return new OwnerLifecycleService(tokenStore, ownerDirectory, auditLog, gatewayClock);
+			Clock gatewayClock, ExecutorService ownerCascades) {
+		return new OwnerLifecycleService(tokenStore, ownerDirectory, auditLog, gatewayClock, ownerCascades);
 	}
 
 	@Bean

@@ -4,41 +4,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.launcher.agentgateway.agent.AgentService;
-import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.call.CallPipeline;
+import com.launcher.agentgateway.call.ToolCatalog;
 import com.launcher.agentgateway.idempotency.IdempotencyService;
 import com.launcher.agentgateway.idempotency.IdempotencyStore;
 import com.launcher.agentgateway.mcp.CompiledSchemaValidator;
 import com.launcher.agentgateway.mcp.GatewayMcpTransport;
+import com.launcher.agentgateway.mcp.JsonRpcMessages;
 import com.launcher.agentgateway.mcp.McpController;
 import com.launcher.agentgateway.mcp.McpEdge;
 import com.launcher.agentgateway.mcp.McpEdgeSettings;
-import com.launcher.agentgateway.mcp.tool.AddCommentTool;
-import com.launcher.agentgateway.mcp.tool.CreateWorkItemTool;
-import com.launcher.agentgateway.mcp.tool.GetWorkItemTool;
-import com.launcher.agentgateway.mcp.tool.ListCommentsTool;
-import com.launcher.agentgateway.mcp.tool.ListLabelsTool;
-import com.launcher.agentgateway.mcp.tool.ListProjectsTool;
-import com.launcher.agentgateway.mcp.tool.ListStatesTool;
-import com.launcher.agentgateway.mcp.tool.ListWorkItemsTool;
-import com.launcher.agentgateway.mcp.tool.McpTool;
-import com.launcher.agentgateway.mcp.tool.ReportProgressTool;
-import com.launcher.agentgateway.mcp.tool.ToolInvoker;
-import com.launcher.agentgateway.mcp.tool.UpdateWorkItemTool;
-import com.launcher.agentgateway.mcp.tool.WhoamiTool;
+import com.launcher.agentgateway.mcp.McpTools;
+import com.launcher.agentgateway.mcp.ToolResults;
+import com.launcher.agentgateway.mcp.tool.Tools;
 import com.launcher.agentgateway.persistence.JdbcIdempotencyStore;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
-import com.launcher.agentgateway.tasker.TaskerGateway;
+import com.launcher.agentgateway.tasker.TaskerWorkItems;
 import com.launcher.agentgateway.web.InstructionPackController;
+import com.launcher.agentgateway.workitem.WorkItems;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.tasker.TaskerClient;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -56,11 +48,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The beans of the MCP endpoint, its tools, idempotency and the Tasker adapter; imported
- * by {@link GatewayConfiguration}. Settings live under {@code agent-gateway.mcp.*}:
- * {@code allowed-origins} (comma list, default none), {@code max-body-bytes} (default 1
- * MiB), {@code request-timeout} (default 60 s), {@code idempotency-retention} (default
- * and minimum 24 h), {@code idempotency-lease} (default 2 min).
+ * The beans of the MCP endpoint, the call pipeline and its tools, idempotency and the
+ * work items port over Tasker; imported by {@link GatewayConfiguration}. Settings live
+ * under {@code agent-gateway.mcp.*}: {@code allowed-origins} (comma list, default none),
+ * {@code max-body-bytes} (default 1 MiB), {@code request-timeout} (default 60 s),
+ * {@code idempotency-retention} (default and minimum 24 h), {@code idempotency-lease}
+ * (default 2 min).
  */
 @Configuration(proxyBeanMethods = false)
 public class McpConfiguration {
@@ -122,9 +115,10 @@ public class McpConfiguration {
 		return executor;
 	}
 
+	/** The tools' one Tasker port; a read model will implement or decorate it. */
 	@Bean
-	TaskerGateway taskerGateway(TaskerClient taskerClient) {
-		return new TaskerGateway(taskerClient);
+	WorkItems workItems(TaskerClient taskerClient) {
+		return new TaskerWorkItems(taskerClient);
 	}
 
 	@Bean
@@ -133,21 +127,28 @@ public class McpConfiguration {
 	}
 
 	@Bean
-	ToolInvoker toolInvoker(TaskerGateway taskerGateway, IdempotencyService idempotencyService,
-			PolicyService policyService, RateLimiter rateLimiter, WriteBudget writeBudget, AuditLog auditLog,
-			AgentStore agentStore, McpJsonMapper mcpJsonMapper, CompiledSchemaValidator toolSchemaValidator,
+	ToolResults toolResults() {
+		return new ToolResults(MCP_JSON);
+	}
+
+	@Bean
+	ToolCatalog toolCatalog(WorkItems workItems, WriteBudget writeBudget, AgentService agentService,
 			Clock gatewayClock) {
-		ToolInvoker[] self = new ToolInvoker[1];
-		List<McpTool> tools = List.of(
-				new WhoamiTool(writeBudget, gatewayClock, (principal) -> self[0].visibleNames(principal)),
-				new ListProjectsTool(taskerGateway), new ListWorkItemsTool(taskerGateway),
-				new GetWorkItemTool(taskerGateway), new ListCommentsTool(taskerGateway),
-				new ListStatesTool(taskerGateway), new ListLabelsTool(taskerGateway),
-				new CreateWorkItemTool(taskerGateway), new UpdateWorkItemTool(taskerGateway),
-				new AddCommentTool(taskerGateway), new ReportProgressTool(taskerGateway, agentStore, gatewayClock));
-		self[0] = new ToolInvoker(tools, taskerGateway, idempotencyService, policyService, rateLimiter, writeBudget,
-				auditLog, toolSchemaValidator, mcpJsonMapper, MCP_JSON, gatewayClock);
-		return self[0];
+		return new ToolCatalog(Tools.allowlist(workItems, writeBudget, agentService, gatewayClock));
+	}
+
+	@Bean
+	CallPipeline callPipeline(ToolCatalog toolCatalog, WorkItems workItems, IdempotencyService idempotencyService,
+			PolicyService policyService, RateLimiter rateLimiter, WriteBudget writeBudget, AuditLog auditLog,
+			CompiledSchemaValidator toolSchemaValidator, ToolResults toolResults, Clock gatewayClock) {
+		return new CallPipeline(toolCatalog, workItems, idempotencyService, policyService,
+				new CallPipeline.Limits(rateLimiter, writeBudget), auditLog, toolSchemaValidator, toolResults,
+				gatewayClock);
+	}
+
+	@Bean
+	McpTools mcpTools(CallPipeline callPipeline, McpJsonMapper mcpJsonMapper, ToolResults toolResults) {
+		return new McpTools(callPipeline, mcpJsonMapper, toolResults);
 	}
 
 	@Bean
@@ -156,7 +157,7 @@ public class McpConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	McpStatelessSyncServer mcpServer(GatewayMcpTransport gatewayMcpTransport, ToolInvoker toolInvoker,
+	McpStatelessSyncServer mcpServer(GatewayMcpTransport gatewayMcpTransport, McpTools mcpTools,
 			McpJsonMapper mcpJsonMapper, CompiledSchemaValidator toolSchemaValidator, McpProperties mcpProperties) {
 		return McpServer.sync(gatewayMcpTransport)
 			.serverInfo("agent-gateway", "0.1.0")
@@ -169,8 +170,8 @@ public class McpConfiguration {
 			.validateToolInputs(false)
 			.immediateExecution(true)
 			.requestTimeout(mcpProperties.edge().requestTimeout())
-			.addToolFilter(toolInvoker::isVisible)
-			.tools(toolInvoker.specifications())
+			.addToolFilter(mcpTools::isVisible)
+			.tools(mcpTools.specifications())
 			.build();
 	}
 
@@ -181,9 +182,10 @@ public class McpConfiguration {
 
 	@Bean
 	McpController mcpController(LauncherPluginContext context, McpEdge mcpEdge, GatewayMcpTransport gatewayMcpTransport,
-			McpJsonMapper mcpJsonMapper, AuditLog auditLog, Clock gatewayClock, McpStatelessSyncServer mcpServer) {
-		return new McpController(context, mcpEdge, gatewayMcpTransport, MCP_JSON, mcpJsonMapper, auditLog,
-				gatewayClock);
+			McpTools mcpTools, CallPipeline callPipeline, McpJsonMapper mcpJsonMapper, AuditLog auditLog,
+			Clock gatewayClock, McpStatelessSyncServer mcpServer) {
+		return new McpController(context, mcpEdge, gatewayMcpTransport, mcpTools, callPipeline,
+				new JsonRpcMessages(MCP_JSON, mcpJsonMapper), auditLog, gatewayClock);
 	}
 
 	@Bean

@@ -19,6 +19,7 @@ public enum ErrorCode {
 	TOKEN_EXPIRY_TOO_LONG("token_expiry_too_long", Kind.INVALID,
 			"The requested token lifetime exceeds the maximum allowed by policy."),
 	TOKEN_NOT_ACTIVE("token_not_active", Kind.CONFLICT, "The token is not active."),
+	TOOL_NOT_AVAILABLE("tool_not_available", Kind.NOT_FOUND, "Unknown tool."),
 	PROJECT_NOT_GRANTED("project_not_granted", Kind.FORBIDDEN, "This project is not granted to this agent."),
 	WRITE_NOT_GRANTED("write_not_granted", Kind.FORBIDDEN, "This agent has read-only access to this project."),
 	OWNER_NOT_MEMBER("owner_not_member", Kind.FORBIDDEN,

@@ -5,8 +5,8 @@ import java.util.Set;
 
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
-import com.launcher.agentgateway.token.AgentPrincipal;
 import com.launcher.agentgateway.token.AgentAuthenticator;
+import com.launcher.agentgateway.token.AgentPrincipal;
 import com.launcher.agentgateway.token.AuthenticationOutcome;
 import com.launcher.host.api.web.BearerTokenIntrospector;
 import com.launcher.host.api.web.BearerTokenRequest;
@@ -44,7 +44,7 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 		catch (RuntimeException ex) {
 			// Never the token, never the exception text: the class name says enough.
 			logger.warn("Refusing request {}: cannot decide ({})", request.requestId(), ex.getClass().getSimpleName());
-			auditCannotDecide(request);
+			this.authenticator.refuseUndecided(request.clientAddress(), request.requestId());
 			return IntrospectionResult.Rejected.invalid("cannot_decide");
 		}
 		if (outcome instanceof AuthenticationOutcome.Authenticated authenticated && request.hostRejection() != null) {
@@ -67,31 +67,10 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 	}
 
 	private void auditHostRejection(BearerTokenRequest request, AgentPrincipal principal) {
-		this.audit.append(AuditEvent.builder("token.use", AuditEvent.Outcome.DENIED)
-			.at(this.clock.instant())
-			.agent(principal.agentId(), principal.ownerUserId())
-			.actor(AuditEvent.ActorType.AGENT, principal.agentId().toString())
-			.token(principal.tokenId(), principal.tokenHint())
+		this.audit.append(principal.auditRequest()
+			.event("token.use", AuditEvent.Outcome.DENIED, this.clock.instant())
 			.reason(request.hostRejection())
-			.request(request.requestId(), request.clientAddress())
 			.build());
-	}
-
-	// A1: a denied request leaves one event even when deciding failed; if the database
-	// is gone altogether, the refusal stands without it.
-	private void auditCannotDecide(BearerTokenRequest request) {
-		try {
-			this.audit.append(AuditEvent.builder("token.use", AuditEvent.Outcome.DENIED)
-				.at(this.clock.instant())
-				.actor(AuditEvent.ActorType.AGENT, null)
-				.reason("cannot_decide")
-				.request(request.requestId(), request.clientAddress())
-				.build());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not audit the refusal of request {} ({})", request.requestId(),
-					ex.getClass().getSimpleName());
-		}
 	}
 
 }

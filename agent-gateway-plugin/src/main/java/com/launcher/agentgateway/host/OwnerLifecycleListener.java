@@ -1,7 +1,7 @@
 package com.launcher.agentgateway.host;
 
 import com.launcher.agentgateway.agent.Owner;
-import com.launcher.agentgateway.agent.OwnerLifecycleService;
+import com.launcher.agentgateway.token.OwnerLifecycleService;
 import com.launcher.host.api.user.UserLifecycleEvent;
 import com.launcher.host.api.user.UserLifecycleListener;
 import org.pf4j.Extension;

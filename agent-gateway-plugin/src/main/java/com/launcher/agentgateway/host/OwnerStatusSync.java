@@ -5,7 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.launcher.agentgateway.agent.OwnerLifecycleService;
+import com.launcher.agentgateway.token.OwnerLifecycleService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

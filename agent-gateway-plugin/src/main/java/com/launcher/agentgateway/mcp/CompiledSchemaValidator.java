@@ -3,8 +3,10 @@ package com.launcher.agentgateway.mcp;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.launcher.agentgateway.call.ArgumentValidator;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -16,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON Schema validator of the tool path (arguments, checked by the tool invoker, and
- * structured results, checked by the SDK), with each tool's schema compiled once.
+ * The JSON Schema validator of the tool path (arguments, checked by the call pipeline,
+ * and structured results, checked by the SDK), with each tool's schema compiled once.
  * <p>
  * The SDK's default validator finds its compiled schema by a deep hash of the schema map
  * and prints every valid document back to a string, on every call. The gateway's schemas
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the SDK uses it only for a result without content, and every gateway result carries its
  * text content. Errors read exactly as the SDK's default validator writes them.
  */
-public final class CompiledSchemaValidator implements JsonSchemaValidator {
+public final class CompiledSchemaValidator implements JsonSchemaValidator, ArgumentValidator {
 
 	/** More distinct schemas than this means someone is feeding us arbitrary maps. */
 	private static final int MAX_BY_CONTENT = 256;
@@ -69,6 +71,12 @@ public final class CompiledSchemaValidator implements JsonSchemaValidator {
 		catch (RuntimeException ex) {
 			return ValidationResponse.asInvalid("Unexpected validation error: " + ex.getMessage());
 		}
+	}
+
+	@Override
+	public Optional<String> problem(Map<String, Object> schema, Map<String, Object> arguments) {
+		ValidationResponse response = validate(schema, arguments);
+		return response.valid() ? Optional.empty() : Optional.of(response.errorMessage());
 	}
 
 	/** Whether a schema itself is sound (at registration only): the SDK's own check. */

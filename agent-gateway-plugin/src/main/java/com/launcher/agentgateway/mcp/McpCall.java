@@ -7,24 +7,20 @@ import com.launcher.agentgateway.token.AgentPrincipal;
 import io.modelcontextprotocol.common.McpTransportContext;
 
 /**
- * One JSON-RPC message being served: the authenticated agent, the negotiated protocol
- * revision, and whether its one audit event has been written. It reaches tool handlers
- * through the SDK's {@link McpTransportContext} (mcp.md, "contextExtractor").
+ * One JSON-RPC message being served: the authenticated agent and the negotiated protocol
+ * revision. It reaches tool handlers through the SDK's {@link McpTransportContext}
+ * (mcp.md, "contextExtractor").
+ *
+ * @param principal the agent
+ * @param protocolVersion the revision the client speaks, or null before it is known
  */
-public final class McpCall {
+public record McpCall(AgentPrincipal principal, String protocolVersion) {
 
 	/** The transport-context key under which the call travels. */
 	public static final String KEY = "agent-gateway.call";
 
-	private final AgentPrincipal principal;
-
-	private final String protocolVersion;
-
-	private volatile boolean audited;
-
-	public McpCall(AgentPrincipal principal, String protocolVersion) {
-		this.principal = Objects.requireNonNull(principal, "principal");
-		this.protocolVersion = protocolVersion;
+	public McpCall {
+		Objects.requireNonNull(principal, "principal");
 	}
 
 	/**
@@ -43,25 +39,6 @@ public final class McpCall {
 
 	public McpTransportContext toContext() {
 		return McpTransportContext.create(Map.of(KEY, this));
-	}
-
-	public AgentPrincipal principal() {
-		return this.principal;
-	}
-
-	public String protocolVersion() {
-		return this.protocolVersion;
-	}
-
-	public boolean audited() {
-		return this.audited;
-	}
-
-	/**
-	 * Records that this call's audit event is written, so the edge writes no second one.
-	 */
-	public void markAudited() {
-		this.audited = true;
 	}
 
 }

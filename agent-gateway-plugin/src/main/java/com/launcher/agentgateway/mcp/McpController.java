@@ -3,29 +3,24 @@ package com.launcher.agentgateway.mcp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import com.launcher.agentgateway.audit.AuditEvent;
-import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.call.CallPipeline;
+import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.mcp.McpEdge.Rejection;
 import com.launcher.agentgateway.token.AgentPrincipal;
 import com.launcher.host.api.LauncherPluginContext;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,8 +33,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * {@code POST /plugins/agent-gateway/mcp}: the HTTP edge of the MCP endpoint. The host
  * has already authenticated the bearer token (401, {@code WWW-Authenticate} and RFC 9728
  * metadata are the host's); this class applies the Streamable HTTP rules, parses exactly
- * one JSON-RPC message, passes it to the SDK, and makes sure every request leaves exactly
- * one audit event. No response ever carries a stack trace or a class name.
+ * one JSON-RPC message and passes it to the SDK. Every request costs the agent one unit
+ * of its rate limit and leaves exactly one audit event: a tool call the SDK hands to the
+ * call pipeline is counted and audited there, everything else here. No response ever
+ * carries a stack trace or a class name.
  */
 @Controller
 @RequestMapping("/mcp")
@@ -47,33 +44,29 @@ public class McpController {
 
 	private static final Logger logger = LoggerFactory.getLogger(McpController.class);
 
-	private static final Set<String> KNOWN_METHODS = Set.of("initialize", "ping", "tools/list", "tools/call",
-			"resources/list", "resources/templates/list", "prompts/list", "notifications/initialized",
-			"notifications/cancelled");
-
 	private final LauncherPluginContext host;
 
 	private final McpEdge edge;
 
 	private final GatewayMcpTransport transport;
 
-	private final JsonMapper json;
+	private final McpTools tools;
 
-	private final McpJsonMapper mcpJson;
+	private final CallPipeline pipeline;
 
-	private final AuditLog audit;
+	private final JsonRpcMessages messages;
 
-	private final Clock clock;
+	private final McpAudit audit;
 
-	public McpController(LauncherPluginContext host, McpEdge edge, GatewayMcpTransport transport, JsonMapper json,
-			McpJsonMapper mcpJson, AuditLog audit, Clock clock) {
+	public McpController(LauncherPluginContext host, McpEdge edge, GatewayMcpTransport transport, McpTools tools,
+			CallPipeline pipeline, JsonRpcMessages messages, AuditLog audit, Clock clock) {
 		this.host = host;
 		this.edge = edge;
 		this.transport = transport;
-		this.json = json;
-		this.mcpJson = mcpJson;
-		this.audit = audit;
-		this.clock = clock;
+		this.tools = tools;
+		this.pipeline = pipeline;
+		this.messages = messages;
+		this.audit = new McpAudit(audit, clock);
 	}
 
 	@PostMapping
@@ -84,35 +77,36 @@ public class McpController {
 				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
 				.build();
 		}
-		AgentPrincipal agent = principal.get();
+		McpCall unversioned = new McpCall(principal.get(), null);
 		Optional<Rejection> rejection = this.edge.checkPost(request.getHeader("Origin"), request.getHeader("Accept"),
 				request.getContentType(), request.getHeader("MCP-Protocol-Version"), request.getContentLengthLong());
 		if (rejection.isPresent()) {
-			return reject(agent, rejection.get());
+			return reject(unversioned, rejection.get());
 		}
 		byte[] body = readBounded(request.getInputStream(), this.edge.settings().maxBodyBytes());
 		if (body == null) {
-			return reject(agent, this.edge.tooLarge());
+			return reject(unversioned, this.edge.tooLarge());
 		}
 		JsonNode tree;
 		try {
-			tree = this.json.readTree(body);
+			tree = this.messages.readTree(body);
 		}
 		catch (RuntimeException ex) {
-			return reject(agent, new Rejection(400, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error", "parse_error"));
+			return reject(unversioned,
+					new Rejection(400, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error", "parse_error"));
 		}
 		if (tree != null && tree.isArray()) {
 			// One message per POST since 2025-06-18 (transports): answered without an id.
-			return reject(agent, new Rejection(400, McpSchema.ErrorCodes.INVALID_REQUEST,
+			return reject(unversioned, new Rejection(400, McpSchema.ErrorCodes.INVALID_REQUEST,
 					"Batch requests are not supported", "batch_not_supported"));
 		}
-		McpSchema.JSONRPCMessage message = parseMessage(tree);
+		McpSchema.JSONRPCMessage message = this.messages.parse(tree);
 		if (message == null) {
-			return reject(agent,
+			return reject(unversioned,
 					new Rejection(400, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid request", "invalid_request"));
 		}
-		String protocolVersion = McpEdge.effectiveVersion(request.getHeader("MCP-Protocol-Version"));
-		McpCall call = new McpCall(agent, protocolVersion);
+		McpCall call = new McpCall(principal.get(),
+				McpEdge.effectiveVersion(request.getHeader("MCP-Protocol-Version")));
 		if (message instanceof McpSchema.JSONRPCRequest rpcRequest) {
 			return serve(call, rpcRequest);
 		}
@@ -121,14 +115,15 @@ public class McpController {
 				this.transport.notify(call.toContext(), notification, this.edge.settings().requestTimeout());
 			}
 			catch (RuntimeException ex) {
-				logger.debug("MCP notification {} was not handled", safeMethod(notification.method()));
+				logger.debug("MCP notification {} was not handled", JsonRpcMessages.safeMethod(notification.method()));
 			}
-			auditOnce(call, "mcp." + safeMethod(notification.method()), Outcome.SUCCEEDED, null);
+			this.audit.record(call, "mcp." + JsonRpcMessages.safeMethod(notification.method()), Outcome.SUCCEEDED,
+					null);
 			return ResponseEntity.accepted().build();
 		}
 		// A response posted by the client: we never send requests to clients, so just
 		// accept it.
-		auditOnce(call, "mcp.response", Outcome.SUCCEEDED, null);
+		this.audit.record(call, "mcp.response", Outcome.SUCCEEDED, null);
 		return ResponseEntity.accepted().build();
 	}
 
@@ -151,160 +146,86 @@ public class McpController {
 	@ExceptionHandler(Exception.class)
 	public ResponseEntity<byte[]> handleUnexpected(Exception ex) {
 		logger.warn("MCP request failed: {}", ex.getClass().getSimpleName());
-		return jsonRpcError(400, null, McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error");
+		return this.messages.error(400, null, McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error");
 	}
 
 	private ResponseEntity<byte[]> serve(McpCall call, McpSchema.JSONRPCRequest request) {
 		if (!(request.id() instanceof String || request.id() instanceof Number) || request.method() == null) {
-			auditOnce(call, "mcp.invalid", Outcome.DENIED, "invalid_request");
-			return jsonRpcError(400, null, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid request");
+			this.audit.record(call, "mcp.invalid", Outcome.DENIED, "invalid_request");
+			return this.messages.error(400, null, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid request");
+		}
+		String action = "mcp." + JsonRpcMessages.safeMethod(request.method());
+		boolean pipelineServes = "tools/call".equals(request.method()) && this.tools.reachPipeline(request.params());
+		if (!pipelineServes) {
+			Optional<ResponseEntity<byte[]>> refused = admit(call, request, action);
+			if (refused.isPresent()) {
+				return refused.get();
+			}
 		}
 		McpSchema.JSONRPCResponse response;
 		try {
 			response = this.transport.handle(call.toContext(), request, this.edge.settings().requestTimeout());
 		}
 		catch (RuntimeException ex) {
-			logger.warn("MCP {} failed: {}", safeMethod(request.method()), ex.getClass().getSimpleName());
+			logger.warn("MCP {} failed: {}", JsonRpcMessages.safeMethod(request.method()),
+					ex.getClass().getSimpleName());
 			response = null;
 		}
-		if (response == null) {
-			response = McpSchema.JSONRPCResponse.error(request.id(), new McpSchema.JSONRPCResponse.JSONRPCError(
-					McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error", null));
+		response = JsonRpcMessages.scrub(request,
+				(response != null) ? response : JsonRpcMessages.internalError(request.id(), "Internal error"));
+		if (pipelineServes) {
+			// The pipeline wrote this call's event, whatever the answer.
+			return this.messages.response(response);
 		}
-		response = scrub(request, response);
 		String reason = (response.error() != null) ? "jsonrpc_" + response.error().code() : null;
-		if (!auditOnce(call, "mcp." + safeMethod(request.method()),
-				(response.error() != null) ? Outcome.DENIED : Outcome.SUCCEEDED, reason)) {
-			response = McpSchema.JSONRPCResponse.error(request.id(), new McpSchema.JSONRPCResponse.JSONRPCError(
-					McpSchema.ErrorCodes.INTERNAL_ERROR, "Service unavailable; retry later", null));
+		if (!this.audit.record(call, action, (response.error() != null) ? Outcome.DENIED : Outcome.SUCCEEDED, reason)) {
+			response = JsonRpcMessages.internalError(request.id(), "Service unavailable; retry later");
 		}
-		return json(200, response);
+		return this.messages.response(response);
 	}
 
 	/**
-	 * The SDK puts exception text into internal errors; we keep only fixed messages for
-	 * them, so no class name or stack trace reaches a client (mcp.md, "errors").
+	 * Counts a request that the pipeline does not serve against the agent's own limit
+	 * (issue 12: {@code ping}, {@code initialize} and {@code tools/list} cost like tool
+	 * calls, so a flood of them is refused like one).
+	 * @return the refusal, audited, or empty when the request may be served
 	 */
-	private static McpSchema.JSONRPCResponse scrub(McpSchema.JSONRPCRequest request,
-			McpSchema.JSONRPCResponse response) {
-		McpSchema.JSONRPCResponse.JSONRPCError error = response.error();
-		if (error == null) {
-			return response;
-		}
-		Integer code = error.code();
-		String message;
-		if (code != null && code == McpSchema.ErrorCodes.METHOD_NOT_FOUND) {
-			message = "Method not found";
-		}
-		else if (code != null && code == McpSchema.ErrorCodes.INVALID_PARAMS) {
-			message = "Invalid params" + (("tools/call".equals(request.method())) ? ": unknown tool" : "");
-		}
-		else if (code != null && code == McpSchema.ErrorCodes.INVALID_REQUEST) {
-			message = "Invalid request";
-		}
-		else {
-			code = McpSchema.ErrorCodes.INTERNAL_ERROR;
-			message = "Internal error";
-		}
-		return McpSchema.JSONRPCResponse.error(request.id(),
-				new McpSchema.JSONRPCResponse.JSONRPCError(code, message, null));
-	}
-
-	/**
-	 * The message in an already parsed body, told apart the way the SDK does (a method
-	 * and an id: request; a method alone: notification; a result or an error: response),
-	 * without parsing the body a second time.
-	 */
-	private McpSchema.JSONRPCMessage parseMessage(JsonNode tree) {
-		if (tree == null || !tree.isObject() || !"2.0".equals(tree.path("jsonrpc").asString(null))) {
-			return null;
-		}
+	private Optional<ResponseEntity<byte[]>> admit(McpCall call, McpSchema.JSONRPCRequest request, String action) {
+		GatewayException refusal;
 		try {
-			if (tree.has("method") && tree.has("id")) {
-				return this.mcpJson.convertValue(tree, McpSchema.JSONRPCRequest.class);
-			}
-			if (tree.has("method")) {
-				return this.mcpJson.convertValue(tree, McpSchema.JSONRPCNotification.class);
-			}
-			if (tree.has("result") || tree.has("error")) {
-				return this.mcpJson.convertValue(tree, McpSchema.JSONRPCResponse.class);
-			}
-			return null;
+			this.pipeline.admit(call.principal());
+			return Optional.empty();
+		}
+		catch (GatewayException ex) {
+			refusal = ex;
 		}
 		catch (RuntimeException ex) {
-			return null;
+			// Fail closed: a limit that cannot be read admits nothing.
+			logger.warn("Cannot count MCP {}: {}", JsonRpcMessages.safeMethod(request.method()),
+					ex.getClass().getSimpleName());
+			refusal = new GatewayException(ErrorCode.SERVICE_UNAVAILABLE);
 		}
+		this.audit.record(call, action, Outcome.DENIED, refusal.errorCode().code());
+		return Optional.of(this.messages.refusal(request.id(), refusal));
 	}
 
 	private ResponseEntity<byte[]> methodNotAllowed() {
 		Rejection rejection = this.edge.methodNotAllowed();
-		principal()
-			.ifPresent((agent) -> auditOnce(new McpCall(agent, null), "mcp.http", Outcome.DENIED, rejection.reason()));
+		principal().ifPresent(
+				(agent) -> this.audit.record(new McpCall(agent, null), "mcp.http", Outcome.DENIED, rejection.reason()));
 		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST").build();
 	}
 
-	private ResponseEntity<byte[]> reject(AgentPrincipal agent, Rejection rejection) {
-		auditOnce(new McpCall(agent, null), "mcp.rejected", Outcome.DENIED, rejection.reason());
+	private ResponseEntity<byte[]> reject(McpCall call, Rejection rejection) {
+		this.audit.record(call, "mcp.rejected", Outcome.DENIED, rejection.reason());
 		if (rejection.jsonRpcCode() == null) {
 			return ResponseEntity.status(rejection.status()).build();
 		}
-		return jsonRpcError(rejection.status(), null, rejection.jsonRpcCode(), rejection.message());
-	}
-
-	private boolean auditOnce(McpCall call, String action, Outcome outcome, String reason) {
-		if (call.audited()) {
-			return true;
-		}
-		AgentPrincipal agent = call.principal();
-		try {
-			this.audit.append(AuditEvent.builder(action, outcome)
-				.at(this.clock.instant())
-				.agent(agent.agentId(), agent.ownerUserId())
-				.actor(ActorType.AGENT, agent.agentId().toString())
-				.token(agent.tokenId(), agent.tokenHint())
-				.request(agent.requestId(), agent.clientAddress())
-				.reason(reason)
-				.detail("protocol_version", call.protocolVersion())
-				.build());
-			call.markAudited();
-			return true;
-		}
-		catch (RuntimeException ex) {
-			logger.error("Audit append failed for {}: {}", action, ex.getClass().getSimpleName());
-			return false;
-		}
-	}
-
-	private ResponseEntity<byte[]> jsonRpcError(int status, Object id, int code, String message) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("code", code);
-		error.put("message", message);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("jsonrpc", "2.0");
-		body.put("id", id);
-		body.put("error", error);
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.json.writeValueAsBytes(body));
-	}
-
-	private ResponseEntity<byte[]> json(int status, Object body) {
-		try {
-			return ResponseEntity.status(status)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(this.mcpJson.writeValueAsBytes(body));
-		}
-		catch (IOException ex) {
-			return jsonRpcError(400, null, McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error");
-		}
+		return this.messages.error(rejection.status(), null, rejection.jsonRpcCode(), rejection.message());
 	}
 
 	private Optional<AgentPrincipal> principal() {
 		return this.host.requestIdentity().bearerPrincipal(AgentPrincipal.class);
-	}
-
-	static String safeMethod(String method) {
-		return (method != null && KNOWN_METHODS.contains(method)) ? method : "other";
 	}
 
 	/**

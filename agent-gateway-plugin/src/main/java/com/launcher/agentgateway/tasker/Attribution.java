@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import com.launcher.agentgateway.core.PlainText;
 import com.launcher.agentgateway.idempotency.IdempotencyKey;
 import com.launcher.host.api.tasker.ExternalRef;
 
@@ -35,14 +36,27 @@ public final class Attribution {
 	}
 
 	/**
-	 * Whether a Tasker record carries this agent's external reference.
+	 * The agent whose external reference a Tasker record carries.
 	 * @param externalSource the record's external source
 	 * @param externalId the record's external id
-	 * @param agentId the agent
-	 * @return true when this agent wrote it through the gateway
+	 * @return the agent that wrote it through the gateway, or null
 	 */
-	public static boolean isByAgent(String externalSource, String externalId, UUID agentId) {
-		return EXTERNAL_SOURCE.equals(externalSource) && externalId != null && externalId.startsWith(prefix(agentId));
+	public static UUID agentOf(String externalSource, String externalId) {
+		String prefix = "agw-";
+		int end = prefix.length() + 36;
+		if (!EXTERNAL_SOURCE.equals(externalSource) || externalId == null || externalId.length() <= end
+				|| !externalId.startsWith(prefix) || externalId.charAt(end) != '-') {
+			return null;
+		}
+		String agent = externalId.substring(prefix.length(), end);
+		try {
+			UUID agentId = UUID.fromString(agent);
+			// prefix() writes the canonical lower-case form; no other spelling is ours.
+			return agentId.toString().equals(agent) ? agentId : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -52,8 +66,8 @@ public final class Attribution {
 	 * @return the footer HTML, with both names escaped
 	 */
 	public static String footerHtml(String agentName, String ownerName) {
-		return "<hr /><p><em>— written by agent " + MarkdownRenderer.escape(UntrustedContent.sanitize(agentName))
-				+ " on behalf of " + MarkdownRenderer.escape(UntrustedContent.sanitize(ownerName))
+		return "<hr /><p><em>— written by agent " + MarkdownRenderer.escape(PlainText.sanitize(agentName))
+				+ " on behalf of " + MarkdownRenderer.escape(PlainText.sanitize(ownerName))
 				+ " via Agent Gateway</em></p>";
 	}
 

@@ -1,10 +1,15 @@
 package com.launcher.agentgateway.tasker;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+
+import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.core.PlainText;
 
 /**
  * Finds credentials in text an agent wants to write, so that an injected "post your
@@ -48,7 +53,7 @@ public final class CredentialScanner {
 				continue;
 			}
 			String visible = text.codePoints()
-				.filter((cp) -> !UntrustedContent.isInvisible(cp) || cp == '\n' || cp == '\t')
+				.filter((cp) -> !PlainText.isInvisible(cp) || cp == '\n' || cp == '\t')
 				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
 				.toString();
 			PATTERNS.forEach((kind, pattern) -> {
@@ -58,6 +63,18 @@ public final class CredentialScanner {
 			});
 		}
 		return found;
+	}
+
+	/**
+	 * Refuses text that contains a credential, naming only the kinds found.
+	 * @param texts what the agent wants written
+	 * @throws GatewayException {@code secret_in_content}
+	 */
+	public static void requireNone(String... texts) {
+		Set<String> kinds = scan(texts);
+		if (!kinds.isEmpty()) {
+			throw new GatewayException(ErrorCode.SECRET_IN_CONTENT, null, Map.of("kinds", List.copyOf(kinds)), null);
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.launcher.agentgateway.tasker;
 
+import com.launcher.agentgateway.core.PlainText;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -44,7 +45,7 @@ public final class MarkdownRenderer {
 			return "";
 		}
 		String visible = markdown.codePoints()
-			.filter((cp) -> !UntrustedContent.isInvisible(cp) || cp == '\r')
+			.filter((cp) -> !PlainText.isInvisible(cp) || cp == '\r')
 			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
 			.toString();
 		return sanitizeHtml(RENDERER.render(PARSER.parse(visible)));

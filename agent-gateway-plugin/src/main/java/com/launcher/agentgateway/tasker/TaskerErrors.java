@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.launcher.agentgateway.core.PlainText;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.host.api.tasker.TaskerCredentialRejectedException;
@@ -56,8 +57,8 @@ public final class TaskerErrors {
 	private static Map<String, String> safeFieldErrors(Map<String, List<String>> fieldErrors) {
 		Map<String, String> safe = new LinkedHashMap<>();
 		fieldErrors.entrySet().stream().limit(10).forEach((entry) -> {
-			String text = UntrustedContent.sanitize(String.join("; ", entry.getValue()));
-			safe.put(UntrustedContent.sanitize(entry.getKey()), (text.length() > 200) ? text.substring(0, 200) : text);
+			String text = PlainText.sanitize(String.join("; ", entry.getValue()));
+			safe.put(PlainText.sanitize(entry.getKey()), (text.length() > 200) ? text.substring(0, 200) : text);
 		});
 		return safe;
 	}

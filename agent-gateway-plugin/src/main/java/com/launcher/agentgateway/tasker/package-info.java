@@ -1,7 +1,9 @@
 /**
- * The adapter over the host's Tasker client that the tools use: the owner's live
- * membership on every call, attribution and external ids on every write, the untrusted
- * envelope around Tasker-authored text, Markdown to sanitised HTML, the credential
- * scanner, and the mapping of Tasker failures to the gateway's error codes.
+ * The adapters over the host's Tasker client:
+ * {@link com.launcher.agentgateway.tasker.TaskerWorkItems} (the tools' work-item port:
+ * the owner's live membership, attribution and external ids on every write,
+ * Tasker-authored text made inert on the way in, Markdown to sanitised HTML, the
+ * credential scanner) and {@link com.launcher.agentgateway.tasker.TaskerClientProjects}
+ * (grantable projects), with one table from Tasker failures to the gateway's error codes.
  */
 package com.launcher.agentgateway.tasker;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import com.launcher.agentgateway.agent.AgentStatus;
 import com.launcher.agentgateway.agent.Owner;
 import com.launcher.agentgateway.agent.OwnerDirectory;
-import com.launcher.agentgateway.agent.OwnerLifecycleService;
+import com.launcher.agentgateway.audit.AgentRequest;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
@@ -17,6 +17,8 @@ import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.token.AuthenticationOutcome.Authenticated;
 import com.launcher.agentgateway.token.AuthenticationOutcome.Refused;
 import com.launcher.agentgateway.token.TokenStore.TokenLookup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates a presented token, in this order (DESIGN §5): format and checksum (no
@@ -26,6 +28,8 @@ import com.launcher.agentgateway.token.TokenStore.TokenLookup;
  * edge that serves it.
  */
 public class AgentAuthenticator {
+
+	private static final Logger logger = LoggerFactory.getLogger(AgentAuthenticator.class);
 
 	private final TokenStore tokens;
 
@@ -101,8 +105,10 @@ public class AgentAuthenticator {
 		Optional<Owner> owner = this.owners.find(lookup.ownerUserId());
 		Owner.OwnerStatus status = owner.map(Owner::status).orElse(Owner.OwnerStatus.UNKNOWN);
 		if (status != Owner.OwnerStatus.ACTIVE) {
-			// The lifecycle event may have been lost: apply the cascade now as well.
-			this.lifecycle.apply(lookup.ownerUserId(), status, "request_time_check");
+			// The lifecycle event may have been lost: the cascade runs as well, but off
+			// this
+			// thread; this request is refused from the status just read.
+			this.lifecycle.applyLater(lookup.ownerUserId(), status, "request_time_check");
 			return refuse(lookup, "owner_" + status.name().toLowerCase(), clientAddress, requestId, false);
 		}
 		this.throttle.reset(clientAddress);
@@ -115,6 +121,25 @@ public class AgentAuthenticator {
 				clientAddress));
 	}
 
+	/**
+	 * Audits a request whose authentication could not be decided (the database or the
+	 * directory failed): A1, a denied request leaves one event even then. If the audit
+	 * log cannot be written either, the refusal stands without it.
+	 * @param clientAddress the client address
+	 * @param requestId the host's request id
+	 */
+	public void refuseUndecided(String clientAddress, String requestId) {
+		try {
+			this.audit.append(AgentRequest.unrecognised(requestId, clientAddress)
+				.event("token.use", Outcome.DENIED, this.clock.instant())
+				.reason("cannot_decide")
+				.build());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not audit the refusal of request {} ({})", requestId, ex.getClass().getSimpleName());
+		}
+	}
+
 	private AuthenticationOutcome refuse(TokenLookup lookup, String reason, String clientAddress, String requestId,
 			boolean countsAsFailure) {
 		Duration throttled = countsAsFailure ? this.throttle.recordFailure(clientAddress).orElse(null) : null;
@@ -123,16 +148,11 @@ public class AgentAuthenticator {
 
 	private AuthenticationOutcome deny(TokenLookup lookup, String reason, String clientAddress, String requestId,
 			Duration throttled) {
-		AuditEvent.Builder event = AuditEvent.builder("token.use", Outcome.DENIED)
-			.at(this.clock.instant())
-			.actor(ActorType.AGENT, (lookup != null) ? lookup.token().agentId().toString() : null)
-			.reason(reason)
-			.request(requestId, clientAddress);
-		if (lookup != null) {
-			event.agent(lookup.token().agentId(), lookup.ownerUserId())
-				.token(lookup.token().id(), lookup.token().hint());
-		}
-		this.audit.append(event.build());
+		AgentRequest request = (lookup != null)
+				? new AgentRequest(lookup.token().agentId(), lookup.ownerUserId(), lookup.token().id(),
+						lookup.token().hint(), requestId, clientAddress)
+				: AgentRequest.unrecognised(requestId, clientAddress);
+		this.audit.append(request.event("token.use", Outcome.DENIED, this.clock.instant()).reason(reason).build());
 		return new Refused(reason, throttled);
 	}
 

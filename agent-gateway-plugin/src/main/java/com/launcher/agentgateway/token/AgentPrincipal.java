@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.launcher.agentgateway.audit.AgentRequest;
 import com.launcher.agentgateway.grant.Access;
 import com.launcher.agentgateway.grant.Grant;
 
@@ -38,6 +39,12 @@ public record AgentPrincipal(UUID agentId, String agentName, UUID ownerUserId, S
 
 	public boolean canWriteAnywhere() {
 		return this.grants.stream().anyMatch((g) -> g.access() == Access.WRITE);
+	}
+
+	/** This request as its audit event names it. */
+	public AgentRequest auditRequest() {
+		return new AgentRequest(this.agentId, this.ownerUserId, this.tokenId, this.tokenHint, this.requestId,
+				this.clientAddress);
 	}
 
 }

@@ -1,6 +1,8 @@
 package com.launcher.agentgateway.architecture;
 
 import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,21 +14,26 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The dependency rule (STYLE.md, Layout; DESIGN §5): the domain knows no framework, SQL,
- * JSON or host; adapters depend on the domain and not on each other; only {@code config}
- * wires beans.
+ * JSON, servlet, MCP or host type and has no package cycles; adapters depend on the
+ * domain and not on each other; only {@code config} wires beans. ArchUnit 1.5 sees types
+ * named only in a {@code catch} clause, which 1.4 did not.
  */
 class ArchitectureTests {
 
 	private static final String ROOT = "com.launcher.agentgateway";
 
 	private static final String[] DOMAIN = { ROOT + ".core..", ROOT + ".agent..", ROOT + ".token..", ROOT + ".grant..",
-			ROOT + ".audit..", ROOT + ".policy..", ROOT + ".ratelimit..", ROOT + ".idempotency.." };
+			ROOT + ".audit..", ROOT + ".policy..", ROOT + ".ratelimit..", ROOT + ".idempotency..", ROOT + ".workitem..",
+			ROOT + ".call.." };
 
 	private static final String PERSISTENCE = ROOT + ".persistence..";
 
@@ -50,15 +57,25 @@ class ArchitectureTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(ROOT);
 
+	/**
+	 * The one known violation, kept visible rather than silently allowed: the grouped
+	 * audit log still catches Spring's {@code DataIntegrityViolationException}; the
+	 * "persist" work of issue 13 (point 4) translates it in the persistence adapter.
+	 */
+	private static final DescribedPredicate<JavaClass> PENDING_PERSIST_WORK = DescribedPredicate.describe(
+			"Spring's DataIntegrityViolationException (GroupedAuditLog, until the persist work lands)",
+			(type) -> type.getName().equals("org.springframework.dao.DataIntegrityViolationException"));
+
 	@Test
-	void domainWhenImportedThenNoFrameworkSqlJsonPluginOrHostTypes() {
+	void domainWhenImportedThenNoFrameworkSqlJsonServletMcpHtmlOrHostTypes() {
 		noClasses().that()
 			.resideInAnyPackage(DOMAIN)
 			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "jakarta..", "javax.servlet..", "tools.jackson..",
-					"com.fasterxml..", "org.pf4j..", "com.launcher.host..", "java.sql..", "javax.sql..",
-					"io.modelcontextprotocol..", "org.apache.ibatis..", "liquibase..")
+			.dependOnClassesThat(resideInAnyPackage("org.springframework..", "jakarta..", "javax.servlet..",
+					"tools.jackson..", "com.fasterxml..", "org.pf4j..", "com.launcher.host..", "java.sql..",
+					"javax.sql..", "io.modelcontextprotocol..", "org.apache.ibatis..", "org.mybatis..", "liquibase..",
+					"com.networknt..", "org.owasp..", "org.commonmark..", "reactor..")
+				.and(not(PENDING_PERSIST_WORK)))
 			.because("domain packages hold records, plain services and ports only (STYLE.md, Layout)")
 			.check(CLASSES);
 	}
@@ -75,6 +92,20 @@ class ArchitectureTests {
 			.haveFullyQualifiedName(ROOT + ".AgentGatewayPlugin")
 			.because("adapters depend on the domain, never the other way")
 			.check(CLASSES);
+	}
+
+	@Test
+	void domainPackagesWhenSlicedThenFreeOfCycles() {
+		slices().matching(ROOT + ".(*)..")
+			.should()
+			.beFreeOfCycles()
+			.because("a cycle between domain packages makes them one package in two folders")
+			.check(CLASSES.that(resideInAnyPackage(DOMAIN)));
+	}
+
+	@Test
+	void pluginPackagesWhenSlicedThenFreeOfCycles() {
+		slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
 	}
 
 	@Test
@@ -99,28 +130,32 @@ class ArchitectureTests {
 		adapterIsolated(TASKER, PERSISTENCE, WEB, MCP, HOST);
 	}
 
-	/**
-	 * Known exception, kept visible rather than silently allowed: the MCP tools call
-	 * {@code tasker.TaskerGateway} and its value types directly, because the domain has
-	 * no port for Tasker work items yet. The rule still forbids every other adapter, and
-	 * {@link #taskerWhenImportedThenNoOtherAdapter()} forbids the reverse edge.
-	 */
 	@Test
-	void mcpWhenImportedThenNoOtherAdapterExceptTheKnownTaskerEdge() {
-		adapterIsolated(MCP, PERSISTENCE, WEB, HOST);
+	void mcpWhenImportedThenNoOtherAdapter() {
+		// The tools reach Tasker through the domain port workitem.WorkItems only.
+		adapterIsolated(MCP, PERSISTENCE, WEB, HOST, TASKER);
 	}
 
 	@Test
-	void configurationWhenDeclaredThenOnlyInConfigOrTheWebImportList() {
+	void mcpWhenImportedThenNoHostTaskerTypes() {
+		noClasses().that()
+			.resideInAPackage(MCP)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("com.launcher.host.api.tasker..")
+			.because("tools see Tasker only as the domain's work items, so a read model can serve them")
+			.check(CLASSES);
+	}
+
+	@Test
+	void configurationWhenDeclaredThenOnlyInConfig() {
 		classes().that()
 			.areAnnotatedWith(Configuration.class)
 			.or()
 			.areAnnotatedWith(ComponentScan.class)
 			.should()
 			.resideInAPackage(CONFIG)
-			.orShould()
-			.haveFullyQualifiedName(ROOT + ".web.WebConfiguration")
-			.because("beans are wired only in config (STYLE.md); WebConfiguration only lists the controllers")
+			.because("beans are wired only in config (STYLE.md)")
 			.check(CLASSES);
 	}
 

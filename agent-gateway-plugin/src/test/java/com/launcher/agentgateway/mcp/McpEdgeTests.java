@@ -86,9 +86,9 @@ class McpEdgeTests {
 
 	@Test
 	void safeMethodWhenUnknownThenOther() {
-		assertThat(McpController.safeMethod("tools/list")).isEqualTo("tools/list");
-		assertThat(McpController.safeMethod("x".repeat(500))).isEqualTo("other");
-		assertThat(McpController.safeMethod(null)).isEqualTo("other");
+		assertThat(JsonRpcMessages.safeMethod("tools/list")).isEqualTo("tools/list");
+		assertThat(JsonRpcMessages.safeMethod("x".repeat(500))).isEqualTo("other");
+		assertThat(JsonRpcMessages.safeMethod(null)).isEqualTo("other");
 	}
 
 }

@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.call.CallPipeline;
+import com.launcher.agentgateway.call.ToolCatalog;
 import com.launcher.agentgateway.grant.Access;
 import com.launcher.agentgateway.grant.Grant;
 import com.launcher.agentgateway.idempotency.IdempotencyService;
 import com.launcher.agentgateway.idempotency.InMemoryIdempotencyStore;
-import com.launcher.agentgateway.mcp.tool.AddCommentTool;
-import com.launcher.agentgateway.mcp.tool.McpTool;
-import com.launcher.agentgateway.mcp.tool.ToolInvoker;
-import com.launcher.agentgateway.mcp.tool.WhoamiTool;
+import com.launcher.agentgateway.mcp.tool.Tools;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
-import com.launcher.agentgateway.tasker.TaskerGateway;
+import com.launcher.agentgateway.tasker.TaskerWorkItems;
 import com.launcher.agentgateway.token.AgentPrincipal;
 import com.launcher.host.api.tasker.TaskerClient;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -56,6 +56,8 @@ class McpServerEmbeddingTests {
 
 	private GatewayMcpTransport transport;
 
+	private McpTools tools;
+
 	@BeforeEach
 	void setUp() {
 		AuditLog audit = mock(AuditLog.class);
@@ -66,16 +68,15 @@ class McpServerEmbeddingTests {
 		given(limiter.tryAcquire(any(), any())).willReturn(RateLimiter.Decision.ALLOWED);
 		WriteBudget budget = mock(WriteBudget.class);
 		given(budget.tryConsume(any(), any(), org.mockito.ArgumentMatchers.anyInt())).willReturn(true);
-		TaskerGateway tasker = new TaskerGateway(this.taskerClient);
+		TaskerWorkItems workItems = new TaskerWorkItems(this.taskerClient);
 		Clock clock = Clock.systemUTC();
-		ToolInvoker[] self = new ToolInvoker[1];
-		List<McpTool> tools = List.of(new WhoamiTool(budget, clock, (p) -> self[0].visibleNames(p)),
-				new AddCommentTool(tasker));
-		self[0] = new ToolInvoker(tools, tasker,
+		CallPipeline pipeline = new CallPipeline(
+				new ToolCatalog(Tools.allowlist(workItems, budget, mock(AgentService.class), clock)), workItems,
 				new IdempotencyService(new InMemoryIdempotencyStore(), clock, Duration.ofHours(24),
 						Duration.ofMinutes(2)),
-				policies, limiter, budget, audit, new CompiledSchemaValidator(this.json), this.mcpJson, this.json,
-				clock);
+				policies, new CallPipeline.Limits(limiter, budget), audit, new CompiledSchemaValidator(this.json),
+				new ToolResults(this.json), clock);
+		this.tools = new McpTools(pipeline, this.mcpJson, new ToolResults(this.json));
 		this.transport = new GatewayMcpTransport();
 		McpServer.sync(this.transport)
 			.serverInfo("agent-gateway", "test")
@@ -85,8 +86,8 @@ class McpServerEmbeddingTests {
 			.jsonSchemaValidator(new CompiledSchemaValidator(this.json))
 			.validateToolInputs(false)
 			.immediateExecution(true)
-			.addToolFilter(self[0]::isVisible)
-			.tools(self[0].specifications())
+			.addToolFilter(this.tools::isVisible)
+			.tools(this.tools.specifications())
 			.build();
 	}
 
@@ -100,8 +101,22 @@ class McpServerEmbeddingTests {
 
 	@Test
 	void toolsListWhenReadOnlyGrantThenWriteToolsHidden() {
-		assertThat(toolNames(principal(Access.READ))).containsExactly("whoami");
-		assertThat(toolNames(principal(Access.WRITE))).containsExactly("whoami", "add_comment");
+		List<String> reads = List.of("whoami", "list_projects", "list_work_items", "get_work_item", "list_comments",
+				"list_states", "list_labels");
+		assertThat(toolNames(principal(Access.READ))).containsExactlyElementsOf(reads);
+		assertThat(toolNames(principal(Access.WRITE))).containsAll(reads)
+			.contains("create_work_item", "update_work_item", "add_comment", "report_progress")
+			.hasSize(11);
+	}
+
+	@Test
+	void reachPipelineWhenARegisteredToolIsNamedThenTrueAndOtherwiseFalse() {
+		assertThat(this.tools.reachPipeline(Map.of("name", "whoami", "arguments", Map.of()))).isTrue();
+		assertThat(this.tools.reachPipeline(Map.of("name", "add_comment"))).isTrue();
+		assertThat(this.tools.reachPipeline(Map.of("name", "rm_rf"))).isFalse();
+		assertThat(this.tools.reachPipeline(Map.of("arguments", Map.of()))).isFalse();
+		assertThat(this.tools.reachPipeline("whoami")).isFalse();
+		assertThat(this.tools.reachPipeline(null)).isFalse();
 	}
 
 	@Test

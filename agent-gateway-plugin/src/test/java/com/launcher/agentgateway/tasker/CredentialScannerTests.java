@@ -46,7 +46,7 @@ class CredentialScannerTests {
 	void requireNoCredentialsWhenFoundThenSecretInContentWithoutTheSecret() {
 		String secret = "ghp_" + "b".repeat(36);
 		assertThatExceptionOfType(GatewayException.class)
-			.isThrownBy(() -> TaskerGateway.requireNoCredentials("title", "body " + secret))
+			.isThrownBy(() -> CredentialScanner.requireNone("title", "body " + secret))
 			.satisfies((ex) -> {
 				assertThat(ex.errorCode()).isEqualTo(ErrorCode.SECRET_IN_CONTENT);
 				assertThat(ex.details().toString()).doesNotContain(secret);

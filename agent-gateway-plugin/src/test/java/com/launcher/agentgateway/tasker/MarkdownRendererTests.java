@@ -2,6 +2,7 @@ package com.launcher.agentgateway.tasker;
 
 import java.util.UUID;
 
+import com.launcher.agentgateway.core.TestPayloads;
 import com.launcher.agentgateway.idempotency.IdempotencyKey;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class MarkdownRendererTests {
 
 	@Test
 	void toHtmlWhenRawHtmlOrScriptLinksThenNeutralised() throws Exception {
-		for (String payload : UntrustedContentTests.corpus()) {
+		for (String payload : TestPayloads.injectionCorpus()) {
 			String html = MarkdownRenderer.toHtml(payload).toLowerCase();
 			assertThat(html).as(payload)
 				.doesNotContain("<script", "<iframe", "<img", "<svg", "href=\"javascript", "src=", "<style", "<form",
@@ -45,11 +46,21 @@ class MarkdownRendererTests {
 		IdempotencyKey key = new IdempotencyKey("key-12345678");
 		assertThat(Attribution.externalRef(agent, key)).isEqualTo(Attribution.externalRef(agent, key));
 		assertThat(Attribution.externalRef(agent, key).source()).isEqualTo("agent-gateway");
-		assertThat(Attribution.isByAgent("agent-gateway", Attribution.externalRef(agent, key).id(), agent)).isTrue();
-		assertThat(Attribution.isByAgent("agent-gateway", Attribution.externalRef(agent, key).id(), UUID.randomUUID()))
-			.isFalse();
+		assertThat(Attribution.agentOf("agent-gateway", Attribution.externalRef(agent, key).id())).isEqualTo(agent);
+		assertThat(Attribution.agentOf("someone-else", Attribution.externalRef(agent, key).id())).isNull();
 		assertThat(Attribution.externalRef(agent, new IdempotencyKey("key-87654321")))
 			.isNotEqualTo(Attribution.externalRef(agent, key));
+	}
+
+	@Test
+	void agentOfWhenNotTheGatewaysCanonicalReferenceThenNobody() {
+		UUID agent = UUID.randomUUID();
+		assertThat(Attribution.agentOf("agent-gateway", "agw-" + agent + "-")).isEqualTo(agent);
+		assertThat(Attribution.agentOf("agent-gateway", "agw-" + agent.toString().toUpperCase() + "-abc")).isNull();
+		assertThat(Attribution.agentOf("agent-gateway", "agw-" + agent)).isNull();
+		assertThat(Attribution.agentOf("agent-gateway", "agw-" + agent + "xabc")).isNull();
+		assertThat(Attribution.agentOf("agent-gateway", "agw-not-a-uuid-at-all-but-36-chars-long-x")).isNull();
+		assertThat(Attribution.agentOf("agent-gateway", null)).isNull();
 	}
 
 }

@@ -12,7 +12,6 @@ import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.AgentStatus;
 import com.launcher.agentgateway.agent.Owner;
 import com.launcher.agentgateway.agent.OwnerDirectory;
-import com.launcher.agentgateway.agent.OwnerLifecycleService;
 import com.launcher.agentgateway.agent.TestAgents;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
@@ -238,7 +237,7 @@ class AgentAuthenticatorTests {
 	}
 
 	@Test
-	void authenticateWhenOwnerBlockedThenRefusedAndCascadeAppliedAtRequestTime() {
+	void authenticateWhenOwnerBlockedThenRefusedAtOnceAndTheCascadeHandedOffTheRequestThread() {
 		AgentToken token = TestAgentTokens.active(this.agent.id());
 		found(token, AgentStatus.ENABLED);
 		when(this.owners.find(this.agent.ownerUserId()))
@@ -246,7 +245,7 @@ class AgentAuthenticatorTests {
 
 		assertRefused("owner_blocked");
 		assertRefusalAudited(token, "owner_blocked");
-		verify(this.lifecycle).apply(this.agent.ownerUserId(), Owner.OwnerStatus.BLOCKED, "request_time_check");
+		verify(this.lifecycle).applyLater(this.agent.ownerUserId(), Owner.OwnerStatus.BLOCKED, "request_time_check");
 		verify(this.tokens, never()).touch(any(), any(), any());
 	}
 
@@ -258,7 +257,7 @@ class AgentAuthenticatorTests {
 
 		assertRefused("owner_unknown");
 		assertRefusalAudited(token, "owner_unknown");
-		verify(this.lifecycle).apply(this.agent.ownerUserId(), Owner.OwnerStatus.UNKNOWN, "request_time_check");
+		verify(this.lifecycle).applyLater(this.agent.ownerUserId(), Owner.OwnerStatus.UNKNOWN, "request_time_check");
 	}
 
 	@Test
@@ -341,6 +340,28 @@ class AgentAuthenticatorTests {
 
 		assertThat(onlyAuditEvent().toString()).doesNotContain(this.secret)
 			.doesNotContain(this.secret.substring(4, 36));
+	}
+
+	@Test
+	void refuseUndecidedWhenCalledThenOneDeniedEventWithoutAgentAndNoThrottleCount() {
+		this.authenticator.refuseUndecided(ADDRESS, "r9");
+
+		AuditEvent event = onlyAuditEvent();
+		assertThat(event.action()).isEqualTo("token.use");
+		assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
+		assertThat(event.reason()).isEqualTo("cannot_decide");
+		assertThat(event.requestId()).isEqualTo("r9");
+		assertThat(event.agentId()).isNull();
+		verifyNoInteractions(this.throttle, this.tokens);
+	}
+
+	@Test
+	void refuseUndecidedWhenTheAuditLogIsDownTooThenTheRefusalStandsWithoutThrowing() {
+		org.mockito.Mockito.doThrow(new IllegalStateException("database down")).when(this.audit).append(any());
+
+		this.authenticator.refuseUndecided(ADDRESS, "r9");
+
+		verify(this.audit).append(any());
 	}
 
 	private void found(AgentToken token, AgentStatus agentStatus) {

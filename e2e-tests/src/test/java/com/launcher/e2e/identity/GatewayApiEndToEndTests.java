@@ -407,6 +407,55 @@ class GatewayApiEndToEndTests {
 		}
 	}
 
+	/**
+	 * Issue 12 (point 2): {@code ping}, {@code initialize} and {@code tools/list} count
+	 * against the agent's own limit like tool calls. Before, they were never refused, so
+	 * an agent could make the gateway write an audit event per request without limit.
+	 */
+	@Test
+	@Order(11)
+	void protocolRequestsWhenOverBurstLimitThen429WithRetryAfterEachAuditedOnce() {
+		UUID agent = node.createAgent("bob", "chatty-bot");
+		String[] token = readerOfWeb(agent);
+		HttpResponse<String> tiny = put(node, "admin", API + "/policy", DEFAULT_POLICY
+			.replace("\"burstRequests\":20,\"burstSeconds\":10", "\"burstRequests\":3,\"burstSeconds\":3600"));
+		assertThat(tiny.statusCode()).as(tiny.body()).isEqualTo(200);
+		try {
+			for (int i = 0; i < 3; i++) {
+				HttpResponse<String> admitted = IdentityCalls.mcp(node, token[1], "198.51.100.21",
+						"{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"ping\"}");
+				assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(200);
+				assertThat(LauncherNode.json(admitted).has("result")).as(admitted.body()).isTrue();
+			}
+			cluster.sandbox().clearJournal();
+			Map<String, String> requests = Map.of("ping", "", "tools/list", ",\"params\":{}", "initialize",
+					",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+							+ "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}");
+			for (Map.Entry<String, String> request : requests.entrySet()) {
+				HttpResponse<String> refused = IdentityCalls.mcp(node, token[1], "198.51.100.21",
+						"{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"" + request.getKey() + "\"" + request.getValue()
+								+ "}");
+				assertThat(refused.statusCode()).as(request.getKey() + ": " + refused.body()).isEqualTo(429);
+				assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+				JsonNode answer = LauncherNode.json(refused);
+				assertThat(answer.get("id").asInt()).isEqualTo(42);
+				assertThat(answer.get("error").get("data").get("code").asString()).isEqualTo("rate_limited");
+				assertThat(answer.get("error").get("data").get("retry_after_seconds").asLong()).isPositive();
+				assertThat(auditOf(jdbc, refused)).as(request.getKey())
+					.singleElement()
+					.satisfies((e) -> assertThat(e).containsEntry("action", "mcp." + request.getKey())
+						.containsEntry("outcome", "DENIED")
+						.containsEntry("reason", "rate_limited")
+						.containsEntry("agent_id", agent)
+						.containsEntry("owner_user_id", LauncherNode.BOB_ID));
+			}
+			assertThat(cluster.sandbox().journal()).as("no Tasker call for a refused request").isEmpty();
+		}
+		finally {
+			assertThat(put(node, "admin", API + "/policy", DEFAULT_POLICY).statusCode()).isEqualTo(200);
+		}
+	}
+
 	/** Grants bob's agent READ on WEB and mints it a token: {@code [id, secret]}. */
 	private static String[] readerOfWeb(UUID agent) {
 		node.grant("bob", agent, node.projectId("bob", "WEB"), "READ");

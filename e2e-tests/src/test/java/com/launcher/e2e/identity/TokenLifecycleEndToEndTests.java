@@ -120,7 +120,8 @@ class TokenLifecycleEndToEndTests {
 
 	@Test
 	@Order(3)
-	void blockWhenLifecycleEventSuppressedThenNextRequestRefusedAndRequestTimeCascadeSuspends() {
+	void blockWhenLifecycleEventSuppressedThenNextRequestRefusedAndRequestTimeCascadeSuspends()
+			throws InterruptedException {
 		UUID agent = node1.createAgent("bob", "t5-bot");
 		String[] used = mint(node1, "bob", agent);
 		String[] other = mint(node1, "bob", agent);
@@ -144,6 +145,8 @@ class TokenLifecycleEndToEndTests {
 				.satisfies((e) -> assertThat(e).containsEntry("reason", "owner_blocked")
 					.containsEntry("agent_id", agent)
 					.containsEntry("owner_user_id", LauncherNode.BOB_ID));
+			// The cascade runs off the refused request's thread: wait for it, boundedly.
+			awaitCascade(agent, 2);
 			assertThat(tokenStatus(jdbc, used[0])).isEqualTo("SUSPENDED");
 			assertThat(tokenStatus(jdbc, other[0])).isEqualTo("SUSPENDED");
 			assertThat(count(jdbc,
@@ -159,6 +162,16 @@ class TokenLifecycleEndToEndTests {
 		// Reactivation resumes nothing by itself.
 		assertThat(tokenStatus(jdbc, used[0])).isEqualTo("SUSPENDED");
 		assertRefused(ping(node1, used[1], "198.51.100.3"));
+	}
+
+	private static void awaitCascade(UUID agent, int events) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (count(jdbc,
+				"SELECT count(*) FROM agw_audit_event WHERE action = 'owner.cascade'"
+						+ " AND details LIKE '%request_time_check%' AND agent_id = ?::uuid",
+				agent.toString()) < events && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
 	}
 
 	@Test

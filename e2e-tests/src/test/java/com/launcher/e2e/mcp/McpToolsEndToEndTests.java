@@ -322,6 +322,15 @@ class McpToolsEndToEndTests {
 							+ " AND target_type = 'work_item' AND target_id = ?",
 					Long.class, writer.id(), created.path("work_item_id").asString()))
 			.isEqualTo(2);
+		// Both events, the write's and the replay's, name the card as people do (issue
+		// 17).
+		assertThat(cluster.jdbc()
+			.queryForList("SELECT details FROM agw_audit_event WHERE agent_id = ? AND action = 'tool.create_work_item'"
+					+ " AND target_id = ?", String.class, writer.id(), created.path("work_item_id").asString()))
+			.hasSize(2)
+			.allSatisfy((details) -> assertThat(details)
+				.contains("\"identifier\":\"" + created.path("identifier").asString() + "\"")
+				.contains("\"title\":\"Agent-made card\""));
 	}
 
 	@Test
@@ -360,6 +369,11 @@ class McpToolsEndToEndTests {
 				(e) -> e.method().equals("POST") && e.path().endsWith("/comments/"));
 		assertThat(posts).hasSize(1);
 		assertThat(posts.get(0).body()).contains("Looks done to me.").contains("via Agent Gateway");
+		assertThat(cluster.jdbc()
+			.queryForList("SELECT details FROM agw_audit_event WHERE agent_id = ? AND action = 'tool.add_comment'"
+					+ " AND target_type = 'work_item' AND target_id = ?", String.class, writer.id(), card))
+			.hasSize(2)
+			.allSatisfy((details) -> assertThat(details).contains("\"identifier\":\"WEB-3\""));
 	}
 
 	@Test

@@ -5,84 +5,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.launcher.agentgateway.core.ErrorCode;
-import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.call.ToolRequest;
+import com.launcher.agentgateway.call.ToolResult;
 import com.launcher.agentgateway.grant.Grant;
-import com.launcher.agentgateway.tasker.TaskerGateway;
+import com.launcher.agentgateway.grant.TaskerProjects.Membership;
+import com.launcher.agentgateway.workitem.WorkItems;
 
 /**
- * {@code list_projects}: the granted projects whose owner is still a member in Tasker.
+ * {@code list_projects}: the granted projects whose owner is still a member in Tasker; a
+ * project whose membership nobody can confirm is counted, not listed (fail closed).
  */
-public class ListProjectsTool implements McpTool {
+final class ListProjectsTool extends DescribedTool {
 
-	private final TaskerGateway tasker;
+	private final WorkItems workItems;
 
-	public ListProjectsTool(TaskerGateway tasker) {
-		this.tasker = tasker;
+	ListProjectsTool(WorkItems workItems) {
+		super("list_projects");
+		this.workItems = workItems;
 	}
 
 	@Override
-	public String name() {
-		return "list_projects";
-	}
-
-	@Override
-	public String title() {
-		return "List granted projects";
-	}
-
-	@Override
-	public String description() {
-		return "Lists the Tasker projects this agent may use: those granted to it whose owner is still an active"
-				+ " member in Tasker, with project_id, identifier (the WEB in WEB-12), name and access (READ or WRITE)."
-				+ UNTRUSTED;
-	}
-
-	@Override
-	public String inputSchema() {
-		return "{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}";
-	}
-
-	@Override
-	public String outputSchema() {
-		return """
-				{"type":"object","properties":{"projects":{"type":"array","items":{"type":"object",\
-				"properties":{"workspace":{"type":"string"},"project_id":{"type":"string"},\
-				"identifier":{"type":["string","null"]},"name":{"type":"string"},"access":{"enum":["READ","WRITE"]}}}},\
-				"unavailable_count":{"type":"integer"}},"required":["projects"]}""";
-	}
-
-	@Override
-	public boolean writes() {
-		return false;
-	}
-
-	@Override
-	public boolean projectScoped() {
-		return false;
-	}
-
-	@Override
-	public Map<String, Object> call(ToolRequest request) {
+	public ToolResult call(ToolRequest request) {
 		List<Map<String, Object>> projects = new ArrayList<>();
 		int unavailable = 0;
 		for (Grant grant : request.principal().grants()) {
-			try {
-				this.tasker.requireOwnerMembership(request.principal(), grant);
+			if (this.workItems.ownerMembership(request.principal(), grant) == Membership.MEMBER) {
 				projects.add(WhoamiTool.grant(grant));
 			}
-			catch (GatewayException ex) {
-				if (ex.errorCode() != ErrorCode.OWNER_NOT_MEMBER
-						&& ex.errorCode() != ErrorCode.OWNER_MEMBERSHIP_UNKNOWN) {
-					throw ex;
-				}
+			else {
 				unavailable++;
 			}
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("projects", projects);
 		result.put("unavailable_count", unavailable);
-		return result;
+		return ToolResult.of(result);
 	}
 
 }

@@ -3,71 +3,34 @@ package com.launcher.agentgateway.mcp.tool;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.launcher.agentgateway.tasker.TaskerGateway;
+import com.launcher.agentgateway.call.ToolRequest;
+import com.launcher.agentgateway.call.ToolResult;
+import com.launcher.agentgateway.workitem.State;
+import com.launcher.agentgateway.workitem.WorkItems;
 
 /** {@code list_states}: the workflow states of a granted project. */
-public class ListStatesTool implements McpTool {
+final class ListStatesTool extends DescribedTool {
 
-	private final TaskerGateway tasker;
+	private final WorkItems workItems;
 
-	public ListStatesTool(TaskerGateway tasker) {
-		this.tasker = tasker;
+	ListStatesTool(WorkItems workItems) {
+		super("list_states");
+		this.workItems = workItems;
 	}
 
 	@Override
-	public String name() {
-		return "list_states";
+	public ToolResult call(ToolRequest request) {
+		return WorkItemViews.named("states",
+				this.workItems.states(request.grant()).items().stream().map(ListStatesTool::view).toList());
 	}
 
-	@Override
-	public String title() {
-		return "List states";
-	}
-
-	@Override
-	public String description() {
-		return "Lists the workflow states of a granted project (state_id, name, group: backlog, unstarted, started,"
-				+ " completed or cancelled, and which is the default). Use a state_id to filter or update work items."
-				+ UNTRUSTED;
-	}
-
-	@Override
-	public String inputSchema() {
-		return "{\"type\":\"object\",\"properties\":{\"project_id\":" + PROJECT_ID_SCHEMA
-				+ "},\"required\":[\"project_id\"],\"additionalProperties\":false}";
-	}
-
-	@Override
-	public String outputSchema() {
-		return """
-				{"type":"object","properties":{"untrusted_names":{"const":true},"states":{"type":"array","items":\
-				{"type":"object","properties":{"state_id":{"type":"string"},"name":{"type":"string"},\
-				"group":{"type":"string"},"default":{"type":"boolean"}}}}},"required":["states"]}""";
-	}
-
-	@Override
-	public boolean writes() {
-		return false;
-	}
-
-	@Override
-	public boolean projectScoped() {
-		return true;
-	}
-
-	@Override
-	public Map<String, Object> call(ToolRequest request) {
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("untrusted_names", true);
-		result.put("states", this.tasker.states(request.grant()).stream().map((state) -> {
-			Map<String, Object> view = new LinkedHashMap<>();
-			view.put("state_id", state.id().toString());
-			view.put("name", WorkItemViews.sanitizedName(state.name()));
-			view.put("group", state.group().planeValue());
-			view.put("default", state.isDefault());
-			return view;
-		}).toList());
-		return result;
+	private static Map<String, Object> view(State state) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("state_id", state.id().toString());
+		view.put("name", state.name());
+		view.put("group", state.group());
+		view.put("default", state.isDefault());
+		return view;
 	}
 
 }

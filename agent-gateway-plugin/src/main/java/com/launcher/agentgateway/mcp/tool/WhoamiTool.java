@@ -4,82 +4,39 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
+import com.launcher.agentgateway.call.ToolRequest;
+import com.launcher.agentgateway.call.ToolResult;
+import com.launcher.agentgateway.core.PlainText;
 import com.launcher.agentgateway.grant.Grant;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
-import com.launcher.agentgateway.tasker.UntrustedContent;
 import com.launcher.agentgateway.token.AgentPrincipal;
 
 /** {@code whoami}: the agent, its owner, its grants, its limits and remaining budget. */
-public class WhoamiTool implements McpTool {
+final class WhoamiTool extends DescribedTool {
 
 	private final WriteBudget writeBudget;
 
 	private final Clock clock;
 
-	private final Function<AgentPrincipal, List<String>> toolNames;
-
-	public WhoamiTool(WriteBudget writeBudget, Clock clock, Function<AgentPrincipal, List<String>> toolNames) {
+	WhoamiTool(WriteBudget writeBudget, Clock clock) {
+		super("whoami");
 		this.writeBudget = writeBudget;
 		this.clock = clock;
-		this.toolNames = toolNames;
 	}
 
 	@Override
-	public String name() {
-		return "whoami";
-	}
-
-	@Override
-	public String title() {
-		return "Who am I";
-	}
-
-	@Override
-	public String description() {
-		return "Returns this agent's identity, the person it acts for, the Tasker projects it is granted"
-				+ " (READ or WRITE), its rate limits, today's remaining write budget and the tools it can call."
-				+ " Call it first to learn which project_id values you may use.";
-	}
-
-	@Override
-	public String inputSchema() {
-		return "{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}";
-	}
-
-	@Override
-	public String outputSchema() {
-		return """
-				{"type":"object","properties":{"agent":{"type":"object"},"owner":{"type":"object"},\
-				"grants":{"type":"array","items":{"type":"object"}},"limits":{"type":"object"},\
-				"write_budget":{"type":"object"},"tools":{"type":"array","items":{"type":"string"}}},\
-				"required":["agent","owner","grants","limits","write_budget","tools"]}""";
-	}
-
-	@Override
-	public boolean writes() {
-		return false;
-	}
-
-	@Override
-	public boolean projectScoped() {
-		return false;
-	}
-
-	@Override
-	public Map<String, Object> call(ToolRequest request) {
+	public ToolResult call(ToolRequest request) {
 		AgentPrincipal principal = request.principal();
 		Policy policy = request.policy();
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("agent",
-				Map.of("id", principal.agentId().toString(), "name", UntrustedContent.sanitize(principal.agentName())));
+				Map.of("id", principal.agentId().toString(), "name", PlainText.sanitize(principal.agentName())));
 		Map<String, Object> owner = new LinkedHashMap<>();
 		owner.put("id", principal.ownerUserId().toString());
-		owner.put("name", UntrustedContent.sanitize(principal.ownerDisplayName()));
+		owner.put("name", PlainText.sanitize(principal.ownerDisplayName()));
 		owner.put("email", principal.ownerEmail());
 		result.put("owner", owner);
 		result.put("grants", principal.grants().stream().map(WhoamiTool::grant).toList());
@@ -93,16 +50,17 @@ public class WhoamiTool implements McpTool {
 				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 		result.put("write_budget", Map.of("limit", policy.writesPerDay(), "used", used, "remaining",
 				Math.max(0, policy.writesPerDay() - used)));
-		result.put("tools", this.toolNames.apply(principal));
-		return result;
+		result.put("tools", request.callableTools());
+		return ToolResult.of(result);
 	}
 
+	/** A grant as whoami and list_projects show it; the project's name is Tasker's. */
 	static Map<String, Object> grant(Grant grant) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("workspace", grant.workspace());
 		view.put("project_id", grant.projectId().toString());
 		view.put("identifier", grant.projectIdentifier());
-		view.put("name", UntrustedContent.sanitize(grant.projectName()));
+		view.put("name", PlainText.sanitize(grant.projectName()));
 		view.put("access", grant.access().name());
 		return view;
 	}

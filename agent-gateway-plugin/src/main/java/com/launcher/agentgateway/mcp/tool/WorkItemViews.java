@@ -1,127 +1,130 @@
 package com.launcher.agentgateway.mcp.tool;
 
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.call.ToolRequest;
+import com.launcher.agentgateway.call.ToolResult;
+import com.launcher.agentgateway.core.PlainText;
 import com.launcher.agentgateway.grant.Grant;
-import com.launcher.agentgateway.tasker.Attribution;
-import com.launcher.agentgateway.tasker.UntrustedContent;
-import com.launcher.agentgateway.tasker.UntrustedText;
-import com.launcher.host.api.tasker.TaskerComment;
-import com.launcher.host.api.tasker.TaskerWorkItem;
+import com.launcher.agentgateway.workitem.Comment;
+import com.launcher.agentgateway.workitem.PostedComment;
+import com.launcher.agentgateway.workitem.WorkItem;
 
 /**
- * How Tasker records look in tool results: ids and facts as plain values, every
- * Tasker-authored text inside an untrusted envelope.
+ * How cards and comments look in tool results, shared by every tool: ids and facts as
+ * plain values, every text people wrote inside an envelope marked untrusted, with its
+ * provenance (security.md, "Untrusted content").
  */
 final class WorkItemViews {
-
-	static final String ENVELOPE_SCHEMA = """
-			{"type":"object","properties":{"untrusted":{"const":true},"author_id":{"type":["string","null"]},\
-			"author_is_this_agent":{"type":"boolean"},"text":{"type":"string"}},\
-			"required":["untrusted","text"]}""";
-
-	static final String WORK_ITEM_SCHEMA = """
-			{"type":"object","properties":{"work_item_id":{"type":"string"},"identifier":{"type":["string","null"]},\
-			"project_id":{"type":"string"},"title":%1$s,"description":%1$s,"state_id":{"type":["string","null"]},\
-			"priority":{"type":"string"},"assignee_ids":{"type":"array","items":{"type":"string"}},\
-			"label_ids":{"type":"array","items":{"type":"string"}},"parent_id":{"type":["string","null"]},\
-			"start_date":{"type":["string","null"]},"target_date":{"type":["string","null"]},\
-			"created_at":{"type":["string","null"]},"updated_at":{"type":["string","null"]},\
-			"completed_at":{"type":["string","null"]},"created_by_this_agent":{"type":"boolean"}},\
-			"required":["work_item_id","project_id","title"]}""".formatted(ENVELOPE_SCHEMA);
 
 	private WorkItemViews() {
 	}
 
-	static Map<String, Object> full(TaskerWorkItem item, Grant grant, UUID agentId) {
+	static Map<String, Object> full(WorkItem item, Grant grant, UUID agentId) {
 		Map<String, Object> view = summary(item, grant, agentId);
-		boolean byAgent = Attribution.isByAgent(item.externalSource(), item.externalId(), agentId);
-		view.put("description", UntrustedText.fromHtml(item.descriptionHtml(), item.createdBy(), byAgent).toMap());
+		view.put("description", envelope(item.description(), item.createdBy(), item.writtenBy(agentId)));
 		view.put("parent_id", string(item.parentId()));
 		view.put("start_date", string(item.startDate()));
 		view.put("target_date", string(item.targetDate()));
 		view.put("created_at", string(item.createdAt()));
 		view.put("completed_at", string(item.completedAt()));
-		view.put("created_by_this_agent", byAgent);
+		view.put("created_by_this_agent", item.writtenBy(agentId));
 		return view;
 	}
 
-	static Map<String, Object> summary(TaskerWorkItem item, Grant grant, UUID agentId) {
-		boolean byAgent = Attribution.isByAgent(item.externalSource(), item.externalId(), agentId);
+	static Map<String, Object> summary(WorkItem item, Grant grant, UUID agentId) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("work_item_id", item.id().toString());
-		view.put("identifier",
-				(grant.projectIdentifier() != null) ? grant.projectIdentifier() + "-" + item.sequenceId() : null);
+		view.put("identifier", item.readableId(grant.projectIdentifier()));
 		view.put("project_id", item.projectId().toString());
-		view.put("title", new UntrustedText(item.name(), item.createdBy(), byAgent).toMap());
+		view.put("title", envelope(item.title(), item.createdBy(), item.writtenBy(agentId)));
 		view.put("state_id", string(item.stateId()));
-		view.put("priority", item.priority().planeValue());
-		view.put("assignee_ids", item.assigneeIds().stream().map(UUID::toString).toList());
-		view.put("label_ids", item.labelIds().stream().map(UUID::toString).toList());
+		view.put("priority", item.priority().value());
+		view.put("assignee_ids", strings(item.assigneeIds()));
+		view.put("label_ids", strings(item.labelIds()));
 		view.put("updated_at", string(item.updatedAt()));
 		return view;
 	}
 
-	static Map<String, Object> comment(TaskerComment comment, UUID agentId) {
-		boolean byAgent = Attribution.isByAgent(comment.externalSource(), comment.externalId(), agentId);
-		UUID author = (comment.createdBy() != null) ? comment.createdBy() : comment.actorId();
+	static Map<String, Object> comment(Comment comment, UUID agentId) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("comment_id", comment.id().toString());
 		view.put("work_item_id", comment.workItemId().toString());
-		view.put("body", UntrustedText.fromHtml(comment.commentHtml(), author, byAgent).toMap());
+		view.put("body", envelope(comment.body(), comment.authorId(), comment.writtenBy(agentId)));
 		view.put("created_at", string(comment.createdAt()));
 		return view;
+	}
+
+	/**
+	 * The result of a write that returns the card (create, update): the card, its id and
+	 * readable id, and the card for the audit event.
+	 */
+	static ToolResult written(WorkItem item, ToolRequest request) {
+		Map<String, Object> view = full(item, request.grant(), request.principal().agentId());
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("work_item_id", item.id().toString());
+		result.put("identifier", view.get("identifier"));
+		result.put("work_item", view);
+		return new ToolResult(result, card(item, request));
+	}
+
+	/** The result of a write that posted a comment (add, report). */
+	static ToolResult commented(PostedComment posted, ToolRequest request) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("comment_id", posted.comment().id().toString());
+		result.put("work_item_id", posted.comment().workItemId().toString());
+		return new ToolResult(result, card(posted.card(), request));
+	}
+
+	/**
+	 * A list result: the items under their key and the cursor of the next page, null at
+	 * the end.
+	 */
+	static ToolResult page(String key, List<Map<String, Object>> items, String nextCursor) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put(key, items);
+		result.put("next_cursor", nextCursor);
+		return ToolResult.of(result);
+	}
+
+	/**
+	 * A list of things people named in Tasker (states, labels): the names are inert but
+	 * still untrusted, and the result says so.
+	 */
+	static ToolResult named(String key, List<Map<String, Object>> items) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("untrusted_names", true);
+		result.put(key, items);
+		return ToolResult.of(result);
+	}
+
+	/**
+	 * The envelope of a text people wrote; the text is made inert again, in case a caller
+	 * forgot (it is idempotent).
+	 */
+	static Map<String, Object> envelope(String text, UUID authorId, boolean authorIsThisAgent) {
+		Map<String, Object> envelope = new LinkedHashMap<>();
+		envelope.put("untrusted", true);
+		envelope.put("author_id", string(authorId));
+		envelope.put("author_is_this_agent", authorIsThisAgent);
+		envelope.put("text", PlainText.sanitize(text));
+		return envelope;
 	}
 
 	static String string(Object value) {
 		return (value != null) ? value.toString() : null;
 	}
 
-	static String sanitizedName(String name) {
-		return UntrustedContent.sanitize(name);
+	private static List<String> strings(List<UUID> ids) {
+		return ids.stream().map(UUID::toString).toList();
 	}
 
-	/**
-	 * An opaque cursor: our own fields, base64url-encoded, bound to what it pages.
-	 * @param parts the fields
-	 * @return the cursor
-	 */
-	static String encodeCursor(List<String> parts) {
-		return Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(String.join("|", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-	}
-
-	static List<String> decodeCursor(String cursor, String kind, int fields) {
-		try {
-			String text = new String(Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
-			List<String> parts = List.of(text.split("\\|", -1));
-			if (parts.size() != fields || !parts.get(0).equals(kind)) {
-				throw GatewayException.invalid("cursor", "is not a cursor of this list");
-			}
-			return parts;
-		}
-		catch (IllegalArgumentException ex) {
-			throw GatewayException.invalid("cursor", "is not a cursor of this list");
-		}
-	}
-
-	/**
-	 * Tasker cursors are short tokens such as {@code 100:1:0}; anything else is refused.
-	 */
-	static String taskerCursor(String value) {
-		if (value.isEmpty()) {
-			return null;
-		}
-		if (value.length() > 100 || !value.matches("[A-Za-z0-9:_=.-]+")) {
-			throw GatewayException.invalid("cursor", "is not a cursor of this list");
-		}
-		return value;
+	private static ToolResult.WrittenCard card(WorkItem item, ToolRequest request) {
+		return new ToolResult.WrittenCard(item.id(), item.readableId(request.grant().projectIdentifier()),
+				item.title());
 	}
 
 }

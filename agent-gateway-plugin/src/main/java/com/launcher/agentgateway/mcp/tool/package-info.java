@@ -1,5 +1,8 @@
 /**
- * The allowlisted MCP tools, one class per tool (DESIGN §6), and the one path every call
- * takes through {@link com.launcher.agentgateway.mcp.tool.ToolInvoker} (DESIGN §5).
+ * The allowlisted tools, one class per tool (DESIGN §6), each described by the JSON file
+ * beside it ({@code <tool>.json}, shared fragments in {@code shared.json}). Tools read
+ * Tasker only through the domain port {@code workitem.WorkItems} and run inside the
+ * pipeline {@code call.CallPipeline} (DESIGN §5);
+ * {@link com.launcher.agentgateway.mcp.tool.Tools} lists them.
  */
 package com.launcher.agentgateway.mcp.tool;

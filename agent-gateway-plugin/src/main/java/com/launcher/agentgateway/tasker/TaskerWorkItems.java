@@ -1,0 +1,282 @@
+package com.launcher.agentgateway.tasker;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.grant.Grant;
+import com.launcher.agentgateway.grant.TaskerProjects.Membership;
+import com.launcher.agentgateway.idempotency.IdempotencyKey;
+import com.launcher.agentgateway.token.AgentPrincipal;
+import com.launcher.agentgateway.workitem.Comment;
+import com.launcher.agentgateway.workitem.Label;
+import com.launcher.agentgateway.workitem.Member;
+import com.launcher.agentgateway.workitem.NewWorkItem;
+import com.launcher.agentgateway.workitem.Page;
+import com.launcher.agentgateway.workitem.PostedComment;
+import com.launcher.agentgateway.workitem.ReadableId;
+import com.launcher.agentgateway.workitem.Snapshot;
+import com.launcher.agentgateway.workitem.State;
+import com.launcher.agentgateway.workitem.WorkItem;
+import com.launcher.agentgateway.workitem.WorkItemChange;
+import com.launcher.agentgateway.workitem.WorkItemFilter;
+import com.launcher.agentgateway.workitem.WorkItemRef;
+import com.launcher.agentgateway.workitem.WorkItems;
+import com.launcher.host.api.tasker.CommentDraft;
+import com.launcher.host.api.tasker.ExternalRef;
+import com.launcher.host.api.tasker.PageRequest;
+import com.launcher.host.api.tasker.TaskerAlreadyExistsException;
+import com.launcher.host.api.tasker.TaskerClient;
+import com.launcher.host.api.tasker.TaskerComment;
+import com.launcher.host.api.tasker.TaskerException;
+import com.launcher.host.api.tasker.TaskerPage;
+import com.launcher.host.api.tasker.TaskerWorkItem;
+import com.launcher.host.api.tasker.WorkItemDraft;
+import com.launcher.host.api.tasker.WorkItemIdentifier;
+import com.launcher.host.api.tasker.WorkItemPatch;
+
+/**
+ * The work items port over the host's Tasker client: every read goes to Tasker now, so
+ * results carry no {@code asOf}. Tasker filters nothing (plane-api.md R9, quirk 5), so
+ * lists are filtered here, reading at most {@value #MAX_TASKER_PAGES} pages of
+ * {@value #TASKER_PAGE_SIZE} per call, so that a sparse filter cannot spend Tasker's
+ * shared rate budget in one go.
+ */
+public class TaskerWorkItems implements WorkItems {
+
+	static final int MAX_TASKER_PAGES = 5;
+
+	static final int TASKER_PAGE_SIZE = 100;
+
+	private final TaskerClient client;
+
+	public TaskerWorkItems(TaskerClient client) {
+		this.client = Objects.requireNonNull(client, "client");
+	}
+
+	@Override
+	public Membership ownerMembership(AgentPrincipal agent, Grant grant) {
+		return switch (call(() -> this.client.membership(grant.workspace(), grant.projectId(), agent.ownerEmail()))
+			.status()) {
+			case MEMBER -> Membership.MEMBER;
+			case NOT_MEMBER -> Membership.NOT_MEMBER;
+			case UNKNOWN -> Membership.UNKNOWN;
+		};
+	}
+
+	@Override
+	public Page<State> states(Grant grant) {
+		return whole(call(() -> this.client.listStates(grant.workspace(), grant.projectId())), TaskerValues::state);
+	}
+
+	@Override
+	public Page<Label> labels(Grant grant) {
+		return whole(call(() -> this.client.listLabels(grant.workspace(), grant.projectId())), TaskerValues::label);
+	}
+
+	@Override
+	public Page<Member> members(Grant grant) {
+		return whole(call(() -> this.client.listProjectMembers(grant.workspace(), grant.projectId())),
+				TaskerValues::member);
+	}
+
+	@Override
+	public Page<WorkItem> list(Grant grant, WorkItemFilter filter, Page.Request request) {
+		TaskerListCursor position = TaskerListCursor.parse(request.cursor());
+		List<WorkItem> items = new ArrayList<>();
+		for (int read = 1;; read++) {
+			TaskerPage<TaskerWorkItem> result = workItemsPage(grant, position.taskerCursor());
+			List<TaskerWorkItem> rows = result.items();
+			for (int i = position.skip(); i < rows.size(); i++) {
+				// Tasker's list is the project's; an item of another project is dropped
+				// all the same (scope is the gateway's to enforce).
+				WorkItem item = TaskerValues.workItem(rows.get(i));
+				if (!item.projectId().equals(grant.projectId()) || !filter.matches(item)) {
+					continue;
+				}
+				items.add(item);
+				if (items.size() == request.limit() && (i + 1 < rows.size() || result.hasNext())) {
+					TaskerListCursor next = (i + 1 < rows.size()) ? new TaskerListCursor(position.taskerCursor(), i + 1)
+							: new TaskerListCursor(result.nextCursor().get(), 0);
+					return Page.live(items, Optional.of(next.toString()));
+				}
+			}
+			if (!result.hasNext()) {
+				return Page.live(items, Optional.empty());
+			}
+			position = new TaskerListCursor(result.nextCursor().get(), 0);
+			if (read >= MAX_TASKER_PAGES) {
+				return Page.live(items, Optional.of(position.toString()));
+			}
+		}
+	}
+
+	@Override
+	public Snapshot<WorkItem> get(Grant grant, WorkItemRef ref, Freshness freshness) {
+		return Snapshot.live(TaskerValues.workItem(fetch(grant, ref)));
+	}
+
+	@Override
+	public Page<Comment> comments(Grant grant, WorkItemRef ref, Page.Request request) {
+		// Plane answers 200 and an empty list for an unknown item (plane-api.md §9 item
+		// 8): check first.
+		UUID workItemId = fetch(grant, ref).id();
+		TaskerPage<TaskerComment> page = call(() -> this.client.listComments(grant.workspace(), grant.projectId(),
+				workItemId, new PageRequest(TaskerListCursor.taskerCursor(request.cursor()), request.limit())));
+		return Page.live(page.items().stream().map(TaskerValues::comment).toList(), page.nextCursor());
+	}
+
+	@Override
+	public WorkItem create(Grant grant, AgentPrincipal agent, NewWorkItem draft, IdempotencyKey key,
+			boolean reconcile) {
+		CredentialScanner.requireNone(draft.title(), draft.descriptionMarkdown());
+		ExternalRef ref = Attribution.externalRef(agent.agentId(), key);
+		WorkItemDraft body = TaskerValues.draft(draft, describe(draft.descriptionMarkdown(), agent));
+		if (reconcile) {
+			// security.md: look the card up by its external id before any retry may
+			// create again.
+			return inProject(grant, call(
+					() -> this.client.createWorkItemIdempotently(grant.workspace(), grant.projectId(), body, ref)));
+		}
+		try {
+			return inProject(grant,
+					call(() -> this.client.createWorkItem(grant.workspace(), grant.projectId(), body, ref)));
+		}
+		catch (AlreadyExists ex) {
+			try {
+				return inProject(grant,
+						call(() -> this.client.getWorkItem(grant.workspace(), grant.projectId(), ex.existingId)));
+			}
+			catch (GatewayException notFound) {
+				return call(() -> this.client.findWorkItemByExternalId(grant.workspace(), grant.projectId(), ref))
+					.map((item) -> inProject(grant, item))
+					.orElseThrow(() -> notFound);
+			}
+		}
+	}
+
+	@Override
+	public WorkItem update(Grant grant, AgentPrincipal agent, WorkItemRef ref, WorkItemChange change,
+			OffsetDateTime expectedUpdatedAt, boolean reconcile) {
+		CredentialScanner.requireNone(change.title(), change.descriptionMarkdown());
+		WorkItem current = TaskerValues.workItem(fetch(grant, ref));
+		if (expectedUpdatedAt != null && (current.updatedAt() == null
+				|| !current.updatedAt().toInstant().equals(expectedUpdatedAt.toInstant()))) {
+			if (reconcile && change.isReflectedIn(current)) {
+				return current;
+			}
+			throw new GatewayException(ErrorCode.WORK_ITEM_CHANGED, "expected_updated_at",
+					Map.of("current_updated_at", String.valueOf(current.updatedAt())), null);
+		}
+		String descriptionHtml = (change.descriptionMarkdown() != null) ? describe(change.descriptionMarkdown(), agent)
+				: null;
+		WorkItemPatch patch = TaskerValues.patch(change, descriptionHtml);
+		if (patch.isEmpty()) {
+			return current;
+		}
+		return inProject(grant,
+				call(() -> this.client.updateWorkItem(grant.workspace(), grant.projectId(), current.id(), patch)));
+	}
+
+	@Override
+	public PostedComment addComment(Grant grant, AgentPrincipal agent, WorkItemRef ref, String markdown,
+			IdempotencyKey key) {
+		CredentialScanner.requireNone(markdown);
+		// Plane files the comment under the URL's item without checking its project:
+		// check it here (this also resolves a readable id, once).
+		WorkItem card = TaskerValues.workItem(fetch(grant, ref));
+		ExternalRef externalRef = Attribution.externalRef(agent.agentId(), key);
+		CommentDraft draft = new CommentDraft(describe(markdown, agent));
+		TaskerComment comment;
+		try {
+			comment = call(() -> this.client.createComment(grant.workspace(), grant.projectId(), card.id(), draft,
+					externalRef));
+		}
+		catch (AlreadyExists ex) {
+			// A comment that already carries the reference is this key's earlier success
+			// (plane-api.md §5, step 4).
+			comment = new TaskerComment(ex.existingId, card.id(), draft.commentHtml(), null, null, null, null,
+					externalRef.source(), externalRef.id());
+		}
+		return new PostedComment(TaskerValues.comment(comment), card);
+	}
+
+	private TaskerPage<TaskerWorkItem> workItemsPage(Grant grant, String taskerCursor) {
+		PageRequest page = new PageRequest(taskerCursor, TASKER_PAGE_SIZE);
+		return call(() -> this.client.listWorkItems(grant.workspace(), grant.projectId(), page));
+	}
+
+	/**
+	 * A card named either way, fetched once and checked to be in the granted project. A
+	 * readable id is refused before any Tasker call unless it names the granted project.
+	 */
+	private TaskerWorkItem fetch(Grant grant, WorkItemRef ref) {
+		if (ref instanceof WorkItemRef.ByReadableId byReadableId) {
+			ReadableId readable = byReadableId.readableId();
+			if (grant.projectIdentifier() == null || !grant.projectIdentifier().equals(readable.projectIdentifier())) {
+				throw new GatewayException(ErrorCode.PROJECT_NOT_GRANTED);
+			}
+			WorkItemIdentifier identifier = new WorkItemIdentifier(readable.projectIdentifier(), readable.sequence());
+			return requireInProject(grant,
+					call(() -> this.client.getWorkItemByIdentifier(grant.workspace(), identifier)));
+		}
+		UUID id = ((WorkItemRef.ById) ref).id();
+		return requireInProject(grant, call(() -> this.client.getWorkItem(grant.workspace(), grant.projectId(), id)));
+	}
+
+	private static String describe(String markdown, AgentPrincipal agent) {
+		String owner = (agent.ownerDisplayName() != null) ? agent.ownerDisplayName()
+				: String.valueOf(agent.ownerEmail());
+		return MarkdownRenderer.toHtml(markdown) + Attribution.footerHtml(agent.agentName(), owner);
+	}
+
+	private static WorkItem inProject(Grant grant, TaskerWorkItem item) {
+		return TaskerValues.workItem(requireInProject(grant, item));
+	}
+
+	private static TaskerWorkItem requireInProject(Grant grant, TaskerWorkItem item) {
+		if (!item.projectId().equals(grant.projectId())) {
+			throw new GatewayException(ErrorCode.NOT_FOUND);
+		}
+		return item;
+	}
+
+	private static <T, V> Page<V> whole(List<T> items, Function<T, V> value) {
+		return Page.live(items.stream().map(value).toList(), Optional.empty());
+	}
+
+	private static <T> T call(Supplier<T> action) {
+		try {
+			return action.get();
+		}
+		catch (TaskerAlreadyExistsException ex) {
+			throw new AlreadyExists(ex.existingId());
+		}
+		catch (TaskerException ex) {
+			throw TaskerErrors.map(ex);
+		}
+	}
+
+	/** Tasker's 409 with the existing id, handled where a create knows what it means. */
+	private static final class AlreadyExists extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient UUID existingId;
+
+		AlreadyExists(UUID existingId) {
+			super(null, null, false, false);
+			this.existingId = existingId;
+		}
+
+	}
+
+}
