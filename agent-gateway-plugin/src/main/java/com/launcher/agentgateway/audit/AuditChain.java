@@ -3,8 +3,8 @@ package com.launcher.agentgateway.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The hash chain over audit events:
@@ -87,47 +87,67 @@ public final class AuditChain {
 	}
 
 	/**
-	 * Encodes details as a small canonical JSON object (sorted keys, escaped strings).
+	 * Walks a stored chain and reports the first event whose link breaks: an edited,
+	 * deleted or reordered row, or one that no longer reads as an event. The walk starts
+	 * from the anchor the audit retention left (or the genesis), and the chain must end
+	 * where the head says, so deleting the newest events, or all of them, is reported at
+	 * the first missing position.
+	 * @param snapshot the chain as of one moment
+	 * @return the outcome
 	 */
-	public static final class AuditDetails {
-
-		private AuditDetails() {
-		}
-
-		public static String encode(Map<String, String> details) {
-			StringBuilder out = new StringBuilder("{");
-			new TreeMap<>(details).forEach((key, value) -> {
-				if (out.length() > 1) {
-					out.append(',');
-				}
-				quote(out, key);
-				out.append(':');
-				quote(out, value);
-			});
-			return out.append('}').toString();
-		}
-
-		private static void quote(StringBuilder out, String value) {
-			out.append('"');
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				switch (c) {
-					case '"' -> out.append("\\\"");
-					case '\\' -> out.append("\\\\");
-					case '\n' -> out.append("\\n");
-					case '\r' -> out.append("\\r");
-					case '\t' -> out.append("\\t");
-					default -> {
-						if (c < 0x20) {
-							out.append(String.format("\\u%04x", (int) c));
-						}
-						else {
-							out.append(c);
-						}
-					}
-				}
+	public static AuditLog.ChainVerification verify(AuditReader.ChainSnapshot snapshot) {
+		Optional<AuditReader.ChainPoint> anchor = snapshot.anchor();
+		Walk walk = new Walk(anchor.map(AuditReader.ChainPoint::hash).orElse(GENESIS),
+				anchor.map(AuditReader.ChainPoint::seq).orElse(0L));
+		snapshot.forEachLink(walk);
+		Long broken = walk.broken;
+		if (broken == null) {
+			AuditReader.ChainPoint head = snapshot.head();
+			if (head.seq() != walk.lastSeq || !MessageDigest.isEqual(head.hash(), walk.expected)) {
+				broken = walk.lastSeq + 1;
 			}
-			out.append('"');
+		}
+		return new AuditLog.ChainVerification(broken == null, walk.checked, broken,
+				anchor.map(AuditReader.ChainPoint::seq).orElse(null));
+	}
+
+	/** The walk along the links, stopping at the first that breaks. */
+	private static final class Walk implements Predicate<AuditReader.StoredLink> {
+
+		private byte[] expected;
+
+		private long lastSeq;
+
+		private long checked;
+
+		private Long broken;
+
+		Walk(byte[] start, long startSeq) {
+			this.expected = start;
+			this.lastSeq = startSeq;
+		}
+
+		@Override
+		public boolean test(AuditReader.StoredLink link) {
+			this.checked++;
+			AuditEvent event;
+			try {
+				event = link.event().get();
+			}
+			catch (RuntimeException ex) {
+				// A tampered row may no longer read as an event (an unknown enum name, a
+				// null where one is required): a broken link to report, not a failure.
+				this.broken = link.seq();
+				return false;
+			}
+			if (!MessageDigest.isEqual(link.prevHash(), this.expected)
+					|| !MessageDigest.isEqual(link.hash(), link(this.expected, link.seq(), event))) {
+				this.broken = link.seq();
+				return false;
+			}
+			this.expected = link.hash();
+			this.lastSeq = link.seq();
+			return true;
 		}
 
 	}

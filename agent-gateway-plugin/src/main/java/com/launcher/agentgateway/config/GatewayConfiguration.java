@@ -14,8 +14,6 @@ import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.token.OwnerLifecycleService;
 import com.launcher.agentgateway.audit.AuditLog;
-import com.launcher.agentgateway.audit.AuditRetention;
-import com.launcher.agentgateway.audit.GroupedAuditLog;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
 import com.launcher.agentgateway.grant.GrantStore;
@@ -26,20 +24,11 @@ import com.launcher.agentgateway.host.HostRequestContext;
 import com.launcher.agentgateway.host.HostSecretTokenHasher;
 import com.launcher.agentgateway.host.OwnerLifecycleListener;
 import com.launcher.agentgateway.host.OwnerStatusSync;
+import com.launcher.agentgateway.persistence.MybatisPolicyStore;
 import com.launcher.agentgateway.tasker.TaskerClientProjects;
-import com.launcher.agentgateway.persistence.JdbcAgentStore;
-import com.launcher.agentgateway.persistence.JdbcAuditLog;
-import com.launcher.agentgateway.persistence.JdbcGrantStore;
-import com.launcher.agentgateway.persistence.JdbcPolicyStore;
 import com.launcher.agentgateway.persistence.PgChangeListener;
-import com.launcher.agentgateway.persistence.JdbcRateLimiter;
-import com.launcher.agentgateway.persistence.JdbcSourceThrottle;
-import com.launcher.agentgateway.persistence.JdbcTokenStore;
-import com.launcher.agentgateway.persistence.JdbcWriteBudget;
 import com.launcher.agentgateway.policy.PolicyService;
-import com.launcher.agentgateway.ratelimit.LeasingRateLimiter;
-import com.launcher.agentgateway.ratelimit.RateLimiter;
-import com.launcher.agentgateway.ratelimit.WriteBudget;
+import com.launcher.agentgateway.policy.PolicyStore;
 import com.launcher.agentgateway.token.AgentAuthenticator;
 import com.launcher.agentgateway.token.SourceThrottle;
 import com.launcher.agentgateway.token.TokenCodec;
@@ -55,18 +44,16 @@ import liquibase.integration.spring.SpringLiquibase;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Every bean of the plugin. The host's {@link LauncherPluginContext} is registered before
- * refresh; everything else comes from here. Persistence beans depend on the migration, so
- * the schema is current before anything reads it.
+ * refresh; everything else comes from here. The stores ({@link PersistenceConfiguration})
+ * depend on the migration, so the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ WebControllers.class, McpConfiguration.class })
+@Import({ PersistenceConfiguration.class, WebControllers.class, McpConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean
@@ -101,69 +88,21 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	@DependsOn("gatewayLiquibase")
-	NamedParameterJdbcTemplate gatewayJdbc(DataSource gatewayDataSource) {
-		return new NamedParameterJdbcTemplate(gatewayDataSource);
-	}
-
-	@Bean
 	RequestContext requestContext(LauncherPluginContext context) {
 		return new HostRequestContext(context.requestIdentity());
 	}
 
 	@Bean
-	AuditLog auditLog(NamedParameterJdbcTemplate gatewayJdbc) {
-		JdbcAuditLog stored = new JdbcAuditLog(gatewayJdbc);
-		return new GroupedAuditLog(stored, stored, 64);
-	}
-
-	@Bean
-	AgentStore agentStore(NamedParameterJdbcTemplate gatewayJdbc) {
-		return new JdbcAgentStore(gatewayJdbc);
-	}
-
-	@Bean
-	TokenStore tokenStore(NamedParameterJdbcTemplate gatewayJdbc) {
-		return new JdbcTokenStore(gatewayJdbc);
-	}
-
-	@Bean
-	GrantStore grantStore(NamedParameterJdbcTemplate gatewayJdbc) {
-		return new JdbcGrantStore(gatewayJdbc);
-	}
-
-	@Bean
-	PolicyService policyService(NamedParameterJdbcTemplate gatewayJdbc, AuditLog auditLog,
-			RequestContext requestContext, Clock gatewayClock) {
-		return new PolicyService(new JdbcPolicyStore(gatewayJdbc), auditLog, requestContext, gatewayClock);
+	PolicyService policyService(PolicyStore policyStore, AuditLog auditLog, RequestContext requestContext,
+			Clock gatewayClock) {
+		return new PolicyService(policyStore, auditLog, requestContext, gatewayClock);
 	}
 
 	/** Drops every node's cached policy as soon as any node changes it. */
 	@Bean(destroyMethod = "close")
 	PgChangeListener policyChangeListener(DataSource gatewayDataSource, PolicyService policyService) {
-		return new PgChangeListener(gatewayDataSource, JdbcPolicyStore.CHANNEL, policyService::invalidate,
+		return new PgChangeListener(gatewayDataSource, MybatisPolicyStore.CHANNEL, policyService::invalidate,
 				Duration.ofMillis(500), Duration.ofMinutes(10));
-	}
-
-	/**
-	 * The shared buckets, leased to busy agents a few tokens at a time
-	 * ({@link LeasingRateLimiter}).
-	 */
-	@Bean
-	RateLimiter rateLimiter(NamedParameterJdbcTemplate gatewayJdbc, GatewayProperties properties) {
-		return new LeasingRateLimiter(new JdbcRateLimiter(gatewayJdbc), properties.rateLeaseFor(),
-				properties.rateLeaseMax(), System::nanoTime);
-	}
-
-	@Bean
-	WriteBudget writeBudget(NamedParameterJdbcTemplate gatewayJdbc) {
-		return new JdbcWriteBudget(gatewayJdbc);
-	}
-
-	@Bean
-	SourceThrottle sourceThrottle(NamedParameterJdbcTemplate gatewayJdbc, GatewayProperties properties) {
-		return new JdbcSourceThrottle(gatewayJdbc, properties.authFailureLimit(), properties.authFailureWindow(),
-				properties.authFailureBlock());
 	}
 
 	@Bean
@@ -250,13 +189,6 @@ public class GatewayConfiguration {
 	@Bean
 	OwnerLifecycleListener ownerLifecycleListener(OwnerLifecycleService ownerLifecycleService) {
 		return new OwnerLifecycleListener(ownerLifecycleService);
-	}
-
-	@Bean(initMethod = "start", destroyMethod = "stop")
-	AuditRetention auditRetention(NamedParameterJdbcTemplate gatewayJdbc, GatewayProperties properties,
-			Clock gatewayClock) {
-		return new AuditRetention(new JdbcAuditLog(gatewayJdbc), properties.auditRetention(),
-				properties.auditPruneInterval(), gatewayClock);
 	}
 
 	@Bean

@@ -24,7 +24,6 @@ import com.launcher.agentgateway.mcp.McpEdgeSettings;
 import com.launcher.agentgateway.mcp.McpTools;
 import com.launcher.agentgateway.mcp.ToolResults;
 import com.launcher.agentgateway.mcp.tool.Tools;
-import com.launcher.agentgateway.persistence.JdbcIdempotencyStore;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
@@ -45,7 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The beans of the MCP endpoint, the call pipeline and its tools, idempotency and the
@@ -82,11 +80,6 @@ public class McpConfiguration {
 	@Bean
 	McpJsonMapper mcpJsonMapper() {
 		return new JacksonMcpJsonMapper(MCP_JSON);
-	}
-
-	@Bean
-	IdempotencyStore idempotencyStore(NamedParameterJdbcTemplate gatewayJdbc) {
-		return new JdbcIdempotencyStore(gatewayJdbc);
 	}
 
 	@Bean

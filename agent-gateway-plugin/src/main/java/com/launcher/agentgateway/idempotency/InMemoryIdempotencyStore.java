@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.launcher.agentgateway.idempotency.IdempotencyRecord.Status;
 
 /**
- * A single-node store for tests and development; {@code JdbcIdempotencyStore} is the one
- * that holds across nodes.
+ * A single-node store for tests and development; {@code MybatisIdempotencyStore} is the
+ * one that holds across nodes.
  */
 public class InMemoryIdempotencyStore implements IdempotencyStore {
 
@@ -56,13 +56,16 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 
 	@Override
 	public synchronized void markUnknown(UUID agentId, IdempotencyKey key) {
-		this.records.computeIfPresent(id(agentId, key), (k, r) -> new IdempotencyRecord(agentId, key, r.tool(),
-				r.fingerprint(), Status.UNKNOWN, r.leaseUntil(), null, r.createdAt(), r.expiresAt()));
+		// As the database does: only a write in flight can end with an unknown outcome.
+		this.records.computeIfPresent(id(agentId, key),
+				(k, r) -> (r.status() != Status.IN_PROGRESS) ? r : new IdempotencyRecord(agentId, key, r.tool(),
+						r.fingerprint(), Status.UNKNOWN, r.leaseUntil(), null, r.createdAt(), r.expiresAt()));
 	}
 
 	@Override
-	public void release(UUID agentId, IdempotencyKey key) {
-		this.records.remove(id(agentId, key));
+	public synchronized void release(UUID agentId, IdempotencyKey key) {
+		// A completed result stays for replays until it expires.
+		this.records.computeIfPresent(id(agentId, key), (k, r) -> (r.status() == Status.COMPLETED) ? r : null);
 	}
 
 	@Override

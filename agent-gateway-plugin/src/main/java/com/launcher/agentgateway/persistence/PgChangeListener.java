@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * statement on it gives up after 10 seconds, so a peer that vanished without a reset is
  * noticed rather than waited on. The connection is handed back and taken again every
  * {@code recycleAfter}, so the pool's lifetime rules still apply to it.
+ * <p>
+ * Plain JDBC, where every store uses MyBatis: {@code LISTEN} binds a channel to one
+ * connection, and notifications arrive through the driver's own API
+ * ({@link PGConnection#getNotifications(int)}) on that connection, which a mapper, whose
+ * connection is borrowed for one statement and handed back, cannot hold.
  */
 public final class PgChangeListener implements AutoCloseable {
 
@@ -133,8 +138,8 @@ public final class PgChangeListener implements AutoCloseable {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(true);
 			// A peer that vanished without a reset (a dropped NAT entry, a failover) must
-			// fail a statement rather than hang it; the pool restores the timeout on
-			// return.
+			// fail a statement rather than hang it. The pool restores the timeout when
+			// the connection goes back.
 			connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("LISTEN " + this.channel);

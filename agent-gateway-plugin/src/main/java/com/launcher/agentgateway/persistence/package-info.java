@@ -1,5 +1,8 @@
 /**
- * PostgreSQL implementations of the domain's ports, over Spring's JDBC template (the host
- * provides it; no ORM is bundled). Every query is parameterised.
+ * PostgreSQL implementations of the domain's ports, on MyBatis: each store's SQL is in
+ * its mapper file under {@code db/agent-gateway/mappers/}, every value a bound parameter.
+ * Rows that do not map straight onto a domain record are read into row records, converted
+ * here. {@link com.launcher.agentgateway.persistence.PgChangeListener} alone speaks plain
+ * JDBC.
  */
 package com.launcher.agentgateway.persistence;

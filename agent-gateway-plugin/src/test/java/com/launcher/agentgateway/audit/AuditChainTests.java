@@ -115,9 +115,9 @@ class AuditChainTests {
 		details.put("z", "a\"b\\c\nd\re\tf\u0001");
 		details.put("a", "plain");
 
-		assertThat(AuditChain.AuditDetails.encode(details))
+		assertThat(AuditDetails.encode(details))
 			.isEqualTo("{\"a\":\"plain\",\"z\":\"a\\\"b\\\\c\\nd\\re\\tf\\u0001\"}");
-		assertThat(AuditChain.AuditDetails.encode(Map.of())).isEqualTo("{}");
+		assertThat(AuditDetails.encode(Map.of())).isEqualTo("{}");
 	}
 
 	@Test

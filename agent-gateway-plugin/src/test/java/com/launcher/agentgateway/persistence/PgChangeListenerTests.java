@@ -15,6 +15,7 @@ import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.PolicyService;
 import org.junit.jupiter.api.Test;
+import org.mybatis.spring.SqlSessionTemplate;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -36,12 +37,12 @@ class PgChangeListenerTests {
 	@Test
 	void listenerWhenAnotherNodeSavesThePolicyThenThisNodesCacheIsDroppedAtOnce() {
 		Clock frozen = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
-		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(DATABASE.dataSource());
-		PolicyService nodeA = new PolicyService(new JdbcPolicyStore(jdbc), mock(AuditLog.class), RequestContext.NONE,
-				frozen);
-		PolicyService nodeB = new PolicyService(new JdbcPolicyStore(jdbc), mock(AuditLog.class), RequestContext.NONE,
-				frozen);
-		try (PgChangeListener listener = new PgChangeListener(DATABASE.dataSource(), JdbcPolicyStore.CHANNEL,
+		SqlSessionTemplate sessions = TestDatabase.sessions(DATABASE.dataSource());
+		PolicyService nodeA = new PolicyService(new MybatisPolicyStore(sessions), mock(AuditLog.class),
+				RequestContext.NONE, frozen);
+		PolicyService nodeB = new PolicyService(new MybatisPolicyStore(sessions), mock(AuditLog.class),
+				RequestContext.NONE, frozen);
+		try (PgChangeListener listener = new PgChangeListener(DATABASE.dataSource(), MybatisPolicyStore.CHANNEL,
 				nodeB::invalidate, Duration.ofMillis(200), Duration.ofMinutes(10))) {
 			eventually(Duration.ofSeconds(10), listener::isListening);
 			Policy before = nodeB.current();

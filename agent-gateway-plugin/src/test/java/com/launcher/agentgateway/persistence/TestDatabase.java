@@ -5,13 +5,20 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
+import com.launcher.agentgateway.config.PersistenceConfiguration;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import liquibase.exception.LiquibaseException;
 import liquibase.integration.spring.SpringLiquibase;
+import org.mybatis.spring.SqlSessionTemplate;
 
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,6 +32,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public final class TestDatabase {
 
 	private static final AtomicInteger DATABASES = new AtomicInteger();
+
+	// By identity: a counting proxy answers equals() as the pool it wraps.
+	private static final Map<DataSource, SqlSessionTemplate> SESSIONS = Collections
+		.synchronizedMap(new IdentityHashMap<>());
 
 	private static EmbeddedPostgres postgres;
 
@@ -75,8 +86,23 @@ public final class TestDatabase {
 		return dataSource;
 	}
 
-	public static NamedParameterJdbcTemplate jdbc(HikariDataSource dataSource) {
+	public static NamedParameterJdbcTemplate jdbc(DataSource dataSource) {
 		return new NamedParameterJdbcTemplate(dataSource);
+	}
+
+	/**
+	 * MyBatis sessions over {@code dataSource}, from the factory the plugin builds
+	 * ({@link PersistenceConfiguration#sqlSessionFactory}); one per data source.
+	 */
+	public static SqlSessionTemplate sessions(DataSource dataSource) {
+		return SESSIONS.computeIfAbsent(dataSource, (key) -> {
+			try {
+				return new SqlSessionTemplate(PersistenceConfiguration.sqlSessionFactory(key));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 	}
 
 	private static void migrate(HikariDataSource dataSource) {

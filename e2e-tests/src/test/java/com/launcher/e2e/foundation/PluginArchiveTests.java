@@ -1,6 +1,7 @@
 package com.launcher.e2e.foundation;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
@@ -27,11 +28,25 @@ class PluginArchiveTests {
 				.toList();
 			assertThat(libs).isNotEmpty()
 				.anyMatch((n) -> n.startsWith("liquibase-core-4.33"))
+				.anyMatch((n) -> n.equals("mybatis-3.5.19.jar"))
+				.anyMatch((n) -> n.equals("mybatis-spring-4.0.0.jar"))
 				.anyMatch((n) -> n.startsWith("agent-gateway-migrations"))
 				.anyMatch((n) -> n.startsWith("agent-gateway-admin-ui"));
 			for (String forbidden : PROVIDED) {
 				assertThat(libs).as("lib/ must not bundle %s", forbidden).noneMatch((n) -> n.startsWith(forbidden));
 			}
+		}
+	}
+
+	@Test
+	void sbomWhenPackagedThenListsWhatLibBundlesAndNothingTheHostProvides() throws IOException {
+		try (ZipFile zip = new ZipFile(LauncherCluster.pluginZip().toFile())) {
+			String sbom = new String(zip.getInputStream(zip.getEntry("agent-gateway-sbom.json")).readAllBytes(),
+					StandardCharsets.UTF_8);
+			assertThat(sbom).contains("pkg:maven/org.mybatis/mybatis@3.5.19",
+					"pkg:maven/org.mybatis/mybatis-spring@4.0.0", "pkg:maven/org.liquibase/liquibase-core@4.33.0");
+			assertThat(sbom).as("the host's Spring is never a component of the plugin")
+				.doesNotContain("pkg:maven/org.springframework/");
 		}
 	}
 

@@ -28,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import static com.launcher.e2e.identity.IdentityCalls.API;
 import static com.launcher.e2e.identity.IdentityCalls.auditOf;
@@ -488,9 +487,9 @@ class TokenLifecycleEndToEndTests {
 	}
 
 	/**
-	 * The plugin's own {@code JdbcRateLimiter} class, loaded from the node's plugin class
-	 * loader and given the node's own connection pool: one limiter per node, one shared
-	 * database.
+	 * The plugin's own {@code MybatisRateLimiter} class, loaded from the node's plugin
+	 * class loader over a session factory the plugin builds on the node's own connection
+	 * pool: one limiter per node, one shared database.
 	 */
 	static final class RateLimiterDriver {
 
@@ -502,10 +501,16 @@ class TokenLifecycleEndToEndTests {
 
 		RateLimiterDriver(LauncherNode node, int burstPerSecond) throws Exception {
 			ClassLoader plugin = node.pluginHost().classLoader("agent-gateway").orElseThrow();
-			Class<?> limiterClass = plugin.loadClass("com.launcher.agentgateway.persistence.JdbcRateLimiter");
+			Class<?> limiterClass = plugin.loadClass("com.launcher.agentgateway.persistence.MybatisRateLimiter");
 			Class<?> policyClass = plugin.loadClass("com.launcher.agentgateway.policy.Policy");
-			this.limiter = limiterClass.getConstructor(NamedParameterJdbcTemplate.class)
-				.newInstance(new NamedParameterJdbcTemplate(node.context().getBean(DataSource.class)));
+			Object factory = plugin.loadClass("com.launcher.agentgateway.config.PersistenceConfiguration")
+				.getMethod("sqlSessionFactory", DataSource.class)
+				.invoke(null, node.context().getBean(DataSource.class));
+			Object sessions = plugin.loadClass("org.mybatis.spring.SqlSessionTemplate")
+				.getConstructor(plugin.loadClass("org.apache.ibatis.session.SqlSessionFactory"))
+				.newInstance(factory);
+			this.limiter = limiterClass.getConstructor(plugin.loadClass("org.apache.ibatis.session.SqlSession"))
+				.newInstance(sessions);
 			// Burst bucket binding (burstPerSecond per second); sustained bucket far
 			// above.
 			this.policy = policyClass

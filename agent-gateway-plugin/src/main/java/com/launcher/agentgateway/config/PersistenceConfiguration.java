@@ -1,0 +1,182 @@
+package com.launcher.agentgateway.config;
+
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.launcher.agentgateway.agent.AgentStore;
+import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.AuditRetention;
+import com.launcher.agentgateway.audit.GroupedAuditAppender;
+import com.launcher.agentgateway.audit.StoredAuditLog;
+import com.launcher.agentgateway.grant.GrantStore;
+import com.launcher.agentgateway.idempotency.IdempotencyStore;
+import com.launcher.agentgateway.persistence.InstantTypeHandler;
+import com.launcher.agentgateway.persistence.MybatisAgentStore;
+import com.launcher.agentgateway.persistence.MybatisAuditAppender;
+import com.launcher.agentgateway.persistence.MybatisAuditPruner;
+import com.launcher.agentgateway.persistence.MybatisAuditReader;
+import com.launcher.agentgateway.persistence.MybatisGrantStore;
+import com.launcher.agentgateway.persistence.MybatisIdempotencyStore;
+import com.launcher.agentgateway.persistence.MybatisPolicyStore;
+import com.launcher.agentgateway.persistence.MybatisRateLimiter;
+import com.launcher.agentgateway.persistence.MybatisSourceThrottle;
+import com.launcher.agentgateway.persistence.MybatisTokenStore;
+import com.launcher.agentgateway.persistence.MybatisWriteBudget;
+import com.launcher.agentgateway.persistence.UuidTypeHandler;
+import com.launcher.agentgateway.policy.PolicyStore;
+import com.launcher.agentgateway.ratelimit.LeasingRateLimiter;
+import com.launcher.agentgateway.ratelimit.RateLimiter;
+import com.launcher.agentgateway.ratelimit.WriteBudget;
+import com.launcher.agentgateway.token.SourceThrottle;
+import com.launcher.agentgateway.token.TokenStore;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.type.TypeHandler;
+import org.mybatis.spring.SqlSessionFactoryBean;
+import org.mybatis.spring.SqlSessionTemplate;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+
+/**
+ * The plugin's stores on MyBatis, over the host's data source. The plugin builds its own
+ * {@link SqlSessionFactory}: the host's, if it has one, knows neither these mappers nor
+ * the plugin's class loader.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PersistenceConfiguration {
+
+	/** One mapper file per store, under the plugin's resource namespace. */
+	static final List<String> MAPPERS = List.of("AgentMapper", "AuditMapper", "GrantMapper", "IdempotencyMapper",
+			"PolicyMapper", "RateMapper", "SourceThrottleMapper", "TokenMapper", "WriteBudgetMapper");
+
+	/** The most concurrent audit events one statement appends (GroupedAuditAppender). */
+	static final int AUDIT_GROUP = 64;
+
+	@Bean
+	@DependsOn("gatewayLiquibase")
+	SqlSessionFactory gatewaySqlSessionFactory(DataSource gatewayDataSource) throws Exception {
+		return sqlSessionFactory(gatewayDataSource);
+	}
+
+	/**
+	 * Builds the factory under the plugin's class loader, whoever calls it.
+	 * <p>
+	 * MyBatis resolves the names in mapper files (result types, mapper interfaces) by
+	 * trying the thread's context class loader before its own. Under PF4J the plugin's
+	 * class loader is the context class loader while the plugin's context refreshes, but
+	 * a factory built on any other thread would ask the host's first. So the mapper files
+	 * are read through the plugin's class loader, the type handlers are given as objects,
+	 * nothing is found by scanning packages (MyBatis's VFS does not know PF4J's class
+	 * path), and the context class loader is the plugin's while the factory is built.
+	 * @param dataSource the host's data source
+	 * @return the factory
+	 * @throws Exception when a mapper file does not parse
+	 */
+	public static SqlSessionFactory sqlSessionFactory(DataSource dataSource) throws Exception {
+		ClassLoader plugin = PersistenceConfiguration.class.getClassLoader();
+		org.apache.ibatis.session.Configuration configuration = new org.apache.ibatis.session.Configuration();
+		// Columns map onto record components by name (owner_user_id -> ownerUserId); the
+		// plugin compiles with -parameters, which names them.
+		configuration.setMapUnderscoreToCamelCase(true);
+		configuration.setArgNameBasedConstructorAutoMapping(true);
+		// The mapper files are formatted for reading; the server gets one line.
+		configuration.setShrinkWhitespacesInSql(true);
+		// Every mapper call is its own short session: nothing to cache across calls, and
+		// a cached row could hide a revoke made on another node.
+		configuration.setCacheEnabled(false);
+		configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+		configuration.setDefaultExecutorType(ExecutorType.SIMPLE);
+		SqlSessionFactoryBean factory = new SqlSessionFactoryBean();
+		factory.setDataSource(dataSource);
+		factory.setConfiguration(configuration);
+		factory.setTypeHandlers(new TypeHandler<?>[] { new UuidTypeHandler(), new InstantTypeHandler() });
+		factory.setMapperLocations(MAPPERS.stream()
+			.map((name) -> new ClassPathResource("db/agent-gateway/mappers/" + name + ".xml", plugin))
+			.toArray(Resource[]::new));
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(plugin);
+		try {
+			return factory.getObject();
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	/**
+	 * Thread-safe; each call borrows a connection for one statement, or joins the Spring
+	 * transaction in progress, and turns SQL errors into Spring's exceptions.
+	 */
+	@Bean
+	SqlSessionTemplate gatewaySqlSession(SqlSessionFactory gatewaySqlSessionFactory) {
+		return new SqlSessionTemplate(gatewaySqlSessionFactory);
+	}
+
+	@Bean
+	AgentStore agentStore(SqlSessionTemplate gatewaySqlSession) {
+		return new MybatisAgentStore(gatewaySqlSession);
+	}
+
+	@Bean
+	TokenStore tokenStore(SqlSessionTemplate gatewaySqlSession) {
+		return new MybatisTokenStore(gatewaySqlSession);
+	}
+
+	@Bean
+	GrantStore grantStore(SqlSessionTemplate gatewaySqlSession) {
+		return new MybatisGrantStore(gatewaySqlSession);
+	}
+
+	@Bean
+	PolicyStore policyStore(SqlSessionTemplate gatewaySqlSession) {
+		return new MybatisPolicyStore(gatewaySqlSession);
+	}
+
+	@Bean
+	IdempotencyStore idempotencyStore(SqlSessionTemplate gatewaySqlSession) {
+		return new MybatisIdempotencyStore(gatewaySqlSession);
+	}
+
+	@Bean
+	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession) {
+		return new StoredAuditLog(new GroupedAuditAppender(new MybatisAuditAppender(gatewaySqlSession), AUDIT_GROUP),
+				new MybatisAuditReader(gatewaySqlSession));
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "stop")
+	AuditRetention auditRetention(SqlSessionTemplate gatewaySqlSession, GatewayProperties properties,
+			Clock gatewayClock) {
+		return new AuditRetention(new MybatisAuditPruner(gatewaySqlSession), properties.auditRetention(),
+				properties.auditPruneInterval(), gatewayClock);
+	}
+
+	/**
+	 * The shared buckets, leased to busy agents a few tokens at a time
+	 * ({@link LeasingRateLimiter}).
+	 */
+	@Bean
+	RateLimiter rateLimiter(SqlSessionTemplate gatewaySqlSession, GatewayProperties properties) {
+		return new LeasingRateLimiter(new MybatisRateLimiter(gatewaySqlSession), properties.rateLeaseFor(),
+				properties.rateLeaseMax(), System::nanoTime);
+	}
+
+	@Bean
+	WriteBudget writeBudget(SqlSessionTemplate gatewaySqlSession) {
+		return new MybatisWriteBudget(gatewaySqlSession);
+	}
+
+	@Bean
+	SourceThrottle sourceThrottle(SqlSessionTemplate gatewaySqlSession, GatewayProperties properties) {
+		return new MybatisSourceThrottle(gatewaySqlSession, properties.authFailureLimit(),
+				properties.authFailureWindow(), properties.authFailureBlock());
+	}
+
+}

@@ -1,0 +1,67 @@
+package com.launcher.agentgateway.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.launcher.agentgateway.audit.AuditDetails;
+import com.launcher.agentgateway.audit.AuditEvent;
+import com.launcher.agentgateway.audit.AuditReader.ChainPoint;
+import org.apache.ibatis.session.ResultHandler;
+
+/**
+ * The statements of {@code AuditMapper.xml}, shared by the appender, the reader and the
+ * pruner of the audit log.
+ */
+interface AuditMapper {
+
+	/**
+	 * One event, its values as text by the names {@link MybatisAuditAppender} gives them.
+	 */
+	void append(Map<String, String> event);
+
+	/** Several events, one text array per value, in chain order. */
+	void appendAll(Map<String, String[]> columns);
+
+	List<EventRow> query(Filter filter);
+
+	/** Every event by position, streamed to {@code handler}. */
+	void chain(ResultHandler<EventRow> handler);
+
+	ChainPoint anchor();
+
+	ChainPoint head();
+
+	boolean tryPruneLock();
+
+	int prune(int batch, Instant cutoff);
+
+	/**
+	 * A query's conditions; {@code null} means "any". {@code cursorAt} and
+	 * {@code cursorSeq} come together, and {@code limit} asks one row more than a page so
+	 * the reader knows whether another page follows.
+	 */
+	record Filter(UUID agentId, UUID ownerUserId, String action, String outcome, Instant from, Instant to,
+			Instant cursorAt, Long cursorSeq, int limit) {
+	}
+
+	/**
+	 * A row of {@code agw_audit_event}. The enums stay text here, so that a row whose
+	 * values were tampered with still reads, and {@link #event()} is where it fails.
+	 */
+	record EventRow(long seq, UUID id, Instant occurredAt, UUID agentId, UUID ownerUserId, String actorType,
+			String actorId, String action, String targetType, String targetId, String outcome, String reason,
+			String requestId, String sourceAddress, UUID tokenId, String tokenHint, String details, byte[] prevHash,
+			byte[] hash) {
+
+		AuditEvent event() {
+			return new AuditEvent(this.id, this.occurredAt, this.agentId, this.ownerUserId,
+					AuditEvent.ActorType.valueOf(this.actorType), this.actorId, this.action, this.targetType,
+					this.targetId, AuditEvent.Outcome.valueOf(this.outcome), this.reason, this.requestId,
+					this.sourceAddress, this.tokenId, this.tokenHint, AuditDetails.decode(this.details));
+		}
+
+	}
+
+}
