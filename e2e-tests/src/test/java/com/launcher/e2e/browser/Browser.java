@@ -122,8 +122,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets the session: the host's cookies go (the browser must be on the host's origin
-	 * for that, so it goes there first).
+	 * Forgets the session: the host's cookies go (the browser must be on the host's
+	 * origin for that, so it goes there first).
 	 */
 	public Browser signOut() {
 		open("/login");

@@ -2,12 +2,15 @@ package com.launcher.e2e.browser;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
+import com.launcher.tasker.sandbox.SandboxOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import static com.launcher.e2e.browser.AgentCalls.args;
@@ -36,6 +40,8 @@ class OwnerPagesBrowserTests {
 
 	private static final String BASE = "/plugins/agent-gateway";
 
+	private static final String TASKER_WEB = "http://tasker.web.test";
+
 	private static LauncherCluster cluster;
 
 	private static LauncherNode node;
@@ -44,7 +50,10 @@ class OwnerPagesBrowserTests {
 
 	@BeforeAll
 	static void start() {
-		cluster = LauncherCluster.start(1);
+		// Tasker's web app address, for the links to cards an agent wrote (nobody opens
+		// them).
+		cluster = LauncherCluster.start(1, SandboxOptions.forTests().withRateLimit(1_000_000, Duration.ofMinutes(1)),
+				Map.of("launcher.tasker.web-url", TASKER_WEB));
 		node = cluster.node();
 		browser = Browser.start(node);
 	}
@@ -169,7 +178,14 @@ class OwnerPagesBrowserTests {
 		browser.clickAndWait(browser.link("bob-busy"));
 		List<String> rows = activityRows();
 		assertThat(rows).hasSize(20);
-		assertThat(rows.get(0)).contains("create_work_item").contains("Agent").contains("Succeeded");
+		assertThat(rows.get(0)).contains("create_work_item")
+			.contains("Agent")
+			.contains("Succeeded")
+			.containsPattern("WEB-\\d+ Fix the login page");
+		// The card an agent wrote links to Tasker, by its readable id.
+		WebElement card = browser.find("table.audit tbody tr td[data-label=Card] a");
+		assertThat(card.getAttribute("href")).startsWith(TASKER_WEB + "/demo/browse/WEB-");
+		assertThat(card.getText()).matches("WEB-\\d+");
 		assertThat(rows.get(1)).contains("list_states").contains("Denied").contains("not granted to this agent");
 		browser.clickAndWait(browser.link("Older"));
 		assertThat(activityRows()).isNotEmpty().allSatisfy((row) -> assertThat(row).doesNotContain("create_work_item"));
