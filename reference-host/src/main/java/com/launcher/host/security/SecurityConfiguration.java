@@ -10,7 +10,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.launcher.host.api.user.LauncherUser;
-import com.launcher.host.api.user.UserDirectory;
 import com.launcher.host.config.HostProperties;
 import com.launcher.host.web.BaseUrlResolver;
 import com.launcher.host.web.ClientAddressResolver;
@@ -29,6 +28,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -43,6 +43,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -50,10 +51,11 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Three filter chains. Plugins' public routes and well-known documents come first, with
- * no authentication by the host; then plugins' protected resources (agents, opaque
- * tokens, stateless); everything else is for humans: pages with form login and CSRF, REST
- * with a JWT bearer, and HTTP Basic for the seeded users in demo mode.
+ * Four filter chains, first match wins. Plugins' public routes and well-known documents,
+ * with no authentication by the host; plugins' protected resources (agents, opaque
+ * tokens, stateless); humans whose request carries a JWT (or Basic, in demo mode),
+ * stateless and without CSRF; and everything else, a person's browser: form login, a
+ * session re-checked on every request, CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -131,36 +133,80 @@ class SecurityConfiguration {
 		return (web) -> web.requestRejectedHandler(new BearerAwareRequestRejectedHandler(resources, introspection));
 	}
 
+	/**
+	 * Humans whose request carries its own credential: a JWT, or Basic in demo mode.
+	 * Stateless, so the session cookie is never read here: such a request either
+	 * authenticates with its header or is refused, and with nothing ambient to ride on,
+	 * CSRF has nothing to protect (issue 12 point 10: CSRF is off only where header
+	 * authentication is the only way in).
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain humanChain(HttpSecurity http, HostProperties properties, JwtDecoder jwtDecoder,
-			UserDirectory directory) throws Exception {
-		RequestMatcher api = new OrRequestMatcher((request) -> pathOf(request).startsWith("/launcher/api/"),
-				(request) -> PATHS.match("/plugins/*/api/**", pathOf(request)));
-		RequestMatcher withAuthorizationHeader = (request) -> request.getHeader("Authorization") != null;
-		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers((request) -> {
-			String path = pathOf(request);
-			return path.equals("/login") || path.equals("/error") || path.startsWith("/launcher/static/")
-					|| PATHS.match("/plugins/*/static/**", path) || path.equals("/launcher/health");
-		}).permitAll().anyRequest().authenticated())
-			.formLogin((form) -> form.loginPage("/login").permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-			// A browser whose session has expired (or was ended) is told so at sign-in,
-			// for a page and for a form post alike (a form's CSRF token died with it).
-			.sessionManagement((session) -> session.invalidSessionUrl("/login?expired"))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
+	SecurityFilterChain headerChain(HttpSecurity http, HostProperties properties, JwtDecoder jwtDecoder,
+			SignInPolicy users) throws Exception {
+		http.securityMatcher((request) -> headerCredential(request, properties.demo()))
+			.authorizeHttpRequests(SecurityConfiguration::humanRules)
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new LauncherJwtConverter(directory))))
-			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(), api)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true))
-			// Requests that authenticate with a header (JWT or Basic) carry no ambient
-			// credential, so they cannot be forged cross-site; forms keep CSRF.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(withAuthorizationHeader));
+				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new LauncherJwtConverter(users)))
+				.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
+			.csrf((csrf) -> csrf.disable());
 		if (properties.demo()) {
 			http.httpBasic((basic) -> basic.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Everything else is a person's browser: form login, a session, CSRF on every unsafe
+	 * request, and the session's user checked again on every request.
+	 */
+	@Bean
+	@Order(3)
+	SecurityFilterChain sessionChain(HttpSecurity http, SignInPolicy users) throws Exception {
+		RequestMatcher api = new OrRequestMatcher((request) -> pathOf(request).startsWith("/launcher/api/"),
+				(request) -> PATHS.match("/plugins/*/api/**", pathOf(request)));
+		http.authorizeHttpRequests(SecurityConfiguration::humanRules)
+			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			// A browser whose session has expired or was ended is told so at sign-in, for
+			// a
+			// page and for a form post alike (a form's CSRF token died with the session).
+			.sessionManagement((session) -> session.invalidSessionUrl("/login?expired"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(), api)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true))
+			.addFilterBefore(new ActiveUserSessionFilter(users), AnonymousAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static void humanRules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
+		authorize.requestMatchers((request) -> {
+			String path = pathOf(request);
+			return path.equals("/login") || path.equals("/error") || path.startsWith("/launcher/static/")
+					|| PATHS.match("/plugins/*/static/**", path) || path.equals("/launcher/health");
+		}).permitAll().anyRequest().authenticated();
+	}
+
+	/**
+	 * Whether a human request authenticates with its own header: a Bearer token, or Basic
+	 * in demo mode (RFC 7235 §2.1: schemes are case-insensitive). Any other header leaves
+	 * the request to the session chain, where it authenticates nothing.
+	 */
+	static boolean headerCredential(HttpServletRequest request, boolean demo) {
+		String authorization = request.getHeader("Authorization");
+		if (authorization == null) {
+			return false;
+		}
+		return PresentedBearerCredential.credential(authorization) != null
+				|| (demo && authorization.regionMatches(true, 0, "Basic ", 0, 6));
 	}
 
 	@Bean
@@ -222,21 +268,20 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Maps a JWT's subject to the Launcher user it names; users who are not active are
-	 * refused even with an unexpired JWT.
+	 * Maps a JWT's subject to the Launcher user it names; users who may not act now (not
+	 * active, or a demo user outside demo mode) are refused even with an unexpired JWT.
 	 */
 	static final class LauncherJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
-		private final UserDirectory directory;
+		private final SignInPolicy users;
 
-		LauncherJwtConverter(UserDirectory directory) {
-			this.directory = directory;
+		LauncherJwtConverter(SignInPolicy users) {
+			this.users = users;
 		}
 
 		@Override
 		public AbstractAuthenticationToken convert(Jwt jwt) {
-			LauncherUser user = this.directory.findByUsername(jwt.getSubject())
-				.filter(LauncherUser::isActive)
+			LauncherUser user = this.users.activeUser(jwt.getSubject())
 				.orElseThrow(() -> new DisabledException("User is not active"));
 			return new JwtAuthenticationToken(jwt, authorities(user), user.username());
 		}

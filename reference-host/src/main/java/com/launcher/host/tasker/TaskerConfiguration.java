@@ -78,7 +78,7 @@ class TaskerConfiguration {
 
 	@Bean
 	PlaneTaskerClient taskerClient(HostProperties properties, DemoSandbox demoSandbox,
-			ObjectProvider<JdbcMembershipSource> membershipSource) {
+			ObjectProvider<MybatisMembershipSource> membershipSource) {
 		URI baseUrl;
 		String apiKey;
 		if (demoSandbox.sandbox() != null) {
