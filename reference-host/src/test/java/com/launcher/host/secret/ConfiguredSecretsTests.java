@@ -70,10 +70,12 @@ class ConfiguredSecretsTests {
 
 	@Test
 	void taskerWebhookSecretWhenDemoThenPlaneFormKeptAcrossRestartsAndUsedAsText(@TempDir Path data) throws Exception {
-		ConfiguredSecrets demo = new ConfiguredSecrets(new HostProperties(true, data, null, Map.of(), null, null));
+		ConfiguredSecrets demo = new ConfiguredSecrets(
+				new HostProperties(true, data, null, Map.of(), null, null, null, null));
 		String secret = demo.taskerWebhookSecret("agent-gateway");
 		assertThat(secret).matches("plane_wh_[0-9a-f]{32}");
-		ConfiguredSecrets restarted = new ConfiguredSecrets(new HostProperties(true, data, null, Map.of(), null, null));
+		ConfiguredSecrets restarted = new ConfiguredSecrets(
+				new HostProperties(true, data, null, Map.of(), null, null, null, null));
 		assertThat(restarted.taskerWebhookSecret("agent-gateway")).isEqualTo(secret);
 		// Plane keys its signature with the secret's text, and so does the host.
 		assertThat(restarted.forPlugin("agent-gateway").hmacSha256("tasker-webhook-secret", bytes("body")))
@@ -83,7 +85,8 @@ class ConfiguredSecretsTests {
 	@Test
 	void taskerWebhookSecretWhenConfiguredThenThatTextAndOutsideDemoWithoutOneRefused() throws Exception {
 		ConfiguredSecrets configured = new ConfiguredSecrets(new HostProperties(false, null, null,
-				Map.of("agent-gateway", Map.of("tasker-webhook-secret", "plane_wh_configured")), null, null));
+				Map.of("agent-gateway", Map.of("tasker-webhook-secret", "plane_wh_configured")), null, null, null,
+				null));
 		assertThat(configured.taskerWebhookSecret("agent-gateway")).isEqualTo("plane_wh_configured");
 		assertThat(configured.forPlugin("agent-gateway").hmacSha256("tasker-webhook-secret", bytes("b")))
 			.isEqualTo(hmac("plane_wh_configured", bytes("b")));

@@ -30,7 +30,8 @@ class DemoTaskerWebhookTests {
 
 	@Test
 	void registerWhenDemoThenSandboxSignsWithTheSecretThePluginVerifiesWith(@TempDir Path data) throws Exception {
-		ConfiguredSecrets secrets = new ConfiguredSecrets(new HostProperties(true, data, null, Map.of(), null, null));
+		ConfiguredSecrets secrets = new ConfiguredSecrets(
+				new HostProperties(true, data, null, Map.of(), null, null, null, null));
 		BlockingQueue<Delivery> received = new ArrayBlockingQueue<>(10);
 		HttpServer host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		host.createContext(DemoTaskerWebhook.RECEIVER_PATH, (exchange) -> {
