@@ -174,10 +174,6 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(SecurityConfiguration::humanRules)
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-			// A browser whose session has expired or was ended is told so at sign-in, for
-			// a
-			// page and for a form post alike (a form's CSRF token died with the session).
-			.sessionManagement((session) -> session.invalidSessionUrl("/login?expired"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(), api)
