@@ -3,6 +3,7 @@ package com.launcher.agentgateway.config;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -34,9 +35,11 @@ import com.launcher.agentgateway.token.TokenCodec;
 import com.launcher.agentgateway.token.TokenHasher;
 import com.launcher.agentgateway.token.TokenService;
 import com.launcher.agentgateway.token.TokenStore;
+import com.launcher.agentgateway.web.CardLinks;
 import com.launcher.agentgateway.web.WebControllers;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.tasker.TaskerClient;
+import com.launcher.host.api.tasker.WorkItemIdentifier;
 import liquibase.integration.spring.SpringLiquibase;
 
 import org.springframework.context.annotation.Bean;
@@ -105,6 +108,20 @@ public class GatewayConfiguration {
 	@Bean
 	OwnerDirectory ownerDirectory(LauncherPluginContext context) {
 		return new HostOwnerDirectory(context.userDirectory());
+	}
+
+	// A card's address in Tasker's web app, when the host knows it; an id that is not a
+	// readable id (an old event's) gets no link rather than an error on a page.
+	@Bean
+	CardLinks cardLinks(TaskerClient taskerClient) {
+		return (workspace, cardId) -> {
+			try {
+				return taskerClient.webLink(workspace, WorkItemIdentifier.parse(cardId));
+			}
+			catch (IllegalArgumentException ex) {
+				return Optional.empty();
+			}
+		};
 	}
 
 	@Bean

@@ -100,13 +100,16 @@ public record HostProperties(@DefaultValue("false") boolean demo, @DefaultValue(
 	 * @param apiKey the host's Tasker API key
 	 * @param sandboxPort the sandbox's port in demo mode (0 = random)
 	 * @param rateLimitPerMinute Tasker's per-token budget
+	 * @param webUrl the address of Tasker's web app, for links to cards (demo mode: the
+	 * sandbox's address when unset)
 	 */
 	public record Tasker(String baseUrl, String apiKey, @DefaultValue("0") int sandboxPort,
-			@DefaultValue("60") int rateLimitPerMinute) {
+			@DefaultValue("60") int rateLimitPerMinute, String webUrl) {
 
 		@Override
 		public String toString() {
-			return "Tasker[baseUrl=" + this.baseUrl + ", apiKey=<hidden>, sandboxPort=" + this.sandboxPort + "]";
+			return "Tasker[baseUrl=" + this.baseUrl + ", apiKey=<hidden>, sandboxPort=" + this.sandboxPort + ", webUrl="
+					+ this.webUrl + "]";
 		}
 
 	}

@@ -66,6 +66,15 @@ class SecurityConfiguration {
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
 	/**
+	 * The Content-Security-Policy of every page, the host's and the plugins': scripts,
+	 * styles and images only from files of this origin, nothing inline, no framing. No
+	 * {@code form-action}: browsers apply it to the redirect after a form, and an OAuth
+	 * consent form must redirect to the client's own (loopback) address.
+	 */
+	static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+			+ "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+	/**
 	 * Plugins' public routes and every well-known document: no authentication of any
 	 * kind, no session, no CSRF, and an {@code Authorization} header is left to the
 	 * plugin (its token endpoint reads client credentials from it).
@@ -145,6 +154,7 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.securityContext((context) -> context.requireExplicitSave(true))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
 			.csrf((csrf) -> csrf.disable());
 		if (properties.demo()) {
 			http.httpBasic((basic) -> basic.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()));
@@ -163,7 +173,8 @@ class SecurityConfiguration {
 				(request) -> PATHS.match("/plugins/*/api/**", pathOf(request)));
 		http.authorizeHttpRequests(SecurityConfiguration::humanRules)
 			.formLogin((form) -> form.loginPage("/login").permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(), api)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true))
