@@ -125,7 +125,7 @@ class OAuthConsentBrowserEndToEndTests {
 		// The agent page shows the connection with the client's name.
 		browser.get(node.uri("/plugins/agent-gateway/agents/" + agent).toString());
 		assertThat(browser.findElement(By.id("oauth-connections")).getText()).contains("Browser test client")
-			.contains("ACTIVE");
+			.contains("Active");
 		screenshot("oauth-agent-connections");
 		assertThat(Map.of("token", answer.accessToken()))
 			.allSatisfy((k, token) -> assertThat(browser.getPageSource()).doesNotContain(token));
