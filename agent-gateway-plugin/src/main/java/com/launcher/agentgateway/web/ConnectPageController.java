@@ -34,9 +34,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The connect page of an agent: the Codex {@code config.toml} block and the AGENTS.md
- * section to copy, the token once right after it is minted or rotated (with the exact
- * {@code export} line), and whether the agent has called yet, when and from where.
+ * The connect page of an agent: the two ways to connect Codex, OAuth first
+ * ({@code codex mcp login tasker} with a {@code config.toml} block that names no token)
+ * and a pasted token second (its {@code config.toml} block, and the token once right
+ * after it is minted or rotated with the exact {@code export} line); the AGENTS.md
+ * section; and whether the agent has called yet, when and from where.
  */
 @Controller
 class ConnectPageController extends PageSupport {
@@ -108,8 +110,13 @@ class ConnectPageController extends PageSupport {
 					"export " + InstructionPackController.TOKEN_ENV_VAR + "=" + minted.secret());
 		}
 		model.addAttribute("tokenVariable", InstructionPackController.TOKEN_ENV_VAR);
-		model.addAttribute("configToml",
-				InstructionPackController.codexConfigToml(InstructionPackController.mcpUrl(this.context), true));
+		// OAuth first (no token anywhere), the pasted token second: the instruction
+		// pack's
+		// two ways, in its order.
+		String url = InstructionPackController.mcpUrl(this.context);
+		model.addAttribute("codexLogin", InstructionPackController.CODEX_LOGIN);
+		model.addAttribute("oauthConfigToml", InstructionPackController.codexConfigToml(url, false));
+		model.addAttribute("configToml", InstructionPackController.codexConfigToml(url, true));
 		model.addAttribute("agentsMd", InstructionPackController.agentsMd());
 		List<AgentToken> all = this.tokens.list(me, id);
 		model.addAttribute("activeTokens", all.stream().filter((t) -> t.status() == TokenStatus.ACTIVE).count());

@@ -104,6 +104,23 @@ class OwnerPagesBrowserTests {
 		browser.clickAndWait(browser.link("Connect Codex"));
 		assertThat(browser.heading()).isEqualTo("Connect Codex to laptop-codex");
 		assertThat(browser.text("#connection-status")).contains("has not called the gateway yet");
+		String mcpUrl = "http://127.0.0.1:" + node.port() + BASE + "/mcp";
+		// OAuth first: its configuration names no token variable (Codex would not try
+		// OAuth with one), and the pasted-token way follows it on the page.
+		assertThat(browser.findAll("h2").stream().map(WebElement::getText).toList())
+			.containsSubsequence("Connect with OAuth (recommended)", "Or connect with a pasted token");
+		assertThat(browser.text("#oauth-way")).contains("no token is shown here")
+			.contains("choose laptop-codex as the agent to act as");
+		String oauthConfig = browser.text("#oauth-config-toml");
+		assertThat(oauthConfig).isEqualTo("[mcp_servers.tasker]\nurl = \"" + mcpUrl + "\"\n"
+				+ "startup_timeout_sec = 20\ntool_timeout_sec = 60\ndefault_tools_approval_mode = \"writes\"");
+		assertThat(browser.text("#codex-login")).isEqualTo("codex mcp login tasker");
+		browser.button("Copy the OAuth configuration").click();
+		browser.waitFor((d) -> oauthConfig.equals(String.valueOf(browser.clipboard()).strip()));
+		browser.button("Copy the login command").click();
+		browser.waitFor((d) -> "codex mcp login tasker".equals(String.valueOf(browser.clipboard()).strip()));
+		browser.screenshot("connect");
+
 		browser.find("#expiresInDays").clear();
 		browser.find("#expiresInDays").sendKeys("7");
 		browser.clickAndWait(browser.button("Mint token"));
@@ -113,7 +130,6 @@ class OwnerPagesBrowserTests {
 		assertThat(exportLine).isEqualTo("export TASKER_AGENT_TOKEN=" + token.group());
 		browser.screenshot("connect-minted");
 
-		String mcpUrl = "http://127.0.0.1:" + node.port() + BASE + "/mcp";
 		String config = browser.text("#config-toml");
 		assertThat(config).isEqualTo("[mcp_servers.tasker]\nurl = \"" + mcpUrl + "\"\n"
 				+ "bearer_token_env_var = \"TASKER_AGENT_TOKEN\"\nstartup_timeout_sec = 20\n"
