@@ -272,7 +272,7 @@ class OwnerPagesBrowserTests {
 		browser.driver().manage().addCookie(new Cookie("JSESSIONID", "0123456789ABCDEF0123456789ABCDEF"));
 		browser.open(BASE + "/");
 		assertThat(browser.driver().getCurrentUrl()).contains("/login");
-		assertThat(browser.text("main")).contains("User name").doesNotContain("Exception");
+		assertThat(browser.text("main")).contains("Your session has expired").doesNotContain("Exception");
 	}
 
 	@Test
