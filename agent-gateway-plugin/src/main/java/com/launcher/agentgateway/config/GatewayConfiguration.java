@@ -17,6 +17,7 @@ import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
 import com.launcher.agentgateway.grant.GrantStore;
 import com.launcher.agentgateway.grant.TaskerProjects;
+import com.launcher.agentgateway.grant.TaskerWorkspace;
 import com.launcher.agentgateway.host.AgentTokenIntrospector;
 import com.launcher.agentgateway.host.HostOwnerDirectory;
 import com.launcher.agentgateway.host.HostRequestContext;
@@ -122,6 +123,11 @@ public class GatewayConfiguration {
 				return Optional.empty();
 			}
 		};
+	}
+
+	@Bean
+	TaskerWorkspace taskerWorkspace(Environment environment) {
+		return new TaskerWorkspace(environment.getProperty("agent-gateway.tasker.workspace", TaskerWorkspace.DEFAULT));
 	}
 
 	@Bean

@@ -4,12 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import com.launcher.agentgateway.agent.AgentQuery;
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.agent.AgentStatus;
 import com.launcher.agentgateway.agent.ConnectionStatus;
@@ -57,24 +58,31 @@ class AdminPageController extends PageSupport {
 	String agents(AgentFilter filter, @RequestParam(required = false) String notice, Model model) {
 		Actor me = this.actor.require();
 		requireAdmin();
-		List<AgentRow> all = rows(this.agents.list(me, true)).stream()
-			.sorted(Comparator.comparing((AgentRow r) -> r.agent().name().toLowerCase(Locale.ROOT)))
-			.toList();
-		List<AgentRow> matching = all.stream().filter(filter::matches).toList();
-		int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		// Filtered and paged by the store: a count, then at most one page of rows.
+		Instant connectedAfter = this.clock.instant()
+			.minus(Duration.ofMinutes(this.policy.current().connectedMinutes()));
+		AgentQuery query = new AgentQuery(filter.q(), filter.owner(), filter.status(), filter.connection(),
+				connectedAfter, PAGE_SIZE, (filter.pageNumber() - 1) * PAGE_SIZE);
+		AgentQuery.Page found = this.agents.search(me, query);
+		int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
 		int page = Math.min(filter.pageNumber(), pages);
+		if (page != filter.pageNumber()) {
+			// Past the last page (rows went since the link was made): show the last one.
+			found = this.agents.search(me, query.page(PAGE_SIZE, (page - 1) * PAGE_SIZE));
+		}
 		int from = (page - 1) * PAGE_SIZE;
+		List<UUID> ownerIds = this.agents.ownerIds(me);
 		model.addAttribute("section", "admin-agents");
 		model.addAttribute("filter", filter);
 		model.addAttribute("notice", notice);
-		model.addAttribute("agents", matching.subList(from, Math.min(from + PAGE_SIZE, matching.size())));
-		model.addAttribute("total", matching.size());
-		model.addAttribute("first", matching.isEmpty() ? 0 : from + 1);
-		model.addAttribute("last", Math.min(from + PAGE_SIZE, matching.size()));
+		model.addAttribute("agents", rows(found.agents()));
+		model.addAttribute("total", found.total());
+		model.addAttribute("first", found.agents().isEmpty() ? 0 : from + 1);
+		model.addAttribute("last", from + found.agents().size());
 		model.addAttribute("page", page);
 		model.addAttribute("pages", pages);
-		model.addAttribute("owners", owners(all));
-		model.addAttribute("anyAgent", !all.isEmpty());
+		model.addAttribute("owners", owners(ownerIds));
+		model.addAttribute("anyAgent", !ownerIds.isEmpty());
 		return "agent-gateway/admin/agents";
 	}
 
@@ -119,11 +127,14 @@ class AdminPageController extends PageSupport {
 		return "agent-gateway/admin/reporting";
 	}
 
-	private Map<UUID, String> owners(List<AgentRow> all) {
+	// Everyone who owns an agent, by name, for the owner filter.
+	private Map<UUID, String> owners(List<UUID> ownerIds) {
+		Map<UUID, String> names = new HashMap<>();
 		Map<UUID, String> owners = new LinkedHashMap<>();
-		all.stream()
-			.sorted(Comparator.comparing(AgentRow::ownerName))
-			.forEach((row) -> owners.putIfAbsent(row.agent().ownerUserId(), row.ownerName()));
+		ownerIds.stream()
+			.map((id) -> Map.entry(id, ownerName(names, id)))
+			.sorted(Map.Entry.comparingByValue())
+			.forEach((owner) -> owners.put(owner.getKey(), owner.getValue()));
 		return owners;
 	}
 
@@ -156,18 +167,12 @@ class AdminPageController extends PageSupport {
 			// refused.
 			q = (q != null && q.length() > 80) ? q.substring(0, 80) : q;
 			page = (page != null && page < 1) ? null : page;
+			// Far past any real list, and the offset must stay an int.
+			page = (page != null) ? Math.min(page, 1_000_000) : null;
 		}
 
 		int pageNumber() {
 			return (this.page != null) ? this.page : 1;
-		}
-
-		boolean matches(AgentRow row) {
-			return (this.q == null || this.q.isBlank()
-					|| row.agent().name().toLowerCase(Locale.ROOT).contains(this.q.trim().toLowerCase(Locale.ROOT)))
-					&& (this.owner == null || this.owner.equals(row.agent().ownerUserId()))
-					&& (this.status == null || this.status == row.agent().status())
-					&& (this.connection == null || this.connection == row.connection());
 		}
 
 	}

@@ -20,6 +20,7 @@ import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.grant.Grant;
 import com.launcher.agentgateway.grant.GrantService;
+import com.launcher.agentgateway.grant.TaskerWorkspace;
 import com.launcher.agentgateway.grant.TaskerProjects.ProjectRef;
 import com.launcher.agentgateway.oauth.AuthorizationServer;
 import com.launcher.agentgateway.oauth.Connection;
@@ -45,8 +46,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AgentPageController extends PageSupport {
 
-	static final String DEFAULT_WORKSPACE = "demo";
-
 	static final int ACTIVITY_PAGE = 20;
 
 	private final AgentService agents;
@@ -59,9 +58,14 @@ class AgentPageController extends PageSupport {
 
 	private final AuthorizationServer oauth;
 
+	/** The workspace whose projects are offered and granted (configuration). */
+	private final String workspace;
+
 	AgentPageController(AgentService agents, GrantService grants, TokenService tokens, AuditLog audit,
-			AuthorizationServer oauth, PolicyService policy, CurrentActor actor, PageDirectory directory, Clock clock) {
+			AuthorizationServer oauth, PolicyService policy, CurrentActor actor, PageDirectory directory, Clock clock,
+			TaskerWorkspace workspace) {
 		super(actor, directory, policy, clock);
+		this.workspace = workspace.slug();
 		this.agents = agents;
 		this.grants = grants;
 		this.tokens = tokens;
@@ -134,9 +138,8 @@ class AgentPageController extends PageSupport {
 	}
 
 	@PostMapping("/agents/{id}/grants")
-	String grant(@PathVariable UUID id, @RequestParam UUID projectId, @RequestParam String access,
-			@RequestParam(defaultValue = DEFAULT_WORKSPACE) String workspace) {
-		this.grants.create(this.actor.require(), id, workspace, projectId, access);
+	String grant(@PathVariable UUID id, @RequestParam UUID projectId, @RequestParam String access) {
+		this.grants.create(this.actor.require(), id, this.workspace, projectId, access);
 		return redirect("/agents/" + id + "?notice=granted");
 	}
 
@@ -192,7 +195,7 @@ class AgentPageController extends PageSupport {
 	private void grantable(Actor me, List<Grant> granted, Model model) {
 		Set<UUID> grantedIds = granted.stream().map(Grant::projectId).collect(Collectors.toSet());
 		try {
-			List<ProjectRef> member = this.grants.grantableProjects(me, DEFAULT_WORKSPACE);
+			List<ProjectRef> member = this.grants.grantableProjects(me, this.workspace);
 			List<ProjectRef> open = member.stream().filter((p) -> !grantedIds.contains(p.id())).toList();
 			model.addAttribute("projects", open);
 			model.addAttribute("grantState", member.isEmpty() ? "not-member" : open.isEmpty() ? "all-granted" : "ok");
