@@ -1,19 +1,20 @@
 package com.launcher.e2e.browser;
 
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its messages, the filtered audit view and its exports, the agent list with its actions,
  * the reporting view; and that nobody else reaches any of them.
  */
+@Order(2)
+@ExtendWith(SharedBrowser.class)
 class AdminPagesBrowserTests {
 
 	private static final String BASE = "/plugins/agent-gateway";
@@ -35,25 +38,14 @@ class AdminPagesBrowserTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static LauncherCluster cluster;
-
 	private static LauncherNode node;
 
 	private static Browser browser;
 
 	@BeforeAll
 	static void start() {
-		cluster = LauncherCluster.start(1);
-		node = cluster.node();
-		browser = Browser.start(node);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.close();
-		}
-		cluster.close();
+		node = SharedBrowser.node();
+		browser = SharedBrowser.browser();
 	}
 
 	@BeforeEach
@@ -63,6 +55,21 @@ class AdminPagesBrowserTests {
 
 	@Test
 	void policyFormWhenSavedThenInForceAndWhenRefusedThenMessageBesideTheFieldAndNothingSaved() {
+		String before = node.get("admin", API + "/policy").body();
+		try {
+			savedAndRefused();
+		}
+		finally {
+			// The host is shared with the other browser classes: leave the policy as
+			// found.
+			HttpResponse<String> restored = node.send(node.as("admin", API + "/policy")
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(before)));
+			assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+		}
+	}
+
+	private static void savedAndRefused() {
 		browser.signIn("admin").open(BASE + "/admin/policy");
 		assertThat(browser.heading()).isEqualTo("Policy");
 		assertThat(value("#writesPerDay")).isEqualTo("200");

@@ -66,7 +66,7 @@ public final class Browser implements AutoCloseable {
 		this.screenshots = screenshots;
 	}
 
-	/** Starts one browser for a test class, pointed at {@code node}. */
+	/** Starts a browser pointed at {@code node} (one per run: {@link SharedBrowser}). */
 	public static Browser start(LauncherNode node) {
 		Path chromium = executable("browser.chromium", "/usr/bin/chromium");
 		Path chromedriver = executable("browser.chromedriver", "/usr/bin/chromedriver");

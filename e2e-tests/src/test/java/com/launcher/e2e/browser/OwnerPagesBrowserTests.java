@@ -2,22 +2,19 @@ package com.launcher.e2e.browser;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
-import com.launcher.tasker.sandbox.SandboxOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -33,6 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and its activity, revoke; and what a person sees when there is nothing yet, when Tasker
  * is unreachable, when a session has expired or a page does not exist.
  */
+// First of the browser classes (junit-platform.properties): its first test sees alice's
+// first visit, before any other class has made her an agent.
+@Order(1)
+@ExtendWith(SharedBrowser.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OwnerPagesBrowserTests {
 
@@ -40,7 +41,7 @@ class OwnerPagesBrowserTests {
 
 	private static final String BASE = "/plugins/agent-gateway";
 
-	private static final String TASKER_WEB = "http://tasker.web.test";
+	private static final String TASKER_WEB = SharedBrowser.TASKER_WEB;
 
 	private static LauncherCluster cluster;
 
@@ -50,20 +51,9 @@ class OwnerPagesBrowserTests {
 
 	@BeforeAll
 	static void start() {
-		// Tasker's web app address, for the links to cards an agent wrote (nobody opens
-		// them).
-		cluster = LauncherCluster.start(1, SandboxOptions.forTests().withRateLimit(1_000_000, Duration.ofMinutes(1)),
-				Map.of("launcher.tasker.web-url", TASKER_WEB));
-		node = cluster.node();
-		browser = Browser.start(node);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.close();
-		}
-		cluster.close();
+		cluster = SharedBrowser.cluster();
+		node = SharedBrowser.node();
+		browser = SharedBrowser.browser();
 	}
 
 	@BeforeEach
