@@ -115,7 +115,8 @@ class AccessibilityBrowserTests {
 		WebElement skip = browser.tabTo((e) -> e.getText().equals("Skip to the content"), 1, "the skip link");
 		assertThat(outline(skip)).isNotEqualTo("none");
 		browser.press(Keys.ENTER);
-		// Past one link per agent bob has: the host is shared, and other classes gave him some.
+		// Past one link per agent bob has: the host is shared, and other classes gave him
+		// some.
 		WebElement name = browser.tabTo((e) -> "name".equals(e.getAttribute("id")), 100, "the name field");
 		name.sendKeys("keyboard-agent");
 		pressEnterAndWait();
