@@ -119,6 +119,11 @@ public final class LauncherCluster implements AutoCloseable {
 		properties.put("launcher.tasker.base-url", this.sandbox.baseUrl().toString());
 		properties.put("launcher.tasker.api-key", this.sandbox.demoApiKey());
 		properties.put("launcher.tasker.rate-limit-per-minute", 100_000);
+		// The plugin's shared Tasker budget too: tests that are not about it must not
+		// wait
+		// for it (the budget's own tests set Plane's sizes).
+		properties.put("agent-gateway.tasker-budget.per-minute", 100_000);
+		properties.put("agent-gateway.tasker-budget.burst", 10_000);
 		properties.put("launcher.secrets.agent-gateway.token-pepper", PEPPER);
 		properties.put("launcher.security.jwt-secret", "e2e-jwt-secret-0123456789abcdef0123456789");
 		properties.put("spring.thymeleaf.cache", false);

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.budget.TaskerCallScope;
+import com.launcher.agentgateway.budget.TaskerCaller;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.core.PlainText;
@@ -117,7 +119,12 @@ public class CallPipeline {
 				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC), this.limits.writes());
 		ToolResult result = null;
 		GatewayException failure = null;
-		try {
+		// Every Tasker call of the tool spends the shared budget as this agent's, a
+		// write's
+		// at a write's priority (issue 14).
+		TaskerCaller caller = descriptor.writes() ? TaskerCaller.write(agent.agentId(), agent.ownerUserId())
+				: TaskerCaller.interactive(agent.agentId(), agent.ownerUserId());
+		try (TaskerCallScope scope = TaskerCallScope.open(caller)) {
 			result = run(agent, tool, new ToolArguments(args), trail);
 		}
 		catch (GatewayException ex) {
@@ -203,8 +210,10 @@ public class CallPipeline {
 	}
 
 	private static boolean isFailure(ErrorCode code) {
+		// tasker_busy is the gateway's own refusal (no call reached Tasker), like
+		// rate_limited: denied, not failed.
 		return code == ErrorCode.OUTCOME_UNKNOWN || code == ErrorCode.INTERNAL || code == ErrorCode.SERVICE_UNAVAILABLE
-				|| code.code().startsWith("tasker_");
+				|| (code.code().startsWith("tasker_") && code != ErrorCode.TASKER_BUSY);
 	}
 
 	private Duration untilNextUtcDay() {

@@ -15,7 +15,9 @@ import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
+import com.launcher.agentgateway.grant.CachedTaskerProjects;
 import com.launcher.agentgateway.grant.GrantStore;
+import com.launcher.agentgateway.grant.MembershipCache;
 import com.launcher.agentgateway.grant.TaskerProjects;
 import com.launcher.agentgateway.grant.TaskerWorkspace;
 import com.launcher.agentgateway.host.AgentTokenIntrospector;
@@ -54,7 +56,8 @@ import org.springframework.core.env.Environment;
  * depend on the migration, so the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ PersistenceConfiguration.class, WebControllers.class, McpConfiguration.class, OAuthConfiguration.class })
+@Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, WebControllers.class, McpConfiguration.class,
+		OAuthConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean
@@ -71,11 +74,6 @@ public class GatewayConfiguration {
 	@Bean(destroyMethod = "")
 	DataSource gatewayDataSource(LauncherPluginContext context) {
 		return context.dataSource();
-	}
-
-	@Bean(destroyMethod = "")
-	TaskerClient taskerClient(LauncherPluginContext context) {
-		return context.taskerClient();
 	}
 
 	@Bean
@@ -135,9 +133,12 @@ public class GatewayConfiguration {
 		return new HostSecretTokenHasher(context.secrets());
 	}
 
+	/** A person's grantable projects are kept as long as membership answers. */
 	@Bean
-	TaskerProjects taskerProjects(TaskerClient taskerClient) {
-		return new TaskerClientProjects(taskerClient);
+	TaskerProjects taskerProjects(TaskerClient taskerClient, TaskerBudgetProperties budgetProperties,
+			Clock gatewayClock) {
+		return new CachedTaskerProjects(new TaskerClientProjects(taskerClient), budgetProperties.membershipBound(),
+				gatewayClock);
 	}
 
 	@Bean
@@ -148,9 +149,10 @@ public class GatewayConfiguration {
 
 	@Bean
 	GrantService grantService(AgentService agentService, GrantStore grantStore, OwnerDirectory ownerDirectory,
-			TaskerProjects taskerProjects, AuditLog auditLog, RequestContext requestContext, Clock gatewayClock) {
+			TaskerProjects taskerProjects, AuditLog auditLog, RequestContext requestContext, Clock gatewayClock,
+			MembershipCache membershipCache) {
 		return new GrantService(agentService, grantStore, ownerDirectory, taskerProjects, auditLog, requestContext,
-				gatewayClock);
+				gatewayClock, membershipCache);
 	}
 
 	@Bean

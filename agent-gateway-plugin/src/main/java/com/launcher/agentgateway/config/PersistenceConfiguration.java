@@ -54,8 +54,8 @@ public class PersistenceConfiguration {
 
 	/** One mapper file per store, under the plugin's resource namespace. */
 	static final List<String> MAPPERS = List.of("AgentMapper", "AuditMapper", "GrantMapper", "IdempotencyMapper",
-			"PolicyMapper", "RateMapper", "SourceThrottleMapper", "TokenMapper", "WriteBudgetMapper",
-			"OAuthClientMapper", "OAuthCodeMapper", "OAuthRefreshTokenMapper");
+			"MembershipCacheMapper", "PolicyMapper", "RateMapper", "SourceThrottleMapper", "TaskerBudgetMapper",
+			"TokenMapper", "WriteBudgetMapper", "OAuthClientMapper", "OAuthCodeMapper", "OAuthRefreshTokenMapper");
 
 	/** The most concurrent audit events one statement appends (GroupedAuditAppender). */
 	static final int AUDIT_GROUP = 64;

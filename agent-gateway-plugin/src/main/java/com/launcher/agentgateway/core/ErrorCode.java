@@ -44,6 +44,8 @@ public enum ErrorCode {
 			"The text contains what looks like a credential; it was not written. Remove it and retry."),
 	TASKER_REJECTED("tasker_rejected", Kind.INVALID, "Tasker rejected the request."),
 	TASKER_RATE_LIMITED("tasker_rate_limited", Kind.RATE_LIMITED, "Tasker is busy. Retry after the indicated time."),
+	TASKER_BUSY("tasker_busy", Kind.RATE_LIMITED,
+			"Tasker's shared call budget is serving other callers first. Nothing was sent to Tasker; retry after retry_after_seconds."),
 	TASKER_UNAVAILABLE("tasker_unavailable", Kind.UNAVAILABLE, "Tasker is unavailable. Retry later."),
 	SERVICE_UNAVAILABLE("service_unavailable", Kind.UNAVAILABLE,
 			"The gateway cannot decide this request right now. Retry later."),

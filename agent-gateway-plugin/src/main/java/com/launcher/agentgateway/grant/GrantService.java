@@ -15,6 +15,8 @@ import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.budget.TaskerCallScope;
+import com.launcher.agentgateway.budget.TaskerCaller;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
@@ -42,8 +44,19 @@ public class GrantService {
 
 	private final Clock clock;
 
+	private final MembershipCache memberships;
+
 	public GrantService(AgentService agents, GrantStore grants, OwnerDirectory owners, TaskerProjects tasker,
 			AuditLog audit, RequestContext request, Clock clock) {
+		this(agents, grants, owners, tasker, audit, request, clock, null);
+	}
+
+	/**
+	 * @param memberships the shared membership answers, dropped for a project whenever
+	 * one of its grants changes (issue 14), or {@code null} when none are kept
+	 */
+	public GrantService(AgentService agents, GrantStore grants, OwnerDirectory owners, TaskerProjects tasker,
+			AuditLog audit, RequestContext request, Clock clock, MembershipCache memberships) {
 		this.agents = agents;
 		this.grants = grants;
 		this.owners = owners;
@@ -51,6 +64,7 @@ public class GrantService {
 		this.audit = audit;
 		this.request = request;
 		this.clock = clock;
+		this.memberships = memberships;
 	}
 
 	public static String workspace(String workspace) {
@@ -63,7 +77,9 @@ public class GrantService {
 	/** The projects the caller may grant: those they are an active member of. */
 	public List<TaskerProjects.ProjectRef> grantableProjects(Actor actor, String workspace) {
 		Owner me = this.owners.find(actor.userId()).orElseThrow(() -> new GatewayException(ErrorCode.FORBIDDEN));
-		return this.tasker.memberProjects(me.email(), workspace(workspace));
+		try (TaskerCallScope scope = TaskerCallScope.open(TaskerCaller.human(actor.userId()))) {
+			return this.tasker.memberProjects(me.email(), workspace(workspace));
+		}
 	}
 
 	public Grant create(Actor actor, UUID agentId, String workspace, UUID projectId, String access) {
@@ -75,7 +91,12 @@ public class GrantService {
 		Access level = parseAccess(access);
 		Owner owner = this.owners.find(agent.ownerUserId())
 			.orElseThrow(() -> new GatewayException(ErrorCode.PROJECT_NOT_GRANTABLE));
-		TaskerProjects.MembershipCheck check = this.tasker.check(owner.email(), slug, projectId);
+		// A grant is decided on Tasker's answer now, never on a kept one.
+		forgetMemberships(slug, projectId);
+		TaskerProjects.MembershipCheck check;
+		try (TaskerCallScope scope = TaskerCallScope.open(TaskerCaller.human(actor.userId()))) {
+			check = this.tasker.check(owner.email(), slug, projectId);
+		}
 		if (check.project() == null || check.membership() != TaskerProjects.Membership.MEMBER) {
 			auditGrant(actor, agent, "grant.create", Outcome.DENIED, projectId.toString(),
 					(check.project() == null) ? "unknown_project" : "owner_not_member");
@@ -109,7 +130,13 @@ public class GrantService {
 		}
 		Owner owner = this.owners.find(agent.ownerUserId())
 			.orElseThrow(() -> new GatewayException(ErrorCode.PROJECT_NOT_GRANTABLE));
-		TaskerProjects.MembershipCheck check = this.tasker.check(owner.email(), grant.workspace(), grant.projectId());
+		// Decided on Tasker's answer now, never on a kept one, and spent as the person's
+		// call (issue 14), as when granting.
+		forgetMemberships(grant.workspace(), grant.projectId());
+		TaskerProjects.MembershipCheck check;
+		try (TaskerCallScope scope = TaskerCallScope.open(TaskerCaller.human(actor.userId()))) {
+			check = this.tasker.check(owner.email(), grant.workspace(), grant.projectId());
+		}
 		if (check.project() == null || check.membership() != TaskerProjects.Membership.MEMBER) {
 			auditGrant(actor, agent, "grant.update", Outcome.DENIED, grant.projectId().toString(),
 					(check.project() == null) ? "unknown_project" : "owner_not_member");
@@ -133,7 +160,14 @@ public class GrantService {
 			.filter((g) -> g.agentId().equals(agent.id()))
 			.orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND));
 		this.grants.delete(grant.id());
+		forgetMemberships(grant.workspace(), grant.projectId());
 		auditGrant(actor, agent, "grant.delete", Outcome.SUCCEEDED, grant.projectId().toString(), null);
+	}
+
+	private void forgetMemberships(String workspace, UUID projectId) {
+		if (this.memberships != null) {
+			this.memberships.forgetProject(workspace, projectId);
+		}
 	}
 
 	private static Access parseAccess(String access) {

@@ -15,6 +15,8 @@ import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.agent.TestAgents;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.budget.TaskerCallScope;
+import com.launcher.agentgateway.budget.TaskerCaller;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
@@ -26,11 +28,13 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -57,6 +61,12 @@ class GrantServiceTests {
 	private final GrantService service = new GrantService(
 			new AgentService(this.agents, this.audit, RequestContext.NONE, this.clock), this.grants, this.owners,
 			this.tasker, this.audit, RequestContext.NONE, this.clock);
+
+	private final MembershipCache memberships = mock(MembershipCache.class);
+
+	private final GrantService caching = new GrantService(
+			new AgentService(this.agents, this.audit, RequestContext.NONE, this.clock), this.grants, this.owners,
+			this.tasker, this.audit, RequestContext.NONE, this.clock, this.memberships);
 
 	private final Actor owner = new Actor(UUID.randomUUID(), false);
 
@@ -228,6 +238,32 @@ class GrantServiceTests {
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.NOT_FOUND));
 		verify(this.tasker, never()).check(any(), any(), any());
 		verify(this.grants, never()).updateAccess(any(), any());
+	}
+
+	@Test
+	void createWhenMembershipsAreKeptThenTheProjectsAreDroppedAndTaskerAskedAsThisPerson() {
+		List<TaskerCaller> callers = new java.util.ArrayList<>();
+		when(this.tasker.check("alice@launcher.local", "demo", WEB)).thenAnswer((invocation) -> {
+			callers.add(TaskerCallScope.current());
+			return new MembershipCheck(new ProjectRef("demo", WEB, "WEB", "Website"), Membership.MEMBER);
+		});
+
+		this.caching.create(this.owner, this.agent.id(), "demo", WEB, "read");
+
+		InOrder order = inOrder(this.memberships, this.tasker);
+		order.verify(this.memberships).forgetProject("demo", WEB);
+		order.verify(this.tasker).check("alice@launcher.local", "demo", WEB);
+		assertThat(callers).containsExactly(TaskerCaller.human(this.owner.userId()));
+	}
+
+	@Test
+	void deleteWhenMembershipsAreKeptThenTheProjectsAreDropped() {
+		Grant own = TestGrants.grant(this.agent.id(), "WEB", Access.READ);
+		when(this.grants.findById(own.id())).thenReturn(Optional.of(own));
+
+		this.caching.delete(this.owner, this.agent.id(), own.id());
+
+		verify(this.memberships).forgetProject(own.workspace(), own.projectId());
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package com.launcher.e2e.mcp;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
 import com.launcher.e2e.mcp.McpClients.TestAgent;
 import com.launcher.tasker.sandbox.JournalEntry;
+import com.launcher.tasker.sandbox.SandboxOptions;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -66,7 +68,9 @@ class McpToolsEndToEndTests {
 
 	@BeforeAll
 	static void start() {
-		cluster = LauncherCluster.start(1);
+		// Owners' memberships are kept for a second: the removal test waits that out.
+		cluster = LauncherCluster.start(1, SandboxOptions.forTests().withRateLimit(1_000_000, Duration.ofMinutes(1)),
+				Map.of("agent-gateway.membership-cache.bound", "1s"));
 		node = cluster.node();
 		McpClients.liftLimits(node);
 		web = node.projectId("alice", "WEB");
@@ -580,6 +584,8 @@ class McpToolsEndToEndTests {
 			assertThat(errorCode(as(client, "list_states", args("project_id", ops.toString())))).isNull();
 			setAliceInOps(false);
 			try {
+				// The kept answer is served for its bound (1 s here), not after it.
+				awaitListStates(client, "owner_not_member");
 				cluster.sandbox().clearJournal();
 				JsonNode projects = structured(as(client, "list_projects", Map.of()));
 				assertThat(projects.path("projects")).isEmpty();
@@ -595,8 +601,17 @@ class McpToolsEndToEndTests {
 			finally {
 				setAliceInOps(true);
 			}
-			assertThat(errorCode(as(client, "list_states", args("project_id", ops.toString())))).isNull();
+			awaitListStates(client, null);
 		}
+	}
+
+	private static void awaitListStates(McpSyncClient client, String code) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+		String seen = errorCode(as(client, "list_states", args("project_id", ops.toString())));
+		while (!java.util.Objects.equals(seen, code) && System.nanoTime() < deadline) {
+			seen = errorCode(as(client, "list_states", args("project_id", ops.toString())));
+		}
+		assertThat(seen).as("within the membership bound").isEqualTo(code);
 	}
 
 	private static void setAliceInOps(boolean active) {

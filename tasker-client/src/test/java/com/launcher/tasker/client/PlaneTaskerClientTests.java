@@ -54,6 +54,7 @@ import com.launcher.tasker.sandbox.SandboxOptions;
 import com.launcher.tasker.sandbox.SandboxPerson;
 import com.launcher.tasker.sandbox.TaskerSandbox;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,19 @@ class PlaneTaskerClientTests {
 	private UUID web;
 
 	private final InMemoryMembershipSource memberships = new InMemoryMembershipSource();
+
+	@BeforeAll
+	static void warmUp() {
+		// Load the client's and the sandbox's classes once without a tight limit: in a
+		// cold JVM on a busy machine that alone can outlast the short limits some tests
+		// assert (300 ms for a stalled body), whichever test happens to run first.
+		try (TaskerSandbox warm = TaskerSandbox.start(SandboxOptions.forTests())) {
+			PlaneTaskerClient.builder(warm.baseUrl(), warm.demoApiKey())
+				.options(PlaneClientOptions.defaults().withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60)))
+				.build()
+				.getProject(WS, warm.projectId("WEB"));
+		}
+	}
 
 	@BeforeEach
 	void start() {

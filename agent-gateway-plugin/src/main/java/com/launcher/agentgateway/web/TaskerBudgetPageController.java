@@ -1,0 +1,53 @@
+package com.launcher.agentgateway.web;
+
+import com.launcher.agentgateway.budget.TaskerBudget;
+import com.launcher.agentgateway.core.Actor;
+import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.GatewayException;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The platform admin's view of the Tasker budget all nodes share (issue 14): spent and
+ * left in the last 60 s, by class, the calls waiting now, the refusals, and a 429's
+ * pause. The panel is its own fragment ({@code admin/tasker-budget :: panel}) so other
+ * admin pages can show it too.
+ */
+@Controller
+class TaskerBudgetPageController {
+
+	private final TaskerBudget budget;
+
+	private final CurrentActor actor;
+
+	TaskerBudgetPageController(TaskerBudget budget, CurrentActor actor) {
+		this.budget = budget;
+		this.actor = actor;
+	}
+
+	@GetMapping("/admin/tasker-budget")
+	String budget(Model model) {
+		Actor me = this.actor.require();
+		if (!me.platformAdmin()) {
+			throw new GatewayException(ErrorCode.FORBIDDEN);
+		}
+		model.addAttribute("section", "admin-budget");
+		model.addAttribute("user", this.actor.user());
+		model.addAttribute("fmt", PageFormat.INSTANCE);
+		model.addAttribute("budget", this.budget.status());
+		return "agent-gateway/admin/tasker-budget";
+	}
+
+	@ExceptionHandler(GatewayException.class)
+	String failure(GatewayException ex, Model model, HttpServletResponse response) {
+		response.setStatus(ApiErrors.status(ex.errorCode()).value());
+		model.addAttribute("code", ex.errorCode().code());
+		model.addAttribute("message", ex.errorCode().message());
+		return "agent-gateway/error";
+	}
+
+}
