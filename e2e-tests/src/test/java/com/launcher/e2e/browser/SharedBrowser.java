@@ -64,7 +64,10 @@ public final class SharedBrowser implements BeforeAllCallback {
 		static Harness start() {
 			LauncherCluster cluster = LauncherCluster.start(1,
 					SandboxOptions.forTests().withRateLimit(1_000_000, Duration.ofMinutes(1)),
-					Map.of("launcher.tasker.web-url", TASKER_WEB));
+					// The pages tests change a person's membership and Tasker's health
+					// mid-test and must see it at once: no kept membership answers here
+					// (MembershipCacheEndToEndTests tests the cache).
+					Map.of("launcher.tasker.web-url", TASKER_WEB, "agent-gateway.membership-cache.bound", "0s"));
 			try {
 				return new Harness(cluster, Browser.start(cluster.node()));
 			}
