@@ -84,6 +84,24 @@ public class AgentService {
 		return this.agents.findByOwner(actor.userId());
 	}
 
+	/** A filtered page of every agent: platform admins only. */
+	public AgentQuery.Page search(Actor actor, AgentQuery query) {
+		requireAdmin(actor);
+		return this.agents.search(query);
+	}
+
+	/** Everyone who owns an agent: platform admins only. */
+	public List<UUID> ownerIds(Actor actor) {
+		requireAdmin(actor);
+		return this.agents.ownerIds();
+	}
+
+	private static void requireAdmin(Actor actor) {
+		if (!actor.platformAdmin()) {
+			throw new GatewayException(ErrorCode.FORBIDDEN);
+		}
+	}
+
 	public Agent disable(Actor actor, UUID agentId) {
 		return setStatus(actor, agentId, AgentStatus.DISABLED, "agent.disable");
 	}

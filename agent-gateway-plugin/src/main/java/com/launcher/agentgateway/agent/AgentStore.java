@@ -22,6 +22,12 @@ public interface AgentStore {
 
 	List<Agent> findAll();
 
+	/** A filtered page of every agent, in name order, and how many match in all. */
+	AgentQuery.Page search(AgentQuery query);
+
+	/** Everyone who owns at least one agent. */
+	List<UUID> ownerIds();
+
 	boolean updateStatus(UUID id, AgentStatus status, Instant now);
 
 	void recordReport(UUID id, Agent.ProgressReport report);

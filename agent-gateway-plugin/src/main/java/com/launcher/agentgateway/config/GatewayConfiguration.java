@@ -3,6 +3,7 @@ package com.launcher.agentgateway.config;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -19,6 +20,7 @@ import com.launcher.agentgateway.grant.CachedTaskerProjects;
 import com.launcher.agentgateway.grant.GrantStore;
 import com.launcher.agentgateway.grant.MembershipCache;
 import com.launcher.agentgateway.grant.TaskerProjects;
+import com.launcher.agentgateway.grant.TaskerWorkspace;
 import com.launcher.agentgateway.host.AgentTokenIntrospector;
 import com.launcher.agentgateway.host.HostOwnerDirectory;
 import com.launcher.agentgateway.host.HostRequestContext;
@@ -39,9 +41,11 @@ import com.launcher.agentgateway.token.TokenCodec;
 import com.launcher.agentgateway.token.TokenHasher;
 import com.launcher.agentgateway.token.TokenService;
 import com.launcher.agentgateway.token.TokenStore;
+import com.launcher.agentgateway.web.CardLinks;
 import com.launcher.agentgateway.web.WebControllers;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.tasker.TaskerClient;
+import com.launcher.host.api.tasker.WorkItemIdentifier;
 import liquibase.integration.spring.SpringLiquibase;
 
 import org.springframework.context.annotation.Bean;
@@ -106,6 +110,25 @@ public class GatewayConfiguration {
 	@Bean
 	OwnerDirectory ownerDirectory(LauncherPluginContext context) {
 		return new HostOwnerDirectory(context.userDirectory());
+	}
+
+	// A card's address in Tasker's web app, when the host knows it; an id that is not a
+	// readable id (an old event's) gets no link rather than an error on a page.
+	@Bean
+	CardLinks cardLinks(TaskerClient taskerClient) {
+		return (workspace, cardId) -> {
+			try {
+				return taskerClient.webLink(workspace, WorkItemIdentifier.parse(cardId));
+			}
+			catch (IllegalArgumentException ex) {
+				return Optional.empty();
+			}
+		};
+	}
+
+	@Bean
+	TaskerWorkspace taskerWorkspace(Environment environment) {
+		return new TaskerWorkspace(environment.getProperty("agent-gateway.tasker.workspace", TaskerWorkspace.DEFAULT));
 	}
 
 	/**

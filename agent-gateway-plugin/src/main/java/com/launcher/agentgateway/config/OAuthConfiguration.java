@@ -14,6 +14,7 @@ import com.launcher.agentgateway.token.OwnerLifecycleService;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
+import com.launcher.agentgateway.grant.TaskerWorkspace;
 import com.launcher.agentgateway.oauth.AuthorizationServer;
 import com.launcher.agentgateway.oauth.ClientMetadataDocuments;
 import com.launcher.agentgateway.oauth.ClientRegistry;
@@ -126,8 +127,10 @@ public class OAuthConfiguration {
 
 	@Bean
 	OAuthConsentController oauthConsentController(AuthorizationServer authorizationServer, AgentService agentService,
-			GrantService grantService, CurrentActor currentActor, Supplier<OAuthUrls> oauthUrls) {
-		return new OAuthConsentController(authorizationServer, agentService, grantService, currentActor, oauthUrls);
+			GrantService grantService, CurrentActor currentActor, Supplier<OAuthUrls> oauthUrls,
+			TaskerWorkspace taskerWorkspace) {
+		return new OAuthConsentController(authorizationServer, agentService, grantService, currentActor, oauthUrls,
+				taskerWorkspace);
 	}
 
 }

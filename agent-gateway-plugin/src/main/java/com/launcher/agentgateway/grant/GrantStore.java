@@ -20,4 +20,12 @@ public interface GrantStore {
 
 	boolean delete(UUID grantId);
 
+	/**
+	 * Changes the access of a grant in place (its id and project stay).
+	 * @param grantId the grant
+	 * @param access the new access
+	 * @return whether the grant existed
+	 */
+	boolean updateAccess(UUID grantId, Access access);
+
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import com.launcher.agentgateway.agent.Agent;
+import com.launcher.agentgateway.agent.AgentQuery;
 import com.launcher.agentgateway.agent.AgentStatus;
+import org.apache.ibatis.annotations.Param;
 
 /** The statements of {@code AgentMapper.xml}. */
 interface AgentMapper {
@@ -17,6 +19,12 @@ interface AgentMapper {
 	List<AgentRow> findByOwner(UUID ownerUserId);
 
 	List<AgentRow> findAll();
+
+	List<AgentRow> search(@Param("q") AgentQuery query);
+
+	long count(@Param("q") AgentQuery query);
+
+	List<UUID> ownerIds();
 
 	int updateStatus(UUID id, AgentStatus status, Instant now);
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.launcher.agentgateway.agent.Agent;
+import com.launcher.agentgateway.agent.AgentQuery;
 import com.launcher.agentgateway.agent.AgentStatus;
 import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.core.ErrorCode;
@@ -52,6 +53,19 @@ public class MybatisAgentStore implements AgentStore {
 	@Override
 	public List<Agent> findAll() {
 		return this.agents.findAll().stream().map(AgentMapper.AgentRow::agent).toList();
+	}
+
+	@Override
+	public AgentQuery.Page search(AgentQuery query) {
+		long total = this.agents.count(query);
+		List<Agent> page = (total > query.offset())
+				? this.agents.search(query).stream().map(AgentMapper.AgentRow::agent).toList() : List.of();
+		return new AgentQuery.Page(page, total);
+	}
+
+	@Override
+	public List<UUID> ownerIds() {
+		return this.agents.ownerIds();
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.grant.Access;
 import com.launcher.agentgateway.grant.Grant;
 import com.launcher.agentgateway.grant.GrantStore;
 import org.apache.ibatis.session.SqlSession;
@@ -45,6 +46,11 @@ public class MybatisGrantStore implements GrantStore {
 	@Override
 	public boolean delete(UUID grantId) {
 		return this.grants.delete(grantId) == 1;
+	}
+
+	@Override
+	public boolean updateAccess(UUID grantId, Access access) {
+		return this.grants.updateAccess(grantId, access) == 1;
 	}
 
 }

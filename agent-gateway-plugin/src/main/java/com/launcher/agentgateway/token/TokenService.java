@@ -106,6 +106,25 @@ public class TokenService {
 	}
 
 	/**
+	 * Revokes every token of an agent that could still come back to life (active or
+	 * suspended), each with its own audit event, as if revoked one by one.
+	 * @return how many were revoked
+	 */
+	public int revokeAll(Actor actor, UUID agentId) {
+		Agent agent = this.agents.get(actor, agentId);
+		int revoked = 0;
+		for (AgentToken token : this.tokens.findByAgent(agent.id())) {
+			if ((token.status() == TokenStatus.ACTIVE || token.status() == TokenStatus.SUSPENDED)
+					&& this.tokens.transition(token.id(), token.status(), TokenStatus.REVOKED, "revoked_by_user", null,
+							this.clock.instant())) {
+				audit(actor, agent, token, "token.revoke", Map.of());
+				revoked++;
+			}
+		}
+		return revoked;
+	}
+
+	/**
 	 * Replaces an active token with a successor in the same family. Presenting the
 	 * rotated-out token later revokes the whole family (GitLab's reuse detection).
 	 */

@@ -2,7 +2,6 @@ package com.launcher.agentgateway.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +15,6 @@ import com.launcher.agentgateway.audit.AuditLog.StoredAuditEvent;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,14 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 class AuditApiController extends ApiErrors {
 
-	private static final String CSV_HEADER = "seq,id,occurredAt,agentId,ownerUserId,actorType,actorId,action,"
-			+ "targetType,targetId,outcome,reason,requestId,sourceAddress,tokenId,tokenHint\n";
-
 	private final AuditLog audit;
 
 	private final CurrentActor actor;
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	AuditApiController(AuditLog audit, CurrentActor actor) {
 		this.audit = audit;
@@ -63,7 +56,7 @@ class AuditApiController extends ApiErrors {
 		return switch (format.toLowerCase(Locale.ROOT)) {
 			case "json" -> ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("events", page.events().stream().map(AuditApiController::view).toList(), "nextCursor",
+				.body(Map.of("events", page.events().stream().map(AuditExport::view).toList(), "nextCursor",
 						page.nextCursor().orElse("")));
 			case "jsonl" -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType("application/jsonl"))
@@ -85,65 +78,16 @@ class AuditApiController extends ApiErrors {
 		return this.audit.verify();
 	}
 
-	private String jsonLines(List<StoredAuditEvent> events) {
+	private static String jsonLines(List<StoredAuditEvent> events) {
 		StringBuilder out = new StringBuilder();
-		for (StoredAuditEvent event : events) {
-			out.append(this.json.writeValueAsString(view(event))).append('\n');
-		}
+		events.forEach((event) -> out.append(AuditExport.jsonLine(event)));
 		return out.toString();
 	}
 
 	private static String csv(List<StoredAuditEvent> events) {
-		StringBuilder out = new StringBuilder(CSV_HEADER);
-		for (StoredAuditEvent stored : events) {
-			AuditEvent e = stored.event();
-			Object[] cells = { stored.seq(), e.id(), e.occurredAt(), e.agentId(), e.ownerUserId(), e.actorType(),
-					e.actorId(), e.action(), e.targetType(), e.targetId(), e.outcome(), e.reason(), e.requestId(),
-					e.sourceAddress(), e.tokenId(), e.tokenHint() };
-			for (int i = 0; i < cells.length; i++) {
-				if (i > 0) {
-					out.append(',');
-				}
-				out.append(csvCell(cells[i]));
-			}
-			out.append('\n');
-		}
+		StringBuilder out = new StringBuilder(AuditExport.CSV_HEADER);
+		events.forEach((event) -> out.append(AuditExport.csvRow(event)));
 		return out.toString();
-	}
-
-	// Quote every cell and defuse spreadsheet formulas (CSV injection).
-	private static String csvCell(Object value) {
-		if (value == null) {
-			return "";
-		}
-		String text = value.toString();
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
-		return "\"" + text.replace("\"", "\"\"") + "\"";
-	}
-
-	private static Map<String, Object> view(StoredAuditEvent stored) {
-		AuditEvent e = stored.event();
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("seq", stored.seq());
-		view.put("id", e.id());
-		view.put("occurredAt", e.occurredAt().toString());
-		view.put("agentId", e.agentId());
-		view.put("ownerUserId", e.ownerUserId());
-		view.put("actorType", e.actorType().name());
-		view.put("actorId", e.actorId());
-		view.put("action", e.action());
-		view.put("targetType", e.targetType());
-		view.put("targetId", e.targetId());
-		view.put("outcome", e.outcome().name());
-		view.put("reason", e.reason());
-		view.put("requestId", e.requestId());
-		view.put("sourceAddress", e.sourceAddress());
-		view.put("tokenId", e.tokenId());
-		view.put("tokenHint", e.tokenHint());
-		view.put("details", e.details());
-		return view;
 	}
 
 	private static AuditEvent.Outcome outcome(String outcome) {

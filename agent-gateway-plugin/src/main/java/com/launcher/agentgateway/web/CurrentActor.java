@@ -26,4 +26,9 @@ public class CurrentActor {
 			.orElseThrow(() -> new GatewayException(ErrorCode.FORBIDDEN));
 	}
 
+	/** The user for an error page's header, or null when nobody is signed in. */
+	LauncherUser userIfSignedIn() {
+		return this.context.requestIdentity().currentUser().orElse(null);
+	}
+
 }

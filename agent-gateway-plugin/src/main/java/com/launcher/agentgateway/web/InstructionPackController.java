@@ -54,8 +54,7 @@ public class InstructionPackController extends ApiErrors {
 			.orElseThrow(() -> new com.launcher.agentgateway.core.GatewayException(
 					com.launcher.agentgateway.core.ErrorCode.FORBIDDEN));
 		Agent agent = this.agents.get(new Actor(user.id(), user.platformAdmin()), id);
-		// The URL clients know the endpoint by: the same base as its RFC 9728 resource.
-		String url = this.context.requestIdentity().baseUrl() + "/plugins/" + this.context.pluginId() + "/mcp";
+		String url = mcpUrl(this.context);
 		Map<String, Object> pack = new LinkedHashMap<>();
 		pack.put("agentId", agent.id().toString());
 		pack.put("codexLogin", CODEX_LOGIN);
@@ -64,6 +63,14 @@ public class InstructionPackController extends ApiErrors {
 		pack.put("codexConfigTomlWithToken", codexConfigToml(url, true));
 		pack.put("agentsMd", agentsMd());
 		return pack;
+	}
+
+	/**
+	 * The URL clients know the MCP endpoint by: the same base as its RFC 9728 resource
+	 * (the host's public URL, or the request as trusted proxies forwarded it).
+	 */
+	static String mcpUrl(LauncherPluginContext context) {
+		return context.requestIdentity().baseUrl() + "/plugins/" + context.pluginId() + "/mcp";
 	}
 
 	static String codexConfigToml(String url, boolean pastedToken) {

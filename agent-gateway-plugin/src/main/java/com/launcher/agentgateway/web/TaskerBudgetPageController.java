@@ -35,6 +35,7 @@ class TaskerBudgetPageController {
 		if (!me.platformAdmin()) {
 			throw new GatewayException(ErrorCode.FORBIDDEN);
 		}
+		model.addAttribute("section", "admin-budget");
 		model.addAttribute("user", this.actor.user());
 		model.addAttribute("fmt", PageFormat.INSTANCE);
 		model.addAttribute("budget", this.budget.status());

@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Import;
  * imports it is {@code config.GatewayConfiguration} (no {@code @Configuration} here).
  */
 @Import({ CurrentActor.class, AgentApiController.class, GrantApiController.class, TokenApiController.class,
-		AuditApiController.class, PolicyApiController.class, StatusController.class, PageController.class,
-		TaskerBudgetPageController.class, TaskerBudgetApiController.class })
+		AuditApiController.class, PolicyApiController.class, StatusController.class, PageDirectory.class,
+		AgentPageController.class, ConnectPageController.class, AdminPageController.class, PolicyPageController.class,
+		AuditPageController.class, TaskerBudgetPageController.class, TaskerBudgetApiController.class })
 public class WebControllers {
 
 }

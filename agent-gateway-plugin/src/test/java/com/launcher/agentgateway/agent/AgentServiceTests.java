@@ -154,4 +154,17 @@ class AgentServiceTests {
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.NOT_FOUND));
 	}
 
+	@Test
+	void searchWhenNotPlatformAdminThenForbiddenAndStoreNotAsked() {
+		AgentQuery query = new AgentQuery(null, null, null, null, NOW, 20, 0);
+		when(this.store.search(query)).thenReturn(new AgentQuery.Page(List.of(), 0));
+
+		assertThatExceptionOfType(GatewayException.class).isThrownBy(() -> this.service.search(this.owner, query))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.FORBIDDEN));
+		assertThatExceptionOfType(GatewayException.class).isThrownBy(() -> this.service.ownerIds(this.owner))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.FORBIDDEN));
+		verify(this.store, never()).search(any());
+		assertThat(this.service.search(this.admin, query).total()).isZero();
+	}
+
 }

@@ -1,6 +1,7 @@
 package com.launcher.agentgateway.agent;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.launcher.agentgateway.core.ErrorCode;
@@ -77,6 +78,36 @@ public abstract class AgentStoreContractTests {
 		agentStore().recordReport(agent.id(), report);
 
 		assertThat(agentStore().findById(agent.id()).orElseThrow().lastReport()).isEqualTo(report);
+	}
+
+	@Test
+	void searchWhenFilteredAndPagedThenOnlyMatchingInNameOrderWithTheTotal() {
+		UUID owner = UUID.randomUUID();
+		for (String name : List.of("zeta-build", "Alpha-BUILD", "beta-build", "gamma-docs")) {
+			agentStore().insert(TestAgents.ownedBy(owner, name));
+		}
+		Agent disabled = TestAgents.ownedBy(owner, "delta-build");
+		agentStore().insert(disabled);
+		agentStore().updateStatus(disabled.id(), AgentStatus.DISABLED, TestAgents.CREATED);
+		agentStore().insert(TestAgents.ownedBy(UUID.randomUUID(), "other-build"));
+		Instant since = Instant.parse("2026-12-01T00:00:00Z");
+
+		AgentQuery builds = new AgentQuery("build", owner, null, null, since, 2, 0);
+		AgentQuery.Page first = agentStore().search(builds);
+		assertThat(first.total()).isEqualTo(4);
+		assertThat(first.agents()).extracting(Agent::name).containsExactly("Alpha-BUILD", "beta-build");
+		assertThat(agentStore().search(builds.page(2, 2)).agents()).extracting(Agent::name)
+			.containsExactly("delta-build", "zeta-build");
+		AgentQuery.Page past = agentStore().search(builds.page(2, 4));
+		assertThat(past.agents()).isEmpty();
+		assertThat(past.total()).isEqualTo(4);
+
+		assertThat(agentStore().search(new AgentQuery(null, owner, AgentStatus.DISABLED, null, since, 10, 0)).agents())
+			.extracting(Agent::id)
+			.containsExactly(disabled.id());
+		// Names are matched as text: LIKE wildcards in the filter match nothing.
+		assertThat(agentStore().search(new AgentQuery("%", owner, null, null, since, 10, 0)).total()).isZero();
+		assertThat(agentStore().ownerIds()).contains(owner);
 	}
 
 }

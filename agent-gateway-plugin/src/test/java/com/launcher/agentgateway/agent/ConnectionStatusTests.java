@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The three words the pages show for an agent's connection (threat model, "Reporting mode
+ * false confidence": connected, stale and never connected are told apart).
+ */
 class ConnectionStatusTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");

@@ -187,6 +187,64 @@ class GrantServiceTests {
 	}
 
 	@Test
+	void changeAccessWhenOwnerStillMemberThenUpdatedInPlaceAndAudited() {
+		Grant read = webGrant(Access.READ);
+		member(Membership.MEMBER);
+		when(this.grants.updateAccess(read.id(), Access.WRITE)).thenReturn(true);
+
+		Grant changed = this.service.changeAccess(this.owner, this.agent.id(), read.id(), "write");
+
+		assertThat(changed.id()).isEqualTo(read.id());
+		assertThat(changed.access()).isEqualTo(Access.WRITE);
+		verify(this.grants).updateAccess(read.id(), Access.WRITE);
+		ArgumentCaptor<AuditEvent> event = ArgumentCaptor.forClass(AuditEvent.class);
+		verify(this.audit).append(event.capture());
+		assertThat(event.getValue().action()).isEqualTo("grant.update");
+		assertThat(event.getValue().outcome()).isEqualTo(AuditEvent.Outcome.SUCCEEDED);
+	}
+
+	@Test
+	void changeAccessWhenOwnerNoLongerMemberThenRefusedAndUnchanged() {
+		Grant read = webGrant(Access.READ);
+		member(Membership.NOT_MEMBER);
+
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> this.service.changeAccess(this.owner, this.agent.id(), read.id(), "WRITE"))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.PROJECT_NOT_GRANTABLE));
+		verify(this.grants, never()).updateAccess(any(), any());
+	}
+
+	@Test
+	void changeAccessWhenAdminOnAnotherOwnersAgentThenForbiddenAndDenialAudited() {
+		Grant read = webGrant(Access.READ);
+		member(Membership.MEMBER);
+		Actor admin = new Actor(UUID.randomUUID(), true);
+
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> this.service.changeAccess(admin, this.agent.id(), read.id(), "WRITE"))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.FORBIDDEN));
+		verify(this.grants, never()).updateAccess(any(), any());
+		ArgumentCaptor<AuditEvent> event = ArgumentCaptor.forClass(AuditEvent.class);
+		verify(this.audit).append(event.capture());
+		assertThat(event.getValue().outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
+		assertThat(event.getValue().reason()).isEqualTo("not_owner");
+	}
+
+	@Test
+	void changeAccessWhenBadAccessOrForeignGrantThenRefusedBeforeAskingTasker() {
+		Grant read = webGrant(Access.READ);
+		Grant foreign = TestGrants.grant(UUID.randomUUID(), "WEB", Access.READ);
+		when(this.grants.findById(foreign.id())).thenReturn(Optional.of(foreign));
+
+		assertField(() -> this.service.changeAccess(this.owner, this.agent.id(), read.id(), "ADMIN"), "access");
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> this.service.changeAccess(this.owner, this.agent.id(), foreign.id(), "WRITE"))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.NOT_FOUND));
+		verify(this.tasker, never()).check(any(), any(), any());
+		verify(this.grants, never()).updateAccess(any(), any());
+	}
+
+	@Test
 	void createWhenMembershipsAreKeptThenTheProjectsAreDroppedAndTaskerAskedAsThisPerson() {
 		List<TaskerCaller> callers = new java.util.ArrayList<>();
 		when(this.tasker.check("alice@launcher.local", "demo", WEB)).thenAnswer((invocation) -> {
@@ -218,6 +276,13 @@ class GrantServiceTests {
 		when(this.tasker.memberProjects("alice@launcher.local", "demo")).thenReturn(List.of(web));
 
 		assertThat(this.service.grantableProjects(this.owner, "demo")).containsExactly(web);
+	}
+
+	private Grant webGrant(Access access) {
+		Grant grant = new Grant(UUID.randomUUID(), this.agent.id(), "demo", WEB, "WEB", "Website", access,
+				this.owner.userId(), NOW);
+		when(this.grants.findById(grant.id())).thenReturn(Optional.of(grant));
+		return grant;
 	}
 
 	private void member(Membership membership) {

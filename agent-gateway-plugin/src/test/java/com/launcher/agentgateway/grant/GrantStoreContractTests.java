@@ -63,4 +63,20 @@ public abstract class GrantStoreContractTests {
 		assertThat(grantStore().findByAgent(agent.id())).isEmpty();
 	}
 
+	@Test
+	void updateAccessWhenGrantExistsThenSameGrantWithNewAccessAndUnknownIdFalse() {
+		Agent agent = givenAgent();
+		Grant grant = TestGrants.read(agent.id(), "WEB");
+		Grant other = TestGrants.read(agent.id(), "OPS");
+		grantStore().insert(grant);
+		grantStore().insert(other);
+
+		assertThat(grantStore().updateAccess(grant.id(), Access.WRITE)).isTrue();
+
+		assertThat(grantStore().findById(grant.id())).contains(new Grant(grant.id(), agent.id(), grant.workspace(),
+				grant.projectId(), "WEB", grant.projectName(), Access.WRITE, grant.createdBy(), grant.createdAt()));
+		assertThat(grantStore().findById(other.id())).contains(other);
+		assertThat(grantStore().updateAccess(UUID.randomUUID(), Access.READ)).isFalse();
+	}
+
 }

@@ -34,6 +34,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -226,6 +227,34 @@ class TokenServiceTests {
 
 		assertThatExceptionOfType(GatewayException.class)
 			.isThrownBy(() -> this.service.revoke(this.owner, this.agent.id(), foreign.id()))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.NOT_FOUND));
+		verify(this.tokens, never()).transition(any(), any(), any(), any(), any(), any());
+	}
+
+	@Test
+	void revokeAllWhenActiveSuspendedAndEndedTokensThenOnlyLiveOnesRevokedEachAudited() {
+		AgentToken active = TestAgentTokens.active(this.agent.id());
+		AgentToken suspended = TestAgentTokens.withStatus(TestAgentTokens.active(this.agent.id()),
+				TokenStatus.SUSPENDED);
+		AgentToken rotated = TestAgentTokens.withStatus(TestAgentTokens.active(this.agent.id()), TokenStatus.ROTATED);
+		when(this.tokens.findByAgent(this.agent.id())).thenReturn(List.of(active, suspended, rotated));
+		when(this.tokens.transition(any(), any(), eq(TokenStatus.REVOKED), any(), any(), any())).thenReturn(true);
+
+		int revoked = this.service.revokeAll(new Actor(UUID.randomUUID(), true), this.agent.id());
+
+		assertThat(revoked).isEqualTo(2);
+		verify(this.tokens).transition(active.id(), TokenStatus.ACTIVE, TokenStatus.REVOKED, "revoked_by_user", null,
+				NOW);
+		verify(this.tokens).transition(suspended.id(), TokenStatus.SUSPENDED, TokenStatus.REVOKED, "revoked_by_user",
+				null, NOW);
+		verify(this.tokens, never()).transition(eq(rotated.id()), any(), any(), any(), any(), any());
+		verify(this.audit, times(2)).append(any());
+	}
+
+	@Test
+	void revokeAllWhenAnotherOwnersAgentThenNotFoundAndNothingRevoked() {
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> this.service.revokeAll(new Actor(UUID.randomUUID(), false), this.agent.id()))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.NOT_FOUND));
 		verify(this.tokens, never()).transition(any(), any(), any(), any(), any(), any());
 	}

@@ -47,6 +47,20 @@ class HostSecurityEndToEndTests {
 			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login"));
 	}
 
+	// A page GET whose session the host no longer knows is told why at sign-in; the same
+	// dead cookie on a REST call still gets the bearer challenge.
+	@Test
+	void pageWhenSessionCookieUnknownThenLoginSaysExpiredAndRestStill401() {
+		String cookie = "JSESSIONID=0123456789ABCDEF0123456789ABCDEF";
+		HttpResponse<String> page = node.send(node.anonymous("/plugins/agent-gateway/").header("Cookie", cookie).GET());
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?expired"));
+		HttpResponse<String> rest = node
+			.send(node.anonymous("/plugins/agent-gateway/api/v1/agents").header("Cookie", cookie).GET());
+		assertThat(rest.statusCode()).isEqualTo(401);
+	}
+
 	@Test
 	void restWhenUnauthenticatedThenBearerChallengeNotRedirect() {
 		HttpResponse<String> response = node.send(node.anonymous("/plugins/agent-gateway/api/v1/agents").GET());

@@ -2,6 +2,8 @@ package com.launcher.e2e.foundation;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages as a person uses them: create an agent, grant a project, mint a token that is
- * shown once, and the admin overview with an explicit chain verification.
+ * The pages as a person without JavaScript uses them, plain form posts and links: create
+ * an agent, grant a project, mint a token that is shown once on the connect page, and the
+ * admin pages with an explicit chain verification. The browser tests
+ * ({@code e2e/browser}) cover the same pages in Chromium.
  */
 class PagesEndToEndTests {
 
@@ -43,11 +47,11 @@ class PagesEndToEndTests {
 		assertThat(created.statusCode()).isEqualTo(302);
 		String agentPath = created.headers().firstValue("Location").orElseThrow();
 		assertThat(agentPath).contains("/plugins/agent-gateway/agents/");
-		String agentId = agentPath.substring(agentPath.lastIndexOf('/') + 1);
+		String agentId = idIn(agentPath);
 
 		HttpResponse<String> page = node.get("alice", "/plugins/agent-gateway/agents/" + agentId);
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("page-agent").contains("From the page").contains("NEVER CONNECTED");
+		assertThat(page.body()).contains("page-agent").contains("From the page").contains("Never connected");
 		assertThat(page.body()).contains("WEB — Website").contains("OPS — Operations");
 
 		String web = node.projectId("alice", "WEB").toString();
@@ -55,17 +59,21 @@ class PagesEndToEndTests {
 				"projectId=" + web + "&access=WRITE")
 			.statusCode()).isEqualTo(302);
 		HttpResponse<String> granted = node.get("alice", "/plugins/agent-gateway/agents/" + agentId);
-		assertThat(granted.body()).contains("<td>WRITE</td>");
+		assertThat(granted.body()).contains("<option value=\"WRITE\" selected=\"selected\">");
 		// A granted project is no longer offered in the grant form.
 		assertThat(granted.body()).doesNotContain("<option value=\"" + web + "\"");
 
 		HttpResponse<String> minted = form("alice", "/plugins/agent-gateway/agents/" + agentId + "/tokens",
 				"expiresInDays=7");
 		assertThat(minted.statusCode()).isEqualTo(200);
+		assertThat(minted.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
 		Matcher token = TOKEN.matcher(minted.body());
 		assertThat(token.find()).as("the new token is shown").isTrue();
+		assertThat(minted.body()).contains("export TASKER_AGENT_TOKEN=" + token.group());
 		HttpResponse<String> again = node.get("alice", "/plugins/agent-gateway/agents/" + agentId);
-		assertThat(again.body()).doesNotContain(token.group()).contains("ACTIVE");
+		assertThat(again.body()).doesNotContain(token.group()).contains("badge active");
+		HttpResponse<String> connect = node.get("alice", "/plugins/agent-gateway/agents/" + agentId + "/connect");
+		assertThat(connect.body()).doesNotContain(token.group()).contains("bearer_token_env_var");
 	}
 
 	@Test
@@ -79,7 +87,7 @@ class PagesEndToEndTests {
 		assertThat(local.statusCode()).isEqualTo(200);
 		Matcher localToken = TOKEN.matcher(local.body());
 		assertThat(localToken.find()).isTrue();
-		assertThat(local.body()).contains("<td>127.0.0.1/32, 10.0.0.0/8</td>");
+		assertThat(local.body()).contains("Usable only from <span>127.0.0.1/32, 10.0.0.0/8</span>");
 		assertThat(node.mcp(localToken.group(), ping).statusCode()).isEqualTo(200);
 
 		HttpResponse<String> elsewhere = form("alice", "/plugins/agent-gateway/agents/" + agentId + "/tokens",
@@ -93,21 +101,25 @@ class PagesEndToEndTests {
 				"expiresInDays=7&allowedCidrs=");
 		Matcher openToken = TOKEN.matcher(open.body());
 		assertThat(openToken.find()).isTrue();
-		assertThat(open.body()).contains("<td>any</td>");
+		assertThat(open.body()).doesNotContain("Usable only from");
+		assertThat(node.get("alice", "/plugins/agent-gateway/agents/" + agentId).body())
+			.contains("data-label=\"Networks\">Any</td>");
 		assertThat(node.mcp(openToken.group(), ping).statusCode()).isEqualTo(200);
 	}
 
 	@Test
-	void mintFormWhenNetworkIsNotACidrBlockThenErrorPageNamesTheFieldAndNoTokenIsMade() {
+	void mintFormWhenNetworkIsNotACidrBlockThenMessageBesideTheFieldAndNoTokenIsMade() {
 		String agentId = createAgent("alice", "badly-bound-agent");
 
 		HttpResponse<String> refused = form("alice", "/plugins/agent-gateway/agents/" + agentId + "/tokens",
 				"expiresInDays=7&allowedCidrs=10.0.0.0%2F8%2C+the-office");
 
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.body()).contains("validation_failed").contains("allowedCidrs");
+		assertThat(refused.body()).contains("id=\"allowedCidrs-error\"")
+			.contains("aria-invalid=\"true\"")
+			.contains("value=\"10.0.0.0/8, the-office\"");
 		assertThat(TOKEN.matcher(refused.body()).find()).isFalse();
-		assertThat(node.get("alice", "/plugins/agent-gateway/agents/" + agentId).body()).doesNotContain("ACTIVE");
+		assertThat(node.get("alice", "/plugins/agent-gateway/agents/" + agentId).body()).doesNotContain("badge active");
 	}
 
 	@Test
@@ -120,24 +132,58 @@ class PagesEndToEndTests {
 	}
 
 	@Test
-	void adminPageWhenAdminThenOverviewAndChainVerifiedOnlyOnRequest() {
+	void adminPagesWhenAdminThenAgentsListedAndChainVerifiedOnlyOnRequest() {
 		form("alice", "/plugins/agent-gateway/agents", "name=visible-to-admin");
-		HttpResponse<String> overview = node.get("admin", "/plugins/agent-gateway/admin/");
-		assertThat(overview.statusCode()).isEqualTo(200);
-		assertThat(overview.body()).contains("visible-to-admin")
-			.contains("Alice Liddell")
-			.contains("Verify the audit chain")
-			.doesNotContain("Audit chain intact");
-		HttpResponse<String> verified = node.get("admin", "/plugins/agent-gateway/admin/?verify=true");
-		assertThat(verified.body()).containsPattern("Audit chain intact \\(\\d+ events\\)");
+		HttpResponse<String> start = node.get("admin", "/plugins/agent-gateway/admin/");
+		assertThat(start.statusCode()).isEqualTo(302);
+		assertThat(start.headers().firstValue("Location").orElseThrow())
+			.endsWith("/plugins/agent-gateway/admin/agents");
+		HttpResponse<String> agents = node.get("admin", "/plugins/agent-gateway/admin/agents");
+		assertThat(agents.statusCode()).isEqualTo(200);
+		assertThat(agents.body()).contains("visible-to-admin").contains("Alice Liddell");
+		HttpResponse<String> audit = node.get("admin", "/plugins/agent-gateway/admin/audit");
+		assertThat(audit.body()).contains("Verify the audit chain").doesNotContain("audit chain is intact");
+		HttpResponse<String> verified = node.get("admin", "/plugins/agent-gateway/admin/audit?verify=true");
+		assertThat(verified.body()).containsPattern("The audit chain is intact \\(\\d+ events checked\\)");
 		assertThat(node.get("alice", "/plugins/agent-gateway/admin/").statusCode()).isEqualTo(403);
+		assertThat(node.get("alice", "/plugins/agent-gateway/admin/agents").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void pagesWhenServedThenStrictContentSecurityPolicyAndNoInlineScriptOrStyle() {
+		for (String path : List.of("/plugins/agent-gateway/", "/plugins/agent-gateway/admin/agents",
+				"/plugins/agent-gateway/admin/policy", "/plugins/agent-gateway/admin/audit",
+				"/plugins/agent-gateway/admin/reporting", "/plugins/agent-gateway/agents/" + UUID.randomUUID())) {
+			HttpResponse<String> page = node.get("admin", path);
+			assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+				.hasValueSatisfying((csp) -> assertThat(csp).startsWith("default-src 'none';")
+					.contains("script-src 'self'")
+					.contains("style-src 'self'")
+					.doesNotContain("unsafe-inline"));
+			assertThat(page.body()).as(path)
+				.doesNotContainPattern("<script(?![^>]*\\ssrc=)")
+				.doesNotContainPattern("\\sstyle=")
+				.doesNotContainPattern("\\son[a-z]+=");
+		}
+		HttpResponse<String> login = node.send(node.anonymous("/login"));
+		assertThat(login.headers().firstValue("Content-Security-Policy")).isPresent();
+		HttpResponse<String> missing = node.send(node.as("alice", "/no-such-page").header("Accept", "text/html"));
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("<h1>Not found</h1>").doesNotContain("Whitelabel");
+		assertThat(missing.headers().firstValue("Content-Security-Policy")).isPresent();
 	}
 
 	private static String createAgent(String owner, String name) {
 		String location = form(owner, "/plugins/agent-gateway/agents", "name=" + name).headers()
 			.firstValue("Location")
 			.orElseThrow();
-		return location.substring(location.lastIndexOf('/') + 1);
+		return idIn(location);
+	}
+
+	// The agent's id in a redirect to its page (which carries a notice).
+	private static String idIn(String location) {
+		String path = location.contains("?") ? location.substring(0, location.indexOf('?')) : location;
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	// Forms with HTTP Basic: a request carrying an Authorization header needs no CSRF

@@ -66,7 +66,8 @@ class AuditRetentionEndToEndTests {
 		JsonNode verified = LauncherNode.json(node.get("admin", LauncherNode.API + "/audit/verify"));
 		assertThat(verified.get("intact").asBoolean()).isTrue();
 		assertThat(verified.get("prunedThroughSeq").asLong()).isEqualTo(cut);
-		assertThat(node.get("admin", "/plugins/agent-gateway/admin/?verify=true").body()).contains("Audit chain intact")
+		assertThat(node.get("admin", "/plugins/agent-gateway/admin/audit?verify=true").body())
+			.contains("The audit chain is intact")
 			.contains("Checked from position " + (cut + 1));
 	}
 

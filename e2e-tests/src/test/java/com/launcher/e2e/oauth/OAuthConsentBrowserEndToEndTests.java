@@ -1,18 +1,15 @@
 package com.launcher.e2e.oauth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
+import com.launcher.e2e.browser.Browser;
+import com.launcher.e2e.browser.SharedBrowser;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -21,24 +18,25 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The consent page in a real browser (Debian's Chromium, headless): the Nimbus client
- * starts a code flow with PKCE, the person signs in through the host's login (which
- * brings them back to the authorization request), chooses a new agent and a project,
- * approves, and the browser delivers the code to the client's loopback redirect URI.
+ * The consent page in a real browser (Debian's Chromium, headless, the host and browser
+ * the page tests share: {@link SharedBrowser}): the Nimbus client starts a code flow with
+ * PKCE, the person signs in through the host's login (which brings them back to the
+ * authorization request), chooses a new agent and a project, approves, and the browser
+ * delivers the code to the client's loopback redirect URI.
  */
+@Order(4)
+@ExtendWith(SharedBrowser.class)
 class OAuthConsentBrowserEndToEndTests {
 
 	private static LauncherCluster cluster;
@@ -47,30 +45,28 @@ class OAuthConsentBrowserEndToEndTests {
 
 	private static LoopbackServer client;
 
+	private static Browser shared;
+
 	private static WebDriver browser;
 
-	private static Path profile;
-
 	@BeforeAll
-	static void start() throws IOException {
-		cluster = LauncherCluster.start(1);
-		node = cluster.node();
+	static void start() {
+		cluster = SharedBrowser.cluster();
+		node = SharedBrowser.node();
+		shared = SharedBrowser.browser();
+		browser = shared.driver();
 		client = LoopbackServer.start();
-		profile = Files.createTempDirectory("chromium-oauth");
-		browser = chromium(profile);
 	}
 
 	@AfterAll
 	static void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 		client.close();
-		cluster.close();
 	}
 
 	@Test
 	void codeFlowWhenPersonConsentsInTheBrowserThenTheClientActsAsTheChosenAgent() {
+		// The shared browser may still hold another class's session: start signed out.
+		shared.width(Browser.WIDE).signOut();
 		AuthorizationServerMetadata metadata = OAuthClients.discover(node);
 		URI redirectUri = client.url("/callback");
 		OAuthClients.Registered registered = OAuthClients.register(metadata, "Browser test client", redirectUri);
@@ -125,35 +121,14 @@ class OAuthConsentBrowserEndToEndTests {
 		// The agent page shows the connection with the client's name.
 		browser.get(node.uri("/plugins/agent-gateway/agents/" + agent).toString());
 		assertThat(browser.findElement(By.id("oauth-connections")).getText()).contains("Browser test client")
-			.contains("ACTIVE");
+			.contains("Active");
 		screenshot("oauth-agent-connections");
 		assertThat(Map.of("token", answer.accessToken()))
 			.allSatisfy((k, token) -> assertThat(browser.getPageSource()).doesNotContain(token));
 	}
 
-	private static WebDriver chromium(Path profile) {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
-		// The machine's network is closed: no background traffic, no sync, no updates.
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Paths.get(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver")).toFile())
-			.usingAnyFreePort()
-			.build();
-		return new ChromeDriver(service, options);
-	}
-
 	private static void screenshot(String name) {
-		try {
-			Path folder = Files.createDirectories(Paths.get("target", "screenshots"));
-			Files.write(folder.resolve(name + ".png"),
-					((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		shared.screenshot(name);
 	}
 
 }

@@ -46,7 +46,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.AntPathMatcher;
@@ -66,6 +65,15 @@ class SecurityConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+	/**
+	 * The Content-Security-Policy of every page, the host's and the plugins': scripts,
+	 * styles and images only from files of this origin, nothing inline, no framing. No
+	 * {@code form-action}: browsers apply it to the redirect after a form, and an OAuth
+	 * consent form must redirect to the client's own (loopback) address.
+	 */
+	static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+			+ "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 	/**
 	 * Plugins' public routes and every well-known document: no authentication of any
@@ -146,6 +154,7 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.securityContext((context) -> context.requireExplicitSave(true))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
 			.csrf((csrf) -> csrf.disable());
 		if (properties.demo()) {
 			http.httpBasic((basic) -> basic.authenticationEntryPoint(humanApiEntryPoint()));
@@ -165,9 +174,10 @@ class SecurityConfiguration {
 				(request) -> PATHS.match("/plugins/*/api/**", pathOf(request)));
 		http.authorizeHttpRequests(SecurityConfiguration::humanRules)
 			.formLogin((form) -> form.loginPage("/login").permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(humanApiEntryPoint(), api)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true)
+				.defaultAuthenticationEntryPointFor(new ExpiredSessionEntryPoint(), (request) -> true)
 				// Also the CSRF filter's: a refused form on a plugin route is told to
 				// the plugin, which never sees the request, so that it can audit it.
 				.accessDeniedHandler(new CsrfRefusalHandler(refusals, currentUser, clientAddresses)))

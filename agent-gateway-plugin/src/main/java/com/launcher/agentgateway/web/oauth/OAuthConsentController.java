@@ -18,6 +18,7 @@ import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.grant.Access;
 import com.launcher.agentgateway.grant.GrantService;
+import com.launcher.agentgateway.grant.TaskerWorkspace;
 import com.launcher.agentgateway.grant.TaskerProjects;
 import com.launcher.agentgateway.oauth.AuthorizationAsk;
 import com.launcher.agentgateway.oauth.AuthorizationCheck;
@@ -55,12 +56,6 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 public class OAuthConsentController {
 
-	/**
-	 * The Tasker workspace whose projects are offered, as on the agent page
-	 * ({@code PageController}).
-	 */
-	static final String WORKSPACE = "demo";
-
 	/** The request's OAuth parameters, carried through the consent form unchanged. */
 	private static final List<String> OAUTH_PARAMETERS = List.of("response_type", "client_id", "redirect_uri", "state",
 			"scope", "code_challenge", "code_challenge_method", "resource");
@@ -73,11 +68,15 @@ public class OAuthConsentController {
 
 	private final CurrentActor actor;
 
+	/** The workspace whose projects are offered, as on the agent page. */
+	private final String workspace;
+
 	private final Supplier<OAuthUrls> urls;
 
 	public OAuthConsentController(AuthorizationServer server, AgentService agents, GrantService grants,
-			CurrentActor actor, Supplier<OAuthUrls> urls) {
+			CurrentActor actor, Supplier<OAuthUrls> urls, TaskerWorkspace workspace) {
 		this.server = server;
+		this.workspace = workspace.slug();
 		this.agents = agents;
 		this.grants = grants;
 		this.actor = actor;
@@ -160,7 +159,7 @@ public class OAuthConsentController {
 		List<TaskerProjects.ProjectRef> projects;
 		boolean projectsUnavailable = false;
 		try {
-			projects = this.grants.grantableProjects(me, WORKSPACE);
+			projects = this.grants.grantableProjects(me, this.workspace);
 		}
 		catch (GatewayException ex) {
 			projects = List.of();
@@ -239,7 +238,7 @@ public class OAuthConsentController {
 		}
 	}
 
-	private static Consent consent(HttpServletRequest request) {
+	private Consent consent(HttpServletRequest request) {
 		boolean approved = "approve".equals(request.getParameter("decision"));
 		String agent = request.getParameter("agent");
 		UUID agentId = null;
@@ -263,7 +262,7 @@ public class OAuthConsentController {
 						? Access.WRITE : Access.READ);
 			}
 		}
-		return new Consent(approved, agentId, newName, WORKSPACE, projects);
+		return new Consent(approved, agentId, newName, this.workspace, projects);
 	}
 
 	private static UUID uuid(String value, String field) {
