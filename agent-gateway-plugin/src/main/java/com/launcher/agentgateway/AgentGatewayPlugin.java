@@ -7,6 +7,11 @@ import java.util.Optional;
 
 import com.launcher.agentgateway.config.GatewayConfiguration;
 import com.launcher.agentgateway.host.AgentTokenIntrospector;
+import com.launcher.agentgateway.oauth.ClientRegistry;
+import com.launcher.agentgateway.oauth.Scopes;
+import com.launcher.agentgateway.web.oauth.AuthorizationServerMetadataDocument;
+import com.launcher.agentgateway.web.oauth.OAuthEndpointController;
+import com.launcher.agentgateway.web.oauth.OAuthUrls;
 import com.launcher.host.api.LauncherPlugin;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.web.PluginWebRegistry;
@@ -56,8 +61,19 @@ public class AgentGatewayPlugin extends LauncherPlugin {
 			PluginWebRegistry web = context().web();
 			this.registrations.add(web.registerTemplates(pluginLoader));
 			this.registrations.add(web.registerControllers(child.getBeansWithAnnotation(Controller.class).values()));
+			// The plugin is the authorization server of its MCP endpoint (issue 16): RFC
+			// 9728
+			// metadata names it, RFC 8414 metadata describes it, and the endpoints that
+			// clients call without a person are public routes.
 			this.registrations.add(web.registerProtectedResource(new ProtectedResource("/mcp",
-					"Agent Gateway MCP endpoint", child.getBean(AgentTokenIntrospector.class))));
+					"Agent Gateway MCP endpoint", child.getBean(AgentTokenIntrospector.class))
+				.withPluginAuthorizationServer(List.copyOf(Scopes.SUPPORTED))));
+			this.registrations.add(web.registerPublicRoutes(OAuthEndpointController.PUBLIC_PATHS));
+			ClientRegistry clients = child.getBean(ClientRegistry.class);
+			this.registrations.add(web.registerWellKnown("oauth-authorization-server",
+					(request) -> Optional.of(AuthorizationServerMetadataDocument.of(
+							new OAuthUrls(request.baseUrl().toString(), request.pluginId()),
+							clients.metadataDocumentsEnabled()))));
 			logger.info("Agent Gateway started");
 		}
 		catch (RuntimeException ex) {

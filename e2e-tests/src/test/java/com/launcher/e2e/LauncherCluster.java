@@ -88,6 +88,14 @@ public final class LauncherCluster implements AutoCloseable {
 
 	/** Starts another node with the given plugin zips in its plugin folder. */
 	public LauncherNode addNode(List<Path> zips) {
+		return addNode(zips, Map.of());
+	}
+
+	/**
+	 * Starts another node with the given plugin zips and properties of its own (over the
+	 * cluster's).
+	 */
+	public LauncherNode addNode(List<Path> zips, Map<String, Object> nodeProperties) {
 		int index = this.nodes.size() + 1;
 		Path nodeDir = this.workDir.resolve("node-" + index);
 		Path plugins = nodeDir.resolve("plugins");
@@ -119,7 +127,12 @@ public final class LauncherCluster implements AutoCloseable {
 		properties.put("launcher.secrets.agent-gateway.token-pepper", PEPPER);
 		properties.put("launcher.security.jwt-secret", "e2e-jwt-secret-0123456789abcdef0123456789");
 		properties.put("spring.thymeleaf.cache", false);
+		// The cluster's database is a test server, not the embedded one, and demo mode
+		// (seeded users with published passwords) is refused there unless allowed.
+		properties.put("launcher.database.allow-demo-mode", true);
+		properties.put("launcher.database.embedded-durable", false);
 		properties.putAll(this.extraProperties);
+		properties.putAll(nodeProperties);
 		// As command-line arguments: they must win over the host's application.yml.
 		String[] args = properties.entrySet()
 			.stream()

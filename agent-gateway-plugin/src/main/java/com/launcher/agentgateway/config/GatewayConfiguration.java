@@ -52,8 +52,8 @@ import org.springframework.core.env.Environment;
  * depend on the migration, so the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, WebControllers.class,
-		McpConfiguration.class })
+@Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, WebControllers.class, McpConfiguration.class,
+		OAuthConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean
@@ -166,8 +166,9 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator) {
-		return new AgentTokenIntrospector(agentAuthenticator);
+	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator, AuditLog auditLog,
+			Clock gatewayClock) {
+		return new AgentTokenIntrospector(agentAuthenticator, auditLog, gatewayClock);
 	}
 
 	@Bean

@@ -55,7 +55,7 @@ public class PersistenceConfiguration {
 	/** One mapper file per store, under the plugin's resource namespace. */
 	static final List<String> MAPPERS = List.of("AgentMapper", "AuditMapper", "GrantMapper", "IdempotencyMapper",
 			"MembershipCacheMapper", "PolicyMapper", "RateMapper", "SourceThrottleMapper", "TaskerBudgetMapper",
-			"TokenMapper", "WriteBudgetMapper");
+			"TokenMapper", "WriteBudgetMapper", "OAuthClientMapper", "OAuthCodeMapper", "OAuthRefreshTokenMapper");
 
 	/** The most concurrent audit events one statement appends (GroupedAuditAppender). */
 	static final int AUDIT_GROUP = 64;

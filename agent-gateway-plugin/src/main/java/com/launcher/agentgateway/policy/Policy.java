@@ -17,9 +17,14 @@ import com.launcher.agentgateway.core.GatewayException;
  * is "never connected"
  * @param reportingMode whether agents are expected to report progress (visibility, not
  * enforcement)
+ * @param oauthAccessTokenMinutes lifetime of an access token issued to an OAuth client
+ * (5–1440); its refresh tokens live no longer than {@code maxTokenDays}
  */
 public record Policy(int maxTokenDays, int defaultTokenDays, int burstRequests, int burstSeconds, int requestsPerMinute,
-		int writesPerDay, int connectedMinutes, int staleHours, boolean reportingMode) {
+		int writesPerDay, int connectedMinutes, int staleHours, boolean reportingMode, int oauthAccessTokenMinutes) {
+
+	/** The default OAuth access-token lifetime: one hour. */
+	public static final int DEFAULT_OAUTH_ACCESS_TOKEN_MINUTES = 60;
 
 	public Policy {
 		Checks.range(maxTokenDays, "maxTokenDays", 1, 365);
@@ -33,6 +38,14 @@ public record Policy(int maxTokenDays, int defaultTokenDays, int burstRequests, 
 		Checks.range(writesPerDay, "writesPerDay", 0, 100_000);
 		Checks.range(connectedMinutes, "connectedMinutes", 1, 1_440);
 		Checks.range(staleHours, "staleHours", 1, 24 * 90);
+		Checks.range(oauthAccessTokenMinutes, "oauthAccessTokenMinutes", 5, 1_440);
+	}
+
+	/** A policy with the default OAuth access-token lifetime. */
+	public Policy(int maxTokenDays, int defaultTokenDays, int burstRequests, int burstSeconds, int requestsPerMinute,
+			int writesPerDay, int connectedMinutes, int staleHours, boolean reportingMode) {
+		this(maxTokenDays, defaultTokenDays, burstRequests, burstSeconds, requestsPerMinute, writesPerDay,
+				connectedMinutes, staleHours, reportingMode, DEFAULT_OAUTH_ACCESS_TOKEN_MINUTES);
 	}
 
 	public static Policy defaults() {

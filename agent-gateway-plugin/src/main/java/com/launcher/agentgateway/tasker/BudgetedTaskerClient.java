@@ -1,5 +1,6 @@
 package com.launcher.agentgateway.tasker;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ import com.launcher.host.api.tasker.TaskerWorkItem;
 import com.launcher.host.api.tasker.WorkItemDraft;
 import com.launcher.host.api.tasker.WorkItemIdentifier;
 import com.launcher.host.api.tasker.WorkItemPatch;
+import com.launcher.host.api.tasker.WorkItemStamp;
 
 /**
  * The host's Tasker client as the plugin sees it: every call first spends the shared
@@ -117,6 +119,17 @@ public class BudgetedTaskerClient implements TaskerClient {
 	}
 
 	@Override
+	public TaskerPage<TaskerWorkItem> listRecentlyUpdatedWorkItems(String workspace, UUID projectId, String cursor) {
+		return call(workspace, projectId, 1,
+				() -> this.delegate.listRecentlyUpdatedWorkItems(workspace, projectId, cursor));
+	}
+
+	@Override
+	public TaskerPage<WorkItemStamp> listWorkItemStamps(String workspace, UUID projectId, String cursor) {
+		return call(workspace, projectId, 1, () -> this.delegate.listWorkItemStamps(workspace, projectId, cursor));
+	}
+
+	@Override
 	public TaskerWorkItem getWorkItem(String workspace, UUID projectId, UUID workItemId) {
 		return call(workspace, projectId, 1, () -> this.delegate.getWorkItem(workspace, projectId, workItemId));
 	}
@@ -165,10 +178,22 @@ public class BudgetedTaskerClient implements TaskerClient {
 	}
 
 	@Override
+	public List<TaskerComment> listAllComments(String workspace, UUID projectId, UUID workItemId) {
+		// The host client walks comments in pages of up to 1000: almost always one call.
+		return call(workspace, projectId, 1, () -> this.delegate.listAllComments(workspace, projectId, workItemId));
+	}
+
+	@Override
 	public TaskerComment createComment(String workspace, UUID projectId, UUID workItemId, CommentDraft draft,
 			ExternalRef ref) {
 		return call(workspace, projectId, 1,
 				() -> this.delegate.createComment(workspace, projectId, workItemId, draft, ref));
+	}
+
+	/** Makes no call: the host builds the address from its configuration. */
+	@Override
+	public Optional<URI> webLink(String workspace, WorkItemIdentifier identifier) {
+		return this.delegate.webLink(workspace, identifier);
 	}
 
 	private <T> List<T> walk(String workspace, UUID projectId, Supplier<List<T>> walk) {

@@ -24,8 +24,25 @@ public final class TokenCodec {
 
 	private final SecureRandom random;
 
+	private final String prefix;
+
 	public TokenCodec(SecureRandom random) {
+		this(random, PREFIX);
+	}
+
+	/**
+	 * A codec for another kind of secret in the same shape, told apart by its prefix
+	 * (OAuth refresh tokens and authorization codes), so that one kind can never be
+	 * presented as another and a scanner still recognises each.
+	 * @param random the source of the random part
+	 * @param prefix a short prefix ending in {@code _}
+	 */
+	public TokenCodec(SecureRandom random, String prefix) {
+		if (prefix == null || !prefix.matches("[a-z]{2,8}_")) {
+			throw new IllegalArgumentException("prefix must be 2 to 8 lower-case letters and '_'");
+		}
 		this.random = random;
+		this.prefix = prefix;
 	}
 
 	public String generate() {
@@ -34,21 +51,41 @@ public final class TokenCodec {
 			body[i] = ALPHABET[this.random.nextInt(ALPHABET.length)];
 		}
 		String randomPart = new String(body);
-		return PREFIX + randomPart + checksum(randomPart);
+		return this.prefix + randomPart + checksum(randomPart);
 	}
 
 	/** Whether a presented string has the token's shape and a matching checksum. */
 	public static boolean isWellFormed(String token) {
-		if (token == null || token.length() != LENGTH || !token.startsWith(PREFIX)) {
+		return isWellFormed(token, PREFIX);
+	}
+
+	/**
+	 * Whether a presented string has this codec's prefix, the shape and a matching
+	 * checksum.
+	 */
+	public boolean accepts(String presented) {
+		return isWellFormed(presented, this.prefix);
+	}
+
+	/**
+	 * A non-secret hint for a secret of this codec: its prefix and last four characters.
+	 */
+	public String hintOf(String secret) {
+		return this.prefix + "\u2026" + secret.substring(secret.length() - 4);
+	}
+
+	private static boolean isWellFormed(String token, String prefix) {
+		int length = prefix.length() + RANDOM_LENGTH + CHECKSUM_LENGTH;
+		if (token == null || token.length() != length || !token.startsWith(prefix)) {
 			return false;
 		}
-		for (int i = PREFIX.length(); i < LENGTH; i++) {
+		for (int i = prefix.length(); i < length; i++) {
 			if (value(token.charAt(i)) < 0) {
 				return false;
 			}
 		}
-		String randomPart = token.substring(PREFIX.length(), PREFIX.length() + RANDOM_LENGTH);
-		return checksum(randomPart).equals(token.substring(PREFIX.length() + RANDOM_LENGTH));
+		String randomPart = token.substring(prefix.length(), prefix.length() + RANDOM_LENGTH);
+		return checksum(randomPart).equals(token.substring(prefix.length() + RANDOM_LENGTH));
 	}
 
 	/**

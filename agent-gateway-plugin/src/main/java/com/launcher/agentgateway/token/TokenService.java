@@ -65,6 +65,30 @@ public class TokenService {
 		return minted;
 	}
 
+	/**
+	 * Mints a short-lived access token for an OAuth client acting for an agent: the same
+	 * {@code agw_} token, checks and lifecycle as a pasted one, in the rotation family of
+	 * the client's grant so that revoking the grant revokes it too. Unlike {@link #mint},
+	 * it writes no audit event: the OAuth request that asks for it writes that request's
+	 * one event.
+	 * @param agent the agent, enabled
+	 * @param familyId the OAuth grant's family
+	 * @param createdBy the person who consented
+	 * @param expiresAt when it stops working (the caller applies the policy)
+	 * @return the token and, once, its secret
+	 */
+	public MintedToken mintForOAuthClient(Agent agent, UUID familyId, UUID createdBy, Instant expiresAt) {
+		if (!agent.isEnabled()) {
+			throw new GatewayException(ErrorCode.AGENT_DISABLED);
+		}
+		Instant now = this.clock.instant();
+		if (!expiresAt.isAfter(now)) {
+			throw GatewayException.invalid("expiresAt", "must be in the future");
+		}
+		return issue(new Actor(createdBy, false), agent, UUID.randomUUID(), familyId, Duration.between(now, expiresAt),
+				List.of());
+	}
+
 	public List<AgentToken> list(Actor actor, UUID agentId) {
 		return this.tokens.findByAgent(this.agents.get(actor, agentId).id());
 	}

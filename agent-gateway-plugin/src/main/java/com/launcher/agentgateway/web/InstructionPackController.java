@@ -15,13 +15,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code GET /api/v1/agents/{id}/instruction-pack}: the AGENTS.md section and the Codex
- * {@code config.toml} snippet of mcp.md for one agent, for its owner or an admin. It
- * names the environment variable that holds the token and never contains a token (threat
- * model, "No secrets in generated markdown instruction files").
+ * {@code config.toml} snippets of mcp.md for one agent, for its owner or an admin. Two
+ * ways to connect, OAuth first: {@code codex mcp login tasker} (no token anywhere; the
+ * snippet has no {@code bearer_token_env_var}, because Codex does not try OAuth when it
+ * is set), then a pasted token read from an environment variable. It never contains a
+ * token (threat model, "No secrets in generated markdown instruction files").
  */
 @Controller
 public class InstructionPackController extends ApiErrors {
@@ -30,6 +31,11 @@ public class InstructionPackController extends ApiErrors {
 	 * Where Codex reads the token from; Codex rejects an inline token for HTTP servers.
 	 */
 	public static final String TOKEN_ENV_VAR = "TASKER_AGENT_TOKEN";
+
+	/**
+	 * The Codex command that connects with OAuth, for the server named in the snippet.
+	 */
+	public static final String CODEX_LOGIN = "codex mcp login tasker";
 
 	private final LauncherPluginContext context;
 
@@ -48,22 +54,22 @@ public class InstructionPackController extends ApiErrors {
 			.orElseThrow(() -> new com.launcher.agentgateway.core.GatewayException(
 					com.launcher.agentgateway.core.ErrorCode.FORBIDDEN));
 		Agent agent = this.agents.get(new Actor(user.id(), user.platformAdmin()), id);
-		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.replacePath("/plugins/" + this.context.pluginId() + "/mcp")
-			.replaceQuery(null)
-			.build()
-			.toUriString();
+		// The URL clients know the endpoint by: the same base as its RFC 9728 resource.
+		String url = this.context.requestIdentity().baseUrl() + "/plugins/" + this.context.pluginId() + "/mcp";
 		Map<String, Object> pack = new LinkedHashMap<>();
 		pack.put("agentId", agent.id().toString());
+		pack.put("codexLogin", CODEX_LOGIN);
+		pack.put("codexConfigToml", codexConfigToml(url, false));
 		pack.put("tokenEnvironmentVariable", TOKEN_ENV_VAR);
+		pack.put("codexConfigTomlWithToken", codexConfigToml(url, true));
 		pack.put("agentsMd", agentsMd());
-		pack.put("codexConfigToml", codexConfigToml(url));
 		return pack;
 	}
 
-	static String codexConfigToml(String url) {
-		return "[mcp_servers.tasker]\n" + "url = \"" + tomlEscape(url) + "\"\n" + "bearer_token_env_var = \""
-				+ TOKEN_ENV_VAR + "\"\n" + "startup_timeout_sec = 20\n" + "tool_timeout_sec = 60\n"
+	static String codexConfigToml(String url, boolean pastedToken) {
+		return "[mcp_servers.tasker]\n" + "url = \"" + tomlEscape(url) + "\"\n"
+				+ (pastedToken ? "bearer_token_env_var = \"" + TOKEN_ENV_VAR + "\"\n" : "")
+				+ "startup_timeout_sec = 20\n" + "tool_timeout_sec = 60\n"
 				+ "default_tools_approval_mode = \"writes\"\n";
 	}
 
@@ -83,7 +89,8 @@ public class InstructionPackController extends ApiErrors {
 				  write times out, retry with the **same** key and arguments, never a new one.
 				- Pass `expected_updated_at` to `update_work_item` so you do not overwrite someone else's edit.
 				- Use `report_progress` when you start a card, when you are blocked, and when you are done.
-				- The token is read from the `TASKER_AGENT_TOKEN` environment variable; never print it.
+				- Never print a token: Codex keeps its OAuth tokens in its own credential store, and a pasted
+				  token lives only in the `TASKER_AGENT_TOKEN` environment variable.
 				""";
 	}
 

@@ -22,6 +22,8 @@ import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.grant.Grant;
 import com.launcher.agentgateway.grant.GrantService;
 import com.launcher.agentgateway.grant.TaskerProjects;
+import com.launcher.agentgateway.oauth.AuthorizationServer;
+import com.launcher.agentgateway.oauth.Connection;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.token.TokenService;
@@ -61,8 +63,10 @@ class PageController {
 
 	private final Clock clock;
 
+	private final AuthorizationServer oauth;
+
 	PageController(AgentService agents, GrantService grants, TokenService tokens, AuditLog audit, PolicyService policy,
-			CurrentActor actor, OwnerDirectory owners, Clock clock) {
+			CurrentActor actor, OwnerDirectory owners, Clock clock, AuthorizationServer oauth) {
 		this.agents = agents;
 		this.grants = grants;
 		this.tokens = tokens;
@@ -71,6 +75,7 @@ class PageController {
 		this.actor = actor;
 		this.owners = owners;
 		this.clock = clock;
+		this.oauth = oauth;
 	}
 
 	@ModelAttribute("fmt")
@@ -126,6 +131,12 @@ class PageController {
 		return "redirect:/plugins/agent-gateway/agents/" + id;
 	}
 
+	@PostMapping("/agents/{id}/oauth/{familyId}/revoke")
+	String disconnect(@PathVariable UUID id, @PathVariable UUID familyId) {
+		this.oauth.revokeConnection(this.actor.require(), id, familyId);
+		return "redirect:/plugins/agent-gateway/agents/" + id;
+	}
+
 	@PostMapping("/agents/{id}/disable")
 	String disable(@PathVariable UUID id) {
 		this.agents.disable(this.actor.require(), id);
@@ -177,6 +188,13 @@ class PageController {
 		Set<UUID> grantedIds = granted.stream().map(Grant::projectId).collect(Collectors.toSet());
 		model.addAttribute("grants", granted);
 		model.addAttribute("tokens", this.tokens.list(me, id));
+		// Tokens minted for an OAuth client share its connection's family: name the
+		// client.
+		List<Connection> connections = this.oauth.connections(me, id);
+		model.addAttribute("connections", connections);
+		model.addAttribute("agentId", id);
+		model.addAttribute("tokenClients",
+				connections.stream().collect(Collectors.toMap(Connection::familyId, Connection::clientName)));
 		model.addAttribute("minted", minted);
 		model.addAttribute("projects",
 				grantableOrEmpty(me).stream().filter((p) -> !grantedIds.contains(p.id())).toList());

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 class PolicyApiController extends ApiErrors {
 
 	private static final Set<String> FIELDS = Set.of("maxTokenDays", "defaultTokenDays", "burstRequests",
-			"burstSeconds", "requestsPerMinute", "writesPerDay", "connectedMinutes", "staleHours", "reportingMode");
+			"burstSeconds", "requestsPerMinute", "writesPerDay", "connectedMinutes", "staleHours", "reportingMode",
+			"oauthAccessTokenMinutes");
 
 	private final PolicyService policy;
 
@@ -45,10 +46,13 @@ class PolicyApiController extends ApiErrors {
 		if (reporting == null) {
 			throw GatewayException.invalid("reportingMode", "is required");
 		}
+		// Optional, so that clients written before OAuth keep working: absent keeps the
+		// current value.
+		Integer oauthMinutes = json.integer("oauthAccessTokenMinutes");
 		Policy next = new Policy(required(json, "maxTokenDays"), required(json, "defaultTokenDays"),
 				required(json, "burstRequests"), required(json, "burstSeconds"), required(json, "requestsPerMinute"),
 				required(json, "writesPerDay"), required(json, "connectedMinutes"), required(json, "staleHours"),
-				reporting);
+				reporting, (oauthMinutes != null) ? oauthMinutes : this.policy.current().oauthAccessTokenMinutes());
 		return this.policy.update(this.actor.require(), next);
 	}
 

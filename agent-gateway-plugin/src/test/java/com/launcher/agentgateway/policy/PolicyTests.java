@@ -41,6 +41,14 @@ class PolicyTests {
 	}
 
 	@Test
+	void constructorWhenOAuthAccessTokenMinutesOutOfRangeThenNamesThatField() {
+		assertThat(Policy.defaults().oauthAccessTokenMinutes()).isEqualTo(60);
+		assertNames("oauthAccessTokenMinutes", () -> new Policy(90, 30, 20, 10, 120, 200, 15, 24, false, 4));
+		assertNames("oauthAccessTokenMinutes", () -> new Policy(90, 30, 20, 10, 120, 200, 15, 24, false, 1_441));
+		assertThat(new Policy(90, 30, 20, 10, 120, 200, 15, 24, false, 5).oauthAccessTokenMinutes()).isEqualTo(5);
+	}
+
+	@Test
 	void constructorWhenAtTheBoundsThenAccepted() {
 		assertThat(new Policy(1, 1, 1, 1, 1, 0, 1, 1, true).writesPerDay()).isZero();
 		assertThat(new Policy(365, 365, 10_000, 3_600, 100_000, 100_000, 1_440, 24 * 90, false).maxTokenDays())

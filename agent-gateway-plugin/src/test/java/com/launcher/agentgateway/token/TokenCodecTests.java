@@ -156,4 +156,18 @@ class TokenCodecTests {
 		assertThat(hint.length()).isLessThanOrEqualTo(24);
 	}
 
+	@Test
+	void acceptsWhenOtherPrefixThenOnlyItsOwnSecretsAndNeverAnAccessToken() {
+		TokenCodec refresh = new TokenCodec(new java.security.SecureRandom(), "agwr_");
+		String secret = refresh.generate();
+		assertThat(secret).startsWith("agwr_").hasSize(TokenCodec.LENGTH + 1);
+		assertThat(refresh.accepts(secret)).isTrue();
+		assertThat(TokenCodec.isWellFormed(secret)).as("not an access token").isFalse();
+		assertThat(refresh.accepts(new TokenCodec(new java.security.SecureRandom()).generate())).isFalse();
+		assertThat(refresh.accepts(secret.substring(0, secret.length() - 1) + "x")).isFalse();
+		assertThat(refresh.hintOf(secret)).isEqualTo("agwr_\u2026" + secret.substring(secret.length() - 4));
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TokenCodec(new java.security.SecureRandom(), "Bad-"));
+	}
+
 }

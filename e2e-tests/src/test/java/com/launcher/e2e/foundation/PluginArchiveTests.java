@@ -30,6 +30,8 @@ class PluginArchiveTests {
 				.anyMatch((n) -> n.startsWith("liquibase-core-4.33"))
 				.anyMatch((n) -> n.equals("mybatis-3.5.19.jar"))
 				.anyMatch((n) -> n.equals("mybatis-spring-4.0.0.jar"))
+				.anyMatch((n) -> n.startsWith("oauth2-oidc-sdk-11.30"))
+				.anyMatch((n) -> n.startsWith("nimbus-jose-jwt-"))
 				.anyMatch((n) -> n.startsWith("agent-gateway-migrations"))
 				.anyMatch((n) -> n.startsWith("agent-gateway-admin-ui"));
 			for (String forbidden : PROVIDED) {
@@ -44,7 +46,8 @@ class PluginArchiveTests {
 			String sbom = new String(zip.getInputStream(zip.getEntry("agent-gateway-sbom.json")).readAllBytes(),
 					StandardCharsets.UTF_8);
 			assertThat(sbom).contains("pkg:maven/org.mybatis/mybatis@3.5.19",
-					"pkg:maven/org.mybatis/mybatis-spring@4.0.0", "pkg:maven/org.liquibase/liquibase-core@4.33.0");
+					"pkg:maven/org.mybatis/mybatis-spring@4.0.0", "pkg:maven/org.liquibase/liquibase-core@4.33.0",
+					"pkg:maven/com.nimbusds/oauth2-oidc-sdk@11.30");
 			assertThat(sbom).as("the host's Spring is never a component of the plugin")
 				.doesNotContain("pkg:maven/org.springframework/");
 		}

@@ -691,13 +691,18 @@ class McpToolsEndToEndTests {
 
 	@Test
 	@Order(60)
-	void instructionPackWhenRequestedThenCodexConfigWithEnvVarAndNoSecret() {
+	void instructionPackWhenRequestedThenOAuthFirstThenEnvVarAndNoSecret() {
 		HttpResponse<String> response = node.get("alice",
 				LauncherNode.API + "/agents/" + writer.id() + "/instruction-pack");
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode pack = LauncherNode.json(response);
 		assertThat(pack.path("tokenEnvironmentVariable").asString()).isEqualTo("TASKER_AGENT_TOKEN");
+		// OAuth first: Codex does not try OAuth when bearer_token_env_var is set.
+		assertThat(pack.path("codexLogin").asString()).isEqualTo("codex mcp login tasker");
 		assertThat(pack.path("codexConfigToml").asString())
+			.contains("url = \"http://127.0.0.1:" + node.port() + "/plugins/agent-gateway/mcp\"")
+			.doesNotContain("bearer_token");
+		assertThat(pack.path("codexConfigTomlWithToken").asString())
 			.contains("url = \"http://127.0.0.1:" + node.port() + "/plugins/agent-gateway/mcp\"")
 			.contains("bearer_token_env_var = \"TASKER_AGENT_TOKEN\"")
 			.doesNotContain("bearer_token =");

@@ -1,5 +1,6 @@
 package com.launcher.host.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code launcher.secrets.agent-gateway.token-pepper})
  * @param security host security settings
  * @param tasker how to reach Tasker
+ * @param publicUrl the host's external base URL (scheme, host, port and path prefix, as
+ * clients reach it through proxies); when absent, each request's own URL counts, with
+ * forwarded headers believed from trusted proxies only
+ * @param database database settings beyond {@code spring.datasource.*}
  */
 @ConfigurationProperties("launcher")
 public record HostProperties(@DefaultValue("false") boolean demo, @DefaultValue("./data") Path dataDir,
 		@DefaultValue Plugins plugins, Map<String, Map<String, String>> secrets, @DefaultValue Security security,
-		@DefaultValue Tasker tasker) {
+		@DefaultValue Tasker tasker, URI publicUrl, @DefaultValue Database database) {
 
 	public HostProperties {
 		secrets = (secrets != null) ? Map.copyOf(secrets) : Map.of();
+		if (publicUrl != null) {
+			publicUrl = checkedPublicUrl(publicUrl);
+		}
+	}
+
+	// Everything absolute the host hands out (metadata, issuers, challenges) is built on
+	// this URL, so a malformed one must stop the start, not every client later.
+	private static URI checkedPublicUrl(URI url) {
+		String scheme = url.getScheme();
+		if (scheme == null || !(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null
+				|| url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+			throw new IllegalArgumentException(
+					"launcher.public-url must be an absolute http(s) URL without user info, query or fragment");
+		}
+		String text = url.toString();
+		return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
 	}
 
 	/**
@@ -59,6 +80,19 @@ public record HostProperties(@DefaultValue("false") boolean demo, @DefaultValue(
 	}
 
 	/**
+	 * Database settings.
+	 *
+	 * @param allowDemoMode lets demo mode (seeded users with published passwords) run on
+	 * a configured PostgreSQL; without it, demo mode runs only on the embedded database
+	 * @param embeddedDurable whether the embedded PostgreSQL runs with {@code fsync} and
+	 * {@code synchronous_commit} on; only tests turn it off
+	 */
+	public record Database(@DefaultValue("false") boolean allowDemoMode,
+			@DefaultValue("true") boolean embeddedDurable) {
+
+	}
+
+	/**
 	 * Tasker access; the API key is read by the host only.
 	 *
 	 * @param baseUrl Tasker's base URL (ignored in demo mode, where the sandbox is
@@ -66,13 +100,16 @@ public record HostProperties(@DefaultValue("false") boolean demo, @DefaultValue(
 	 * @param apiKey the host's Tasker API key
 	 * @param sandboxPort the sandbox's port in demo mode (0 = random)
 	 * @param rateLimitPerMinute Tasker's per-token budget
+	 * @param webUrl the address of Tasker's web app, for links to cards (demo mode: the
+	 * sandbox's address when unset)
 	 */
 	public record Tasker(String baseUrl, String apiKey, @DefaultValue("0") int sandboxPort,
-			@DefaultValue("60") int rateLimitPerMinute) {
+			@DefaultValue("60") int rateLimitPerMinute, String webUrl) {
 
 		@Override
 		public String toString() {
-			return "Tasker[baseUrl=" + this.baseUrl + ", apiKey=<hidden>, sandboxPort=" + this.sandboxPort + "]";
+			return "Tasker[baseUrl=" + this.baseUrl + ", apiKey=<hidden>, sandboxPort=" + this.sandboxPort + ", webUrl="
+					+ this.webUrl + "]";
 		}
 
 	}

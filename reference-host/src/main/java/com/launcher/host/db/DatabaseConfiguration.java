@@ -43,13 +43,17 @@ public class DatabaseConfiguration {
 		config.setMaximumPoolSize(maxPoolSize);
 		config.setConnectionTimeout(5_000);
 		if (StringUtils.hasText(url)) {
+			if (properties.demo() && !properties.database().allowDemoMode()) {
+				throw new DemoModeOnConfiguredDatabaseException();
+			}
 			checkReachable(url, username, password);
 			config.setJdbcUrl(url);
 			config.setUsername(username);
 			config.setPassword(password);
 		}
 		else {
-			EmbeddedPostgres postgres = startEmbedded(properties.dataDir().resolve("postgres"));
+			EmbeddedPostgres postgres = startEmbedded(properties.dataDir().resolve("postgres"),
+					properties.database().embeddedDurable());
 			config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 			config.setUsername("postgres");
 			return new EmbeddedHikariDataSource(config, postgres);
@@ -67,13 +71,23 @@ public class DatabaseConfiguration {
 		return liquibase;
 	}
 
-	private static EmbeddedPostgres startEmbedded(Path dataDirectory) throws IOException {
+	private static EmbeddedPostgres startEmbedded(Path dataDirectory, boolean durable) throws IOException {
 		Files.createDirectories(dataDirectory.getParent());
 		logger.info("Starting embedded PostgreSQL with data in {}", dataDirectory.toAbsolutePath());
+		if (!durable) {
+			logger.warn("Embedded PostgreSQL runs without fsync: a crash can lose or corrupt its data (tests only)");
+		}
+		// zonky starts the server as a test database: "-F" (fsync off) and
+		// synchronous_commit off. This one keeps a small installation's data, so both are
+		// set back on; a "-c" setting given after "-F" wins.
+		String setting = durable ? "on" : "off";
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)
 			.setServerConfig("max_connections", "200")
+			.setServerConfig("fsync", setting)
+			.setServerConfig("synchronous_commit", setting)
+			.setServerConfig("full_page_writes", setting)
 			.start();
 	}
 

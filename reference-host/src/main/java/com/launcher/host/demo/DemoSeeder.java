@@ -11,8 +11,8 @@ import com.launcher.host.api.tasker.TaskerUser;
 import com.launcher.host.api.user.LauncherUser;
 import com.launcher.host.api.user.UserStatus;
 import com.launcher.host.config.HostProperties;
-import com.launcher.host.tasker.JdbcMembershipSource;
-import com.launcher.host.user.JdbcUserDirectory;
+import com.launcher.host.tasker.MybatisMembershipSource;
+import com.launcher.host.user.MybatisUserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +39,15 @@ class DemoSeeder implements SmartInitializingSingleton {
 
 	private final HostProperties properties;
 
-	private final JdbcUserDirectory directory;
+	private final MybatisUserDirectory directory;
 
-	private final JdbcMembershipSource memberships;
+	private final MybatisMembershipSource memberships;
 
 	private final TaskerClient tasker;
 
 	private final PasswordEncoder passwords;
 
-	DemoSeeder(HostProperties properties, JdbcUserDirectory directory, JdbcMembershipSource memberships,
+	DemoSeeder(HostProperties properties, MybatisUserDirectory directory, MybatisMembershipSource memberships,
 			TaskerClient tasker, PasswordEncoder passwords) {
 		this.properties = properties;
 		this.directory = directory;
@@ -62,7 +62,7 @@ class DemoSeeder implements SmartInitializingSingleton {
 			return;
 		}
 		for (DemoUser user : USERS) {
-			this.directory.insert(
+			this.directory.insertDemoUser(
 					new LauncherUser(UUID.fromString(user.id()), user.username(), user.displayName(),
 							user.username() + "@launcher.local", UserStatus.ACTIVE, user.admin()),
 					this.passwords.encode(user.username() + "-demo"));

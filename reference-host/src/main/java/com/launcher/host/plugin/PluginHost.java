@@ -44,8 +44,10 @@ public class PluginHost implements SmartLifecycle {
 
 	/**
 	 * The version of the host extension API this host offers ({@code plugin.requires}).
+	 * 1.1.0 added public routes, well-known documents, the external base URL and the
+	 * authorization-server fields of protected resources.
 	 */
-	public static final String HOST_API_VERSION = "1.0.0";
+	public static final String HOST_API_VERSION = "1.1.0";
 
 	private static final Logger logger = LoggerFactory.getLogger(PluginHost.class);
 

@@ -11,9 +11,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,6 +35,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ConfiguredSecrets {
+
+	/**
+	 * The secret of Tasker's webhooks: Plane signs each delivery with the HMAC-SHA256 of
+	 * its body keyed with the webhook's {@code secret_key} text, so this secret is used
+	 * as that text's UTF-8 bytes, and one generated in demo mode is text in Plane's form.
+	 */
+	public static final String TASKER_WEBHOOK_SECRET = "tasker-webhook-secret";
 
 	private static final Logger logger = LoggerFactory.getLogger(ConfiguredSecrets.class);
 
@@ -74,6 +83,25 @@ public class ConfiguredSecrets {
 		}
 	}
 
+	/**
+	 * The text of a plugin's Tasker webhook secret, for the host alone: the demo
+	 * registers it as the secret of the sandbox's webhook. Plugins only ever get its
+	 * HMAC.
+	 * @param pluginId the plugin
+	 * @return the configured secret, or in demo mode the generated one
+	 * @throws UnknownSecretException outside demo mode when none is configured
+	 */
+	public String taskerWebhookSecret(String pluginId) {
+		String configured = this.properties.secrets().getOrDefault(pluginId, Map.of()).get(TASKER_WEBHOOK_SECRET);
+		if (configured != null && !configured.isBlank()) {
+			return configured;
+		}
+		if (!this.properties.demo()) {
+			throw new UnknownSecretException(TASKER_WEBHOOK_SECRET);
+		}
+		return demoSecret(pluginId, TASKER_WEBHOOK_SECRET, ConfiguredSecrets::planeWebhookSecret);
+	}
+
 	private SecretKeySpec key(String pluginId, String name) {
 		return this.keys.computeIfAbsent(pluginId + "/" + name, (k) -> {
 			String configured = this.properties.secrets().getOrDefault(pluginId, Map.of()).get(name);
@@ -83,11 +111,29 @@ public class ConfiguredSecrets {
 			if (!this.properties.demo()) {
 				throw new UnknownSecretException(name);
 			}
-			return new SecretKeySpec(Base64.getDecoder().decode(demoSecret(pluginId, name)), "HmacSHA256");
+			if (TASKER_WEBHOOK_SECRET.equals(name)) {
+				return new SecretKeySpec(taskerWebhookSecret(pluginId).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+			}
+			return new SecretKeySpec(
+					Base64.getDecoder().decode(demoSecret(pluginId, name, ConfiguredSecrets::randomKey)), "HmacSHA256");
 		});
 	}
 
-	private synchronized String demoSecret(String pluginId, String name) {
+	private static String randomKey() {
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		return Base64.getEncoder().encodeToString(random);
+	}
+
+	private static String planeWebhookSecret() {
+		// Plane's own form: "plane_wh_" and 32 hex digits (generate_token in
+		// db/models/webhook.py).
+		byte[] random = new byte[16];
+		new SecureRandom().nextBytes(random);
+		return "plane_wh_" + HexFormat.of().formatHex(random);
+	}
+
+	private synchronized String demoSecret(String pluginId, String name, Supplier<String> generator) {
 		Path file = this.properties.dataDir().resolve("secrets").resolve(pluginId + ".properties");
 		try {
 			Properties stored = new Properties();
@@ -98,9 +144,7 @@ public class ConfiguredSecrets {
 			}
 			String value = stored.getProperty(name);
 			if (value == null) {
-				byte[] random = new byte[32];
-				new SecureRandom().nextBytes(random);
-				value = Base64.getEncoder().encodeToString(random);
+				value = generator.get();
 				stored.setProperty(name, value);
 				Files.createDirectories(file.getParent());
 				try (OutputStream out = Files.newOutputStream(file)) {

@@ -1,7 +1,6 @@
 package com.launcher.host.security;
 
-import com.launcher.host.api.user.LauncherUser;
-import com.launcher.host.user.JdbcUserDirectory;
+import com.launcher.host.user.UserAccount;
 
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -11,27 +10,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Form login and Basic against the host's users; blocked and annulled users cannot sign
- * in.
+ * in, and demo users only in demo mode (to anyone else they do not exist).
  */
 @Component
 class LauncherUserDetailsService implements UserDetailsService {
 
-	private final JdbcUserDirectory directory;
+	private final SignInPolicy users;
 
-	LauncherUserDetailsService(JdbcUserDirectory directory) {
-		this.directory = directory;
+	LauncherUserDetailsService(SignInPolicy users) {
+		this.users = users;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		LauncherUser user = this.directory.findByUsername(username)
+		UserAccount account = this.users.account(username)
+			.filter((a) -> a.passwordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
-		String hash = this.directory.credentials(username)
-			.orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
-		return User.withUsername(user.username())
-			.password(hash)
-			.authorities(SecurityConfiguration.authorities(user))
-			.disabled(!user.isActive())
+		return User.withUsername(account.username())
+			.password(account.passwordHash())
+			.authorities(SecurityConfiguration.authorities(account.user()))
+			.disabled(!account.user().isActive())
 			.build();
 	}
 

@@ -16,7 +16,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 /**
  * Picks, per request, the introspector of the plugin that owns the path, and turns its
@@ -39,26 +38,14 @@ class PluginBearerAuthenticationManagerResolver implements AuthenticationManager
 
 	@Override
 	public AuthenticationManager resolve(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = SecurityConfiguration.pathOf(request);
 		ProtectedResource resource = this.resources.find(path).orElse(null);
-		String clientAddress = this.clientAddresses.resolve(request);
-		Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
-		String method = request.getMethod();
 		return (authentication) -> {
 			if (resource == null) {
 				throw new InvalidBearerTokenException("The access token is invalid");
 			}
-			String token = ((BearerTokenAuthenticationToken) authentication).getToken();
-			IntrospectionResult result;
-			try {
-				result = resource.introspector()
-					.introspect(new BearerTokenRequest(token, clientAddress,
-							(requestId != null) ? requestId.toString() : "-", method, path));
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Introspector of {} failed; refusing the request: {}", path, ex.getClass().getSimpleName());
-				throw new InvalidBearerTokenException("The access token is invalid");
-			}
+			String credential = ((PresentedBearerCredential) authentication).credential();
+			IntrospectionResult result = introspect(resource, request, credential, null);
 			if (result instanceof IntrospectionResult.Active active) {
 				Set<SimpleGrantedAuthority> authorities = active.authorities()
 					.stream()
@@ -72,6 +59,30 @@ class PluginBearerAuthenticationManagerResolver implements AuthenticationManager
 			}
 			throw new InvalidBearerTokenException("The access token is invalid");
 		};
+	}
+
+	/**
+	 * Asks a resource's introspector about a credential, once. An introspector that
+	 * throws refuses.
+	 * @param resource the protected resource
+	 * @param request the request (headers are read from it only through the resolvers)
+	 * @param credential the raw credential
+	 * @param hostRejection why the host refuses the request anyway, or {@code null}
+	 * @return the introspector's answer
+	 */
+	IntrospectionResult introspect(ProtectedResource resource, HttpServletRequest request, String credential,
+			String hostRejection) {
+		String path = SecurityConfiguration.pathOf(request);
+		Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
+		try {
+			return resource.introspector()
+				.introspect(new BearerTokenRequest(credential, this.clientAddresses.resolve(request),
+						(requestId != null) ? requestId.toString() : "-", request.getMethod(), path, hostRejection));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Introspector of {} failed; refusing the request: {}", path, ex.getClass().getSimpleName());
+			return IntrospectionResult.Rejected.invalid("introspector_failed");
+		}
 	}
 
 }

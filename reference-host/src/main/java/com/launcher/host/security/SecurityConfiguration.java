@@ -10,8 +10,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.launcher.host.api.user.LauncherUser;
-import com.launcher.host.api.user.UserDirectory;
 import com.launcher.host.config.HostProperties;
+import com.launcher.host.web.BaseUrlResolver;
 import com.launcher.host.web.ClientAddressResolver;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import jakarta.servlet.DispatcherType;
@@ -27,6 +27,8 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -41,15 +43,19 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Two filter chains. Plugins' protected resources (agents, opaque tokens, stateless) come
- * first; everything else is for humans: pages with form login and CSRF, REST with a JWT
- * bearer, and HTTP Basic for the seeded users in demo mode.
+ * Four filter chains, first match wins. Plugins' public routes and well-known documents,
+ * with no authentication by the host; plugins' protected resources (agents, opaque
+ * tokens, stateless); humans whose request carries a JWT (or Basic, in demo mode),
+ * stateless and without CSRF; and everything else, a person's browser: form login, a
+ * session re-checked on every request, CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -59,21 +65,45 @@ class SecurityConfiguration {
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
+	/**
+	 * Plugins' public routes and every well-known document: no authentication of any
+	 * kind, no session, no CSRF, and an {@code Authorization} header is left to the
+	 * plugin (its token endpoint reads client credentials from it).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicChain(HttpSecurity http, PluginPublicRoutes publicRoutes) throws Exception {
+		http.securityMatcher((request) -> {
+			String path = pathOf(request);
+			return path.startsWith("/.well-known/") || publicRoutes.isPublic(path);
+		})
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true))
+			// Nothing ambient authenticates here (no session is read), so there is
+			// nothing for a cross-site request to ride on.
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain agentChain(HttpSecurity http, PluginProtectedResources resources,
-			ClientAddressResolver clientAddresses) throws Exception {
+			PluginBearerAuthenticationManagerResolver introspection, BaseUrlResolver baseUrls) throws Exception {
 		RequestMatcher protectedPaths = (request) -> {
 			String path = pathOf(request);
 			return resources.find(path).isPresent() || PATHS.match("/plugins/*/mcp", path);
 		};
+		PluginBearerEntryPoint entryPoint = new PluginBearerEntryPoint(baseUrls);
 		http.securityMatcher(protectedPaths)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
-			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.authenticationManagerResolver(
-						new PluginBearerAuthenticationManagerResolver(resources, clientAddresses))
-				.authenticationEntryPoint(new PluginBearerEntryPoint()))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new PluginBearerEntryPoint()))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(introspection)
+				// Every Bearer credential, malformed ones too, goes to the plugin's
+				// introspector, so that the plugin counts and audits it.
+				.authenticationConverter(PresentedBearerCredential::from)
+				.authenticationEntryPoint(entryPoint))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.securityContext((context) -> context.requireExplicitSave(true))
@@ -83,32 +113,85 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	PluginBearerAuthenticationManagerResolver pluginIntrospection(PluginProtectedResources resources,
+			ClientAddressResolver clientAddresses) {
+		return new PluginBearerAuthenticationManagerResolver(resources, clientAddresses);
+	}
+
+	@Bean
+	WebSecurityCustomizer requestRejection(PluginProtectedResources resources,
+			PluginBearerAuthenticationManagerResolver introspection) {
+		return (web) -> web.requestRejectedHandler(new BearerAwareRequestRejectedHandler(resources, introspection));
+	}
+
+	/**
+	 * Humans whose request carries its own credential: a JWT, or Basic in demo mode.
+	 * Stateless, so the session cookie is never read here: such a request either
+	 * authenticates with its header or is refused, and with nothing ambient to ride on,
+	 * CSRF has nothing to protect (issue 12 point 10: CSRF is off only where header
+	 * authentication is the only way in).
+	 */
+	@Bean
 	@Order(2)
-	SecurityFilterChain humanChain(HttpSecurity http, HostProperties properties, JwtDecoder jwtDecoder,
-			UserDirectory directory) throws Exception {
-		RequestMatcher api = new OrRequestMatcher((request) -> pathOf(request).startsWith("/launcher/api/"),
-				(request) -> PATHS.match("/plugins/*/api/**", pathOf(request)));
-		RequestMatcher withAuthorizationHeader = (request) -> request.getHeader("Authorization") != null;
-		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers((request) -> {
-			String path = pathOf(request);
-			return path.equals("/login") || path.equals("/error") || path.startsWith("/.well-known/")
-					|| path.startsWith("/launcher/static/") || PATHS.match("/plugins/*/static/**", path)
-					|| path.equals("/launcher/health");
-		}).permitAll().anyRequest().authenticated())
-			.formLogin((form) -> form.loginPage("/login").permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+	SecurityFilterChain headerChain(HttpSecurity http, HostProperties properties, JwtDecoder jwtDecoder,
+			SignInPolicy users) throws Exception {
+		http.securityMatcher((request) -> headerCredential(request, properties.demo()))
+			.authorizeHttpRequests(SecurityConfiguration::humanRules)
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new LauncherJwtConverter(directory))))
-			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(), api)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true))
-			// Requests that authenticate with a header (JWT or Basic) carry no ambient
-			// credential, so they cannot be forged cross-site; forms keep CSRF.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(withAuthorizationHeader));
+				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new LauncherJwtConverter(users)))
+				.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true))
+			.csrf((csrf) -> csrf.disable());
 		if (properties.demo()) {
 			http.httpBasic((basic) -> basic.authenticationEntryPoint(new BearerTokenAuthenticationEntryPoint()));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Everything else is a person's browser: form login, a session, CSRF on every unsafe
+	 * request, and the session's user checked again on every request.
+	 */
+	@Bean
+	@Order(3)
+	SecurityFilterChain sessionChain(HttpSecurity http, SignInPolicy users) throws Exception {
+		RequestMatcher api = new OrRequestMatcher((request) -> pathOf(request).startsWith("/launcher/api/"),
+				(request) -> PATHS.match("/plugins/*/api/**", pathOf(request)));
+		http.authorizeHttpRequests(SecurityConfiguration::humanRules)
+			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(), api)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), (request) -> true))
+			.addFilterBefore(new ActiveUserSessionFilter(users), AnonymousAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static void humanRules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
+		authorize.requestMatchers((request) -> {
+			String path = pathOf(request);
+			return path.equals("/login") || path.equals("/error") || path.startsWith("/launcher/static/")
+					|| PATHS.match("/plugins/*/static/**", path) || path.equals("/launcher/health");
+		}).permitAll().anyRequest().authenticated();
+	}
+
+	/**
+	 * Whether a human request authenticates with its own header: a Bearer token, or Basic
+	 * in demo mode (RFC 7235 §2.1: schemes are case-insensitive). Any other header leaves
+	 * the request to the session chain, where it authenticates nothing.
+	 */
+	static boolean headerCredential(HttpServletRequest request, boolean demo) {
+		String authorization = request.getHeader("Authorization");
+		if (authorization == null) {
+			return false;
+		}
+		return PresentedBearerCredential.credential(authorization) != null
+				|| (demo && authorization.regionMatches(true, 0, "Basic ", 0, 6));
 	}
 
 	@Bean
@@ -145,8 +228,18 @@ class SecurityConfiguration {
 		return new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey));
 	}
 
+	/**
+	 * The request's path within the application, decoded and normalised the way Spring
+	 * MVC matches it ({@code /plugins/x/%6Dcp} is {@code /plugins/x/mcp}), so that a
+	 * request is secured by the chain of the handler that will serve it.
+	 */
 	static String pathOf(HttpServletRequest request) {
-		return request.getRequestURI().substring(request.getContextPath().length());
+		try {
+			return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+		}
+		catch (IllegalArgumentException ex) {
+			return request.getRequestURI().substring(request.getContextPath().length());
+		}
 	}
 
 	/** Authorities for a Launcher user, read fresh from the directory. */
@@ -160,21 +253,20 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Maps a JWT's subject to the Launcher user it names; users who are not active are
-	 * refused even with an unexpired JWT.
+	 * Maps a JWT's subject to the Launcher user it names; users who may not act now (not
+	 * active, or a demo user outside demo mode) are refused even with an unexpired JWT.
 	 */
 	static final class LauncherJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
-		private final UserDirectory directory;
+		private final SignInPolicy users;
 
-		LauncherJwtConverter(UserDirectory directory) {
-			this.directory = directory;
+		LauncherJwtConverter(SignInPolicy users) {
+			this.users = users;
 		}
 
 		@Override
 		public AbstractAuthenticationToken convert(Jwt jwt) {
-			LauncherUser user = this.directory.findByUsername(jwt.getSubject())
-				.filter(LauncherUser::isActive)
+			LauncherUser user = this.users.activeUser(jwt.getSubject())
 				.orElseThrow(() -> new DisabledException("User is not active"));
 			return new JwtAuthenticationToken(jwt, authorities(user), user.username());
 		}

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('PLATFORM_ADMIN')")
 class MembershipAdminController {
 
-	private final JdbcMembershipSource memberships;
+	private final MybatisMembershipSource memberships;
 
-	MembershipAdminController(JdbcMembershipSource memberships) {
+	MembershipAdminController(MybatisMembershipSource memberships) {
 		this.memberships = memberships;
 	}
 

@@ -26,13 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('PLATFORM_ADMIN')")
 class UserAdminController {
 
-	private final JdbcUserDirectory directory;
+	private final MybatisUserDirectory directory;
 
 	private final UserLifecycleService lifecycle;
 
 	private final HostCurrentUser currentUser;
 
-	UserAdminController(JdbcUserDirectory directory, UserLifecycleService lifecycle, HostCurrentUser currentUser) {
+	UserAdminController(MybatisUserDirectory directory, UserLifecycleService lifecycle, HostCurrentUser currentUser) {
 		this.directory = directory;
 		this.lifecycle = lifecycle;
 		this.currentUser = currentUser;

@@ -10,10 +10,12 @@ import com.launcher.host.plugin.PluginHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Changes a user's status, persists it, then tells every started plugin through the
+ * Changes a user's status, persists it, ends the user's sessions on this host when they
+ * may no longer act, then tells every started plugin through the
  * {@link com.launcher.host.api.user.UserLifecycleListener} extension point.
  */
 @Service
@@ -21,16 +23,20 @@ public class UserLifecycleService {
 
 	private static final Logger logger = LoggerFactory.getLogger(UserLifecycleService.class);
 
-	private final JdbcUserDirectory directory;
+	private final MybatisUserDirectory directory;
 
 	private final PluginHost pluginHost;
 
 	private final Clock clock;
 
-	public UserLifecycleService(JdbcUserDirectory directory, PluginHost pluginHost, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	public UserLifecycleService(MybatisUserDirectory directory, PluginHost pluginHost, Clock clock,
+			ApplicationEventPublisher events) {
 		this.directory = directory;
 		this.pluginHost = pluginHost;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -48,6 +54,8 @@ public class UserLifecycleService {
 			.orElseThrow(() -> new UserNotFoundException(userId));
 		LauncherUser user = this.directory.findById(userId).orElseThrow(() -> new UserNotFoundException(userId));
 		logger.info("User {} status {} -> {} by {}", userId, previous, kind.status(), actor);
+		// The host's own sessions end whether or not plugins are told.
+		this.events.publishEvent(new UserStatusChangedEvent(user));
 		if (notifyPlugins) {
 			this.pluginHost.publishUserLifecycleEvent(
 					new UserLifecycleEvent(UUID.randomUUID(), userId, kind, previous, actor, this.clock.instant()));

@@ -3,8 +3,8 @@ package com.launcher.host.web;
 import java.util.Optional;
 
 import com.launcher.host.api.user.LauncherUser;
-import com.launcher.host.api.user.UserDirectory;
 import com.launcher.host.security.PluginBearerAuthentication;
+import com.launcher.host.security.SignInPolicy;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class HostCurrentUser {
 
-	private final UserDirectory directory;
+	private final SignInPolicy users;
 
-	public HostCurrentUser(UserDirectory directory) {
-		this.directory = directory;
+	public HostCurrentUser(SignInPolicy users) {
+		this.users = users;
 	}
 
 	public Optional<LauncherUser> get() {
@@ -32,7 +32,7 @@ public class HostCurrentUser {
 				|| authentication instanceof PluginBearerAuthentication) {
 			return Optional.empty();
 		}
-		return this.directory.findByUsername(authentication.getName()).filter(LauncherUser::isActive);
+		return this.users.activeUser(authentication.getName());
 	}
 
 	public LauncherUser require() {

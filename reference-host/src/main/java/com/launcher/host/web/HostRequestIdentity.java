@@ -1,5 +1,6 @@
 package com.launcher.host.web;
 
+import java.net.URI;
 import java.util.Optional;
 
 import com.launcher.host.api.user.LauncherUser;
@@ -21,9 +22,13 @@ public class HostRequestIdentity implements RequestIdentity {
 
 	private final ClientAddressResolver clientAddressResolver;
 
-	public HostRequestIdentity(HostCurrentUser currentUser, ClientAddressResolver clientAddressResolver) {
+	private final BaseUrlResolver baseUrlResolver;
+
+	public HostRequestIdentity(HostCurrentUser currentUser, ClientAddressResolver clientAddressResolver,
+			BaseUrlResolver baseUrlResolver) {
 		this.currentUser = currentUser;
 		this.clientAddressResolver = clientAddressResolver;
+		this.baseUrlResolver = baseUrlResolver;
 	}
 
 	@Override
@@ -51,6 +56,12 @@ public class HostRequestIdentity implements RequestIdentity {
 	public String clientAddress() {
 		HttpServletRequest request = currentRequest();
 		return (request != null) ? this.clientAddressResolver.resolve(request) : "-";
+	}
+
+	@Override
+	public URI baseUrl() {
+		HttpServletRequest request = currentRequest();
+		return (request != null) ? this.baseUrlResolver.resolve(request) : this.baseUrlResolver.configured();
 	}
 
 	private static HttpServletRequest currentRequest() {

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.launcher.host.api.web.PluginWebRegistry;
 import com.launcher.host.api.web.ProtectedResource;
+import com.launcher.host.api.web.WellKnownProvider;
 import com.launcher.host.security.PluginProtectedResources;
+import com.launcher.host.security.PluginPublicRoutes;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -27,13 +29,20 @@ public class PluginWebRegistrations {
 
 	private final PluginProtectedResources protectedResources;
 
+	private final PluginPublicRoutes publicRoutes;
+
+	private final PluginWellKnownDocuments wellKnown;
+
 	private final Map<String, List<PluginWebRegistry.Registration>> byPlugin = new ConcurrentHashMap<>();
 
 	public PluginWebRegistrations(PluginRequestMappingHandlerMapping routes, PluginTemplateResolver templates,
-			PluginProtectedResources protectedResources) {
+			PluginProtectedResources protectedResources, PluginPublicRoutes publicRoutes,
+			PluginWellKnownDocuments wellKnown) {
 		this.routes = routes;
 		this.templates = templates;
 		this.protectedResources = protectedResources;
+		this.publicRoutes = publicRoutes;
+		this.wellKnown = wellKnown;
 	}
 
 	public PluginWebRegistry forPlugin(String pluginId) {
@@ -82,6 +91,19 @@ public class PluginWebRegistrations {
 		public Registration registerProtectedResource(ProtectedResource resource) {
 			String path = PluginWebRegistrations.this.protectedResources.register(this.pluginId, resource);
 			return track(this.pluginId, () -> PluginWebRegistrations.this.protectedResources.unregister(path));
+		}
+
+		@Override
+		public Registration registerPublicRoutes(Collection<String> paths) {
+			List<String> fullPaths = PluginWebRegistrations.this.publicRoutes.register(this.pluginId,
+					List.copyOf(paths));
+			return track(this.pluginId, () -> PluginWebRegistrations.this.publicRoutes.unregister(fullPaths));
+		}
+
+		@Override
+		public Registration registerWellKnown(String name, WellKnownProvider provider) {
+			String key = PluginWebRegistrations.this.wellKnown.register(this.pluginId, name, provider);
+			return track(this.pluginId, () -> PluginWebRegistrations.this.wellKnown.unregister(key));
 		}
 
 	}

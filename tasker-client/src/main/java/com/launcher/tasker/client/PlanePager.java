@@ -50,7 +50,17 @@ final class PlanePager {
 
 	<T> TaskerPage<T> page(String path, Map<String, String> query, PageCursor cursor, Function<JsonNode, T> reader,
 			Function<T, UUID> id) {
-		JsonNode envelope = this.transport.get(path, cursor.query(query));
+		Fetched<T> fetched = fetch(path, cursor.query(query), reader, id);
+		return new TaskerPage<>(fetched.items(),
+				fetched.more() ? Optional.of(cursor.next().encode()) : Optional.empty(), fetched.total());
+	}
+
+	/**
+	 * One page as the query asks for it ({@code per_page} and {@code cursor} included),
+	 * rows de-duplicated by id.
+	 */
+	<T> Fetched<T> fetch(String path, Map<String, String> query, Function<JsonNode, T> reader, Function<T, UUID> id) {
+		JsonNode envelope = this.transport.get(path, query);
 		Map<UUID, T> items = new LinkedHashMap<>();
 		for (JsonNode node : array(envelope.get("results")).values()) {
 			T value = read(reader, node);
@@ -58,8 +68,14 @@ final class PlanePager {
 		}
 		boolean more = envelope.path("next_page_results").asBoolean(false);
 		long total = Math.max(0, envelope.path("total_count").asLong(items.size()));
-		return new TaskerPage<>(List.copyOf(items.values()),
-				more ? Optional.of(cursor.next().encode()) : Optional.empty(), total);
+		return new Fetched<>(List.copyOf(items.values()), more, total);
+	}
+
+	/**
+	 * One page's rows, whether Tasker has more ({@code next_page_results}), and its
+	 * total.
+	 */
+	record Fetched<T>(List<T> items, boolean more, long total) {
 	}
 
 	static JsonNode array(JsonNode node) {

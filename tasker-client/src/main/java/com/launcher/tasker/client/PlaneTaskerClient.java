@@ -22,6 +22,7 @@ import com.launcher.host.api.tasker.TaskerWorkItem;
 import com.launcher.host.api.tasker.WorkItemDraft;
 import com.launcher.host.api.tasker.WorkItemIdentifier;
 import com.launcher.host.api.tasker.WorkItemPatch;
+import com.launcher.host.api.tasker.WorkItemStamp;
 
 /**
  * {@link TaskerClient} over Plane's public API v1 (plane-api.md), on
@@ -31,8 +32,8 @@ import com.launcher.host.api.tasker.WorkItemPatch;
  * in {@link #toString()}, logs or exception messages.
  * <p>
  * The HTTP exchange is {@link PlaneHttpTransport} behind {@link Resilience4jGuards}; the
- * operations are {@link PlaneProjects}, {@link PlaneWorkItems} and {@link PlaneComments},
- * paging through {@link PlanePager}.
+ * operations are {@link PlaneProjects}, {@link PlaneWorkItems}, {@link PlaneComments} and
+ * the sync's large-page listings {@link PlaneSync}, paging through {@link PlanePager}.
  */
 public final class PlaneTaskerClient implements TaskerClient {
 
@@ -44,14 +45,20 @@ public final class PlaneTaskerClient implements TaskerClient {
 
 	private final PlaneComments comments;
 
-	private PlaneTaskerClient(URI baseUrl, String apiKey, PlaneClientOptions options,
-			MembershipSource membershipSource) {
+	private final PlaneSync sync;
+
+	private final String webUrl;
+
+	private PlaneTaskerClient(URI baseUrl, String apiKey, PlaneClientOptions options, MembershipSource membershipSource,
+			URI webUrl) {
 		this.transport = new PlaneHttpTransport(baseUrl, apiKey, options);
 		PlanePager pager = new PlanePager(this.transport, options.pageSize());
 		WorkItemPathFamily family = new WorkItemPathFamily();
 		this.projects = new PlaneProjects(this.transport, pager, membershipSource);
 		this.workItems = new PlaneWorkItems(this.transport, pager, family);
 		this.comments = new PlaneComments(this.transport, pager, family);
+		this.sync = new PlaneSync(pager, family);
+		this.webUrl = (webUrl != null) ? stripSlash(webUrl.toString()) : null;
 	}
 
 	/**
@@ -104,6 +111,16 @@ public final class PlaneTaskerClient implements TaskerClient {
 	}
 
 	@Override
+	public TaskerPage<TaskerWorkItem> listRecentlyUpdatedWorkItems(String workspace, UUID projectId, String cursor) {
+		return this.sync.recentlyUpdated(workspace, projectId, cursor);
+	}
+
+	@Override
+	public TaskerPage<WorkItemStamp> listWorkItemStamps(String workspace, UUID projectId, String cursor) {
+		return this.sync.stamps(workspace, projectId, cursor);
+	}
+
+	@Override
 	public TaskerWorkItem getWorkItem(String workspace, UUID projectId, UUID workItemId) {
 		return this.workItems.get(workspace, projectId, workItemId);
 	}
@@ -142,9 +159,28 @@ public final class PlaneTaskerClient implements TaskerClient {
 	}
 
 	@Override
+	public List<TaskerComment> listAllComments(String workspace, UUID projectId, UUID workItemId) {
+		return this.sync.allComments(workspace, projectId, workItemId);
+	}
+
+	@Override
 	public TaskerComment createComment(String workspace, UUID projectId, UUID workItemId, CommentDraft draft,
 			ExternalRef ref) {
 		return this.comments.create(workspace, projectId, workItemId, draft, ref);
+	}
+
+	// ---- the web app
+
+	@Override
+	public Optional<URI> webLink(String workspace, WorkItemIdentifier identifier) {
+		String ws = PlanePaths.ws(workspace);
+		Objects.requireNonNull(identifier, "identifier");
+		if (this.webUrl == null) {
+			return Optional.empty();
+		}
+		// Plane's web app shows a card at /{workspace}/browse/{IDENT}-{seq}/.
+		return Optional
+			.of(URI.create(this.webUrl + "/" + ws.substring("workspaces/".length()) + "browse/" + identifier + "/"));
 	}
 
 	/**
@@ -158,6 +194,10 @@ public final class PlaneTaskerClient implements TaskerClient {
 	@Override
 	public String toString() {
 		return "PlaneTaskerClient[" + this.transport.apiBase() + "]";
+	}
+
+	private static String stripSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 	/**
@@ -187,6 +227,8 @@ public final class PlaneTaskerClient implements TaskerClient {
 
 		private MembershipSource membershipSource = (workspace, projectId, email) -> Optional.empty();
 
+		private URI webUrl;
+
 		private Builder(URI baseUrl, String apiKey) {
 			Objects.requireNonNull(baseUrl, "baseUrl");
 			if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
@@ -213,8 +255,27 @@ public final class PlaneTaskerClient implements TaskerClient {
 			return this;
 		}
 
+		/**
+		 * The address of Tasker's web app, for {@link #webLink}; without it no link is
+		 * offered.
+		 * @param webUrl for example {@code https://tasker.example.com}
+		 * @return this builder
+		 */
+		public Builder webUrl(URI webUrl) {
+			Objects.requireNonNull(webUrl, "webUrl");
+			if (!"http".equals(webUrl.getScheme()) && !"https".equals(webUrl.getScheme())) {
+				throw new IllegalArgumentException("webUrl must be http or https");
+			}
+			if (webUrl.getRawQuery() != null || webUrl.getRawFragment() != null || webUrl.getUserInfo() != null
+					|| webUrl.getHost() == null) {
+				throw new IllegalArgumentException("webUrl must be a plain http or https address");
+			}
+			this.webUrl = webUrl;
+			return this;
+		}
+
 		public PlaneTaskerClient build() {
-			return new PlaneTaskerClient(this.baseUrl, this.apiKey, this.options, this.membershipSource);
+			return new PlaneTaskerClient(this.baseUrl, this.apiKey, this.options, this.membershipSource, this.webUrl);
 		}
 
 		@Override

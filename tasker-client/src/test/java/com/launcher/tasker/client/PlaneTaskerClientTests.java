@@ -9,9 +9,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,21 +42,26 @@ import com.launcher.host.api.tasker.TaskerProject;
 import com.launcher.host.api.tasker.TaskerRateLimitedException;
 import com.launcher.host.api.tasker.TaskerState;
 import com.launcher.host.api.tasker.TaskerUnavailableException;
+import com.launcher.host.api.tasker.TaskerUser;
 import com.launcher.host.api.tasker.TaskerWorkItem;
 import com.launcher.host.api.tasker.WorkItemDraft;
 import com.launcher.host.api.tasker.WorkItemIdentifier;
 import com.launcher.host.api.tasker.WorkItemPatch;
 import com.launcher.host.api.tasker.WorkItemPriority;
+import com.launcher.host.api.tasker.WorkItemStamp;
 import com.launcher.tasker.sandbox.JournalEntry;
 import com.launcher.tasker.sandbox.SandboxOptions;
+import com.launcher.tasker.sandbox.SandboxPerson;
 import com.launcher.tasker.sandbox.TaskerSandbox;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Contract tests of the HTTP client against the sandbox over real HTTP, one per
@@ -71,6 +80,19 @@ class PlaneTaskerClientTests {
 	private UUID web;
 
 	private final InMemoryMembershipSource memberships = new InMemoryMembershipSource();
+
+	@BeforeAll
+	static void warmUp() {
+		// Load the client's and the sandbox's classes once without a tight limit: in a
+		// cold JVM on a busy machine that alone can outlast the short limits some tests
+		// assert (300 ms for a stalled body), whichever test happens to run first.
+		try (TaskerSandbox warm = TaskerSandbox.start(SandboxOptions.forTests())) {
+			PlaneTaskerClient.builder(warm.baseUrl(), warm.demoApiKey())
+				.options(PlaneClientOptions.defaults().withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60)))
+				.build()
+				.getProject(WS, warm.projectId("WEB"));
+		}
+	}
 
 	@BeforeEach
 	void start() {
@@ -319,6 +341,184 @@ class PlaneTaskerClientTests {
 				.hasSize(1);
 			assertThat(old.journal().get(old.journal().size() - 1).path()).contains("/issues/");
 		}
+	}
+
+	// Issue 14: what an incremental sync reads (plane-api.md §7 "Incremental sync")
+
+	@Test
+	void listRecentlyUpdatedWorkItemsWhenACardWasTouchedThenItLeadsInOneLargePageCall() {
+		UUID oldest = this.sandbox.workItemId("WEB-1");
+		this.sandbox.person("alice@launcher.local").moveState(oldest, "In Progress");
+		this.sandbox.clearJournal();
+
+		TaskerPage<TaskerWorkItem> page = this.client.listRecentlyUpdatedWorkItems(WS, this.web, null);
+
+		assertThat(page.items()).hasSize(3);
+		assertThat(page.items().get(0).id()).isEqualTo(oldest);
+		assertThat(page.items()).isSortedAccordingTo((a, b) -> b.updatedAt().compareTo(a.updatedAt()));
+		assertThat(page.nextCursor()).isEmpty();
+		assertThat(this.sandbox.journal()).singleElement().satisfies((call) -> {
+			assertThat(call.path()).endsWith("/work-items/");
+			assertThat(call.query()).contains("order_by=-updated_at").contains("per_page=1000");
+		});
+	}
+
+	@Test
+	void listRecentlyUpdatedWorkItemsWhenPagedDownToAWatermarkThenTheCallerStopsThere() {
+		UUID big = this.sandbox.addProject("BIG", "Big");
+		List<UUID> seeded = this.sandbox.seedWorkItems("BIG", 2_500);
+		this.sandbox.clearJournal();
+		// A watermark inside the second page: the caller reads two pages and stops.
+		OffsetDateTime watermark = this.client.getWorkItem(WS, big, seeded.get(1_200)).updatedAt();
+		this.sandbox.clearJournal();
+		Set<UUID> changed = new HashSet<>();
+		String cursor = null;
+		boolean reachedWatermark = false;
+		while (!reachedWatermark) {
+			TaskerPage<TaskerWorkItem> page = this.client.listRecentlyUpdatedWorkItems(WS, big, cursor);
+			for (TaskerWorkItem item : page.items()) {
+				if (!item.updatedAt().isAfter(watermark)) {
+					reachedWatermark = true;
+					break;
+				}
+				changed.add(item.id());
+			}
+			cursor = page.nextCursor().orElse(null);
+			reachedWatermark |= cursor == null;
+		}
+		assertThat(changed).hasSize(2_500 - 1_201);
+		assertThat(this.sandbox.journal()).hasSize(2);
+		assertThat(this.sandbox.journal().get(1).query()).contains("cursor=1000%3A1%3A0");
+	}
+
+	@Test
+	void listRecentlyUpdatedWorkItemsWhenTaskerRefusesLargePagesThenFallsBackOnceAndRemembers() {
+		try (TaskerSandbox capped = TaskerSandbox
+			.start(SandboxOptions.forTests().withMaxPerPage(100).withRateLimit(1000, Duration.ofMinutes(1)))) {
+			UUID big = capped.addProject("BIG", "Big");
+			capped.seedWorkItems("BIG", 250);
+			PlaneTaskerClient cappedClient = client(capped, fastOptions());
+
+			TaskerPage<TaskerWorkItem> first = cappedClient.listRecentlyUpdatedWorkItems(WS, big, null);
+			TaskerPage<TaskerWorkItem> second = cappedClient.listRecentlyUpdatedWorkItems(WS, big,
+					first.nextCursor().orElseThrow());
+			TaskerPage<WorkItemStamp> sweep = cappedClient.listWorkItemStamps(WS, big, null);
+
+			assertThat(first.items()).hasSize(100);
+			assertThat(second.items()).hasSize(100).doesNotContainAnyElementsOf(first.items());
+			assertThat(sweep.items()).hasSize(100);
+			// One refused call, then every call at 100: the size is remembered.
+			assertThat(capped.journal()).extracting(JournalEntry::status).containsExactly(400, 200, 200, 200);
+			assertThat(capped.journal().get(0).query()).contains("per_page=1000");
+			assertThat(capped.journal().subList(1, 4))
+				.allSatisfy((call) -> assertThat(call.query()).containsPattern("per_page=100(&|$)"));
+			assertThat(capped.journal().get(2).query()).contains("cursor=100%3A1%3A0");
+		}
+	}
+
+	@Test
+	void listWorkItemStampsWhenSweptThenEveryListedIdInPagesOfAThousandWithTwoFieldsOnly() {
+		UUID big = this.sandbox.addProject("BIG", "Big");
+		List<UUID> seeded = this.sandbox.seedWorkItems("BIG", 2_500);
+		this.sandbox.person("agent@launcher.local").archiveWorkItem(seeded.get(7));
+		this.sandbox.clearJournal();
+
+		Set<UUID> swept = new HashSet<>();
+		String cursor = null;
+		do {
+			TaskerPage<WorkItemStamp> page = this.client.listWorkItemStamps(WS, big, cursor);
+			page.items().forEach((stamp) -> {
+				assertThat(stamp.updatedAt()).isNotNull();
+				swept.add(stamp.id());
+			});
+			cursor = page.nextCursor().orElse(null);
+		}
+		while (cursor != null);
+
+		assertThat(swept).hasSize(2_499).doesNotContain(seeded.get(7));
+		assertThat(this.sandbox.journal()).hasSize(3)
+			.allSatisfy((call) -> assertThat(call.query()).contains("fields=id%2Cupdated_at")
+				.contains("order_by=created_at")
+				.contains("per_page=1000"));
+	}
+
+	@Test
+	void listRecentlyUpdatedWorkItemsWhenCursorForgedOrFromAnotherListingThenRefusedBeforeAnyCall() {
+		TaskerPage<TaskerWorkItem> page = this.client.listWorkItems(WS, this.web, PageRequest.first(1));
+		this.sandbox.clearJournal();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.client.listRecentlyUpdatedWorkItems(WS, this.web, page.nextCursor().orElseThrow()));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.client.listWorkItemStamps(WS, this.web, "1000:1:0"));
+		assertThat(this.sandbox.journal()).isEmpty();
+	}
+
+	@Test
+	void listAllCommentsWhenACardHasCommentsThenAllWithAuthorAndTimesInOneCall() {
+		UUID card = this.sandbox.workItemId("WEB-1");
+		this.sandbox.clearJournal();
+		List<TaskerComment> comments = this.client.listAllComments(WS, this.web, card);
+		assertThat(comments).hasSize(2).allSatisfy((comment) -> {
+			assertThat(comment.workItemId()).isEqualTo(card);
+			assertThat(comment.actorId()).isNotNull();
+			assertThat(comment.createdAt()).isNotNull();
+			assertThat(comment.updatedAt()).isNotNull();
+		});
+		assertThat(comments).extracting(TaskerComment::actorId)
+			.containsExactly(this.sandbox.userId("alice@launcher.local"), this.sandbox.userId("bob@launcher.local"));
+		assertThat(this.sandbox.journal()).singleElement()
+			.satisfies((call) -> assertThat(call.query()).contains("per_page=1000"));
+		assertThat(this.client.listAllComments(WS, this.web, UUID.randomUUID())).isEmpty();
+	}
+
+	@Test
+	void listAllCommentsWhenMoreThanAPageThenEveryPageWalked() {
+		try (TaskerSandbox capped = TaskerSandbox
+			.start(SandboxOptions.forTests().withMaxPerPage(100).withRateLimit(1000, Duration.ofMinutes(1)))) {
+			UUID card = capped.workItemId("WEB-2");
+			SandboxPerson alice = capped.person("alice@launcher.local");
+			for (int i = 0; i < 150; i++) {
+				alice.addComment(card, "<p>" + i + "</p>");
+			}
+			capped.clearJournal();
+			List<TaskerComment> comments = client(capped, fastOptions()).listAllComments(WS, capped.projectId("WEB"),
+					card);
+			assertThat(comments).hasSize(151);
+			assertThat(new HashSet<>(comments.stream().map(TaskerComment::id).toList())).hasSize(151);
+			assertThat(capped.journal()).extracting(JournalEntry::status).containsExactly(400, 200, 200);
+		}
+	}
+
+	@Test
+	void listProjectMembersWhenListedThenEachWithEmailAndDisplayName() {
+		assertThat(this.client.listProjectMembers(WS, this.web)).extracting(TaskerUser::email, TaskerUser::displayName)
+			.contains(tuple("alice@launcher.local", "alice"), tuple("bob@launcher.local", "bob"),
+					tuple("agent@launcher.local", "tasker-agent"));
+	}
+
+	@Test
+	void webLinkWhenWebAddressConfiguredThenBrowseAddressAndNoCall() {
+		PlaneTaskerClient linked = PlaneTaskerClient.builder(this.sandbox.baseUrl(), this.sandbox.demoApiKey())
+			.options(fastOptions())
+			.webUrl(URI.create("https://tasker.example.com/"))
+			.build();
+		assertThat(linked.webLink(WS, WorkItemIdentifier.parse("WEB-12")))
+			.contains(URI.create("https://tasker.example.com/demo/browse/WEB-12/"));
+		assertThat(this.client.webLink(WS, WorkItemIdentifier.parse("WEB-12"))).isEmpty();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> linked.webLink("Not A Slug", WorkItemIdentifier.parse("WEB-1")));
+		assertThat(this.sandbox.journal()).isEmpty();
+	}
+
+	@Test
+	void webLinkWhenPointedAtTheSandboxThenThePageShowsTheCard() throws Exception {
+		PlaneTaskerClient linked = PlaneTaskerClient.builder(this.sandbox.baseUrl(), this.sandbox.demoApiKey())
+			.webUrl(this.sandbox.baseUrl())
+			.build();
+		URI link = linked.webLink(WS, WorkItemIdentifier.parse("WEB-2")).orElseThrow();
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Update the footer links");
 	}
 
 	// §6: every error shape

@@ -1,7 +1,6 @@
 package com.launcher.tasker.sandbox;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.UUID;
 
 import com.launcher.tasker.sandbox.PlaneApi.Request;
 import com.launcher.tasker.sandbox.PlaneApi.Response;
+import com.launcher.tasker.sandbox.PlaneShapes.Selection;
 import com.launcher.tasker.sandbox.SandboxModel.Comment;
 import com.launcher.tasker.sandbox.SandboxModel.Item;
 import com.launcher.tasker.sandbox.SandboxModel.Project;
@@ -24,19 +24,25 @@ final class CommentHandler {
 
 	private final SandboxStore store;
 
-	CommentHandler(SandboxStore store) {
+	private final PlaneShapes shapes;
+
+	CommentHandler(SandboxStore store, PlaneShapes shapes) {
 		this.store = store;
+		this.shapes = shapes;
 	}
 
 	Response list(PlaneRoute route, Request request, User user) {
 		UUID itemId = UUID.fromString(route.vars().get(2));
-		// plane-api.md R13: an unknown work item gives 200 and an empty list.
+		// plane-api.md R13: an unknown work item gives 200 and an empty list. The view
+		// orders by -created_at whatever order_by says (it reads the URL's kwargs).
+		Selection selection = Selection.of(request.query());
 		List<Comment> list = this.store.comments.values()
 			.stream()
 			.filter((c) -> c.item.id.equals(itemId) && c.item.project == project(route) && c.deletedAt == null)
 			.sorted(Comparator.comparingLong((Comment c) -> c.order).reversed())
 			.toList();
-		return OffsetPaginator.paginate(request, list, (c) -> renderComment(c, user, true), list.size());
+		return OffsetPaginator.paginate(request, list, (c) -> this.shapes.comment(c, user.timezone, selection),
+				list.size(), this.store.maxPerPage);
 	}
 
 	Response create(PlaneRoute route, Request request, User user) {
@@ -79,11 +85,12 @@ final class CommentHandler {
 		comment.createdAt = OffsetDateTime.now();
 		comment.updatedAt = comment.createdAt;
 		this.store.comments.put(comment.id, comment);
-		return Response.of(201, renderComment(comment, user, false));
+		return Response.of(201, this.shapes.comment(comment, user.timezone, false))
+			.with(ModelActivity.created("issue_comment", comment.id, body, user.id));
 	}
 
-	Response get(PlaneRoute route, User user) {
-		return Response.of(200, renderComment(findComment(route), user, true));
+	Response get(PlaneRoute route, Request request, User user) {
+		return Response.of(200, this.shapes.comment(findComment(route), user.timezone, Selection.of(request.query())));
 	}
 
 	private Project project(PlaneRoute route) {
@@ -96,33 +103,6 @@ final class CommentHandler {
 			throw PlaneError.notFound();
 		}
 		return comment;
-	}
-
-	private ObjectNode renderComment(Comment comment, User caller, boolean withIsMember) {
-		ZoneId zone = caller.timezone;
-		ObjectNode node = Json.MAPPER.createObjectNode();
-		node.put("id", comment.id.toString());
-		if (withIsMember) {
-			node.put("is_member", comment.item.project.isActiveMember(comment.actor));
-		}
-		node.put("created_at", Json.datetime(comment.createdAt, zone));
-		node.put("updated_at", Json.datetime(comment.updatedAt, zone));
-		node.putNull("deleted_at");
-		node.put("comment_html", comment.commentHtml);
-		node.putArray("attachments");
-		node.put("access", comment.access);
-		node.put("external_source", comment.externalSource);
-		node.put("external_id", comment.externalId);
-		node.putNull("edited_at");
-		node.put("created_by", (comment.createdBy != null) ? comment.createdBy.toString() : null);
-		node.put("updated_by", (comment.updatedBy != null) ? comment.updatedBy.toString() : null);
-		node.put("project", comment.item.project.id.toString());
-		node.put("workspace", this.store.workspaceId.toString());
-		node.put("issue", comment.item.id.toString());
-		node.put("actor", comment.actor.toString());
-		node.putNull("description");
-		node.putNull("parent");
-		return node;
 	}
 
 }

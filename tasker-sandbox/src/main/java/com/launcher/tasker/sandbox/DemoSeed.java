@@ -1,6 +1,12 @@
 package com.launcher.tasker.sandbox;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 import com.launcher.tasker.sandbox.SandboxModel.Item;
+import com.launcher.tasker.sandbox.SandboxModel.Label;
 import com.launcher.tasker.sandbox.SandboxModel.Member;
 import com.launcher.tasker.sandbox.SandboxModel.Project;
 import com.launcher.tasker.sandbox.SandboxModel.State;
@@ -13,6 +19,8 @@ import com.launcher.tasker.sandbox.SandboxModel.User;
 final class DemoSeed {
 
 	static final String AGENT_EMAIL = "agent@launcher.local";
+
+	private static final List<String> PRIORITIES = List.of("none", "low", "medium", "high", "urgent");
 
 	/**
 	 * Hidden instructions, bidi and zero-width characters, a script tag and requests to
@@ -74,6 +82,38 @@ final class DemoSeed {
 		store.addComment(backup, admin, "<p>Restore test passed on Monday.</p>");
 		store.addItem(ops, admin, "Rotate TLS certificates", "<p>Certificates expire next month.</p>", opsTodo);
 		return agent;
+	}
+
+	/**
+	 * Adds {@code count} cards to a project in one go: states, priorities, labels and
+	 * assignees cycle through the project's own, and creation times are distinct, one
+	 * microsecond apart, oldest first, so a list ordered by time has no ties.
+	 */
+	static List<UUID> bulk(SandboxStore store, Project project, int count) {
+		List<State> states = store.states.values().stream().filter((s) -> s.project == project).toList();
+		List<Label> labels = store.labels.values().stream().filter((l) -> l.project == project).toList();
+		List<User> people = project.members.stream()
+			.filter((m) -> m.active && m.role >= 15)
+			.map((m) -> m.user)
+			.toList();
+		User creator = store.userByEmail(AGENT_EMAIL).orElseThrow();
+		OffsetDateTime start = OffsetDateTime.now().minusNanos(count * 1000L);
+		List<UUID> ids = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			Item item = store.addItem(project, creator, "Seeded card " + (i + 1),
+					"<p>Seeded card " + (i + 1) + " of " + count + ".</p>", states.get(i % states.size()));
+			item.priority = PRIORITIES.get(i % PRIORITIES.size());
+			if (!labels.isEmpty() && i % 3 != 0) {
+				item.labels.add(labels.get(i % labels.size()).id);
+			}
+			if (!people.isEmpty() && i % 2 == 0) {
+				item.assignees.add(people.get(i % people.size()).id);
+			}
+			item.createdAt = start.plusNanos(i * 1000L);
+			item.updatedAt = item.createdAt;
+			ids.add(item.id);
+		}
+		return ids;
 	}
 
 	private static State seedStates(SandboxStore store, Project project) {

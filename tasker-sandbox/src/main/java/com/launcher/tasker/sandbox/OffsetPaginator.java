@@ -17,17 +17,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class OffsetPaginator {
 
-	private static final int MAX_PER_PAGE = 1000;
-
 	private OffsetPaginator() {
 	}
 
 	/**
 	 * Plane's offset paginator (plane-api.md §2.1): offset = page × this request's
 	 * per_page, cursors always present.
+	 * @param maxPerPage the instance's largest page, also its default (CE: 1000)
 	 */
-	static <T> Response paginate(Request request, List<T> rows, Function<T, JsonNode> render, long total) {
-		int perPage = MAX_PER_PAGE;
+	static <T> Response paginate(Request request, List<T> rows, Function<T, JsonNode> render, long total,
+			int maxPerPage) {
+		int perPage = maxPerPage;
 		String perPageText = request.query().get("per_page");
 		if (perPageText != null) {
 			try {
@@ -36,8 +36,8 @@ final class OffsetPaginator {
 			catch (NumberFormatException ex) {
 				throw PlaneError.detail(400, "Invalid per_page parameter.");
 			}
-			if (perPage > MAX_PER_PAGE) {
-				throw PlaneError.detail(400, "Invalid per_page value. Cannot exceed 1000.");
+			if (perPage > maxPerPage) {
+				throw PlaneError.detail(400, "Invalid per_page value. Cannot exceed " + maxPerPage + ".");
 			}
 			if (perPage < 1) {
 				throw PlaneError.detail(400, "Invalid per_page parameter.");

@@ -1,6 +1,8 @@
 package com.launcher.tasker.sandbox;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.launcher.tasker.sandbox.SandboxModel.User;
@@ -30,25 +32,35 @@ final class PlaneApi {
 
 	private final CommentHandler comments;
 
-	PlaneApi(SandboxStore store, SlidingWindowRateLimiter rateLimiter, SandboxOptions.PathFamilies families) {
+	PlaneApi(SandboxStore store, PlaneShapes shapes, SlidingWindowRateLimiter rateLimiter,
+			SandboxOptions.PathFamilies families) {
 		this.store = store;
 		this.rateLimiter = rateLimiter;
 		this.router = new PlaneRouter(families);
 		this.permissions = new PlanePermissions(store);
-		this.projects = new ProjectHandler(store);
-		this.statesAndLabels = new StateLabelHandler(store);
-		this.workItems = new WorkItemHandler(store);
-		this.comments = new CommentHandler(store);
+		this.projects = new ProjectHandler(store, shapes);
+		this.statesAndLabels = new StateLabelHandler(store, shapes);
+		this.workItems = new WorkItemHandler(store, shapes);
+		this.comments = new CommentHandler(store, shapes);
 	}
 
 	record Request(String method, String path, Map<String, String> query, String body, String apiKey,
 			String contentType) {
 	}
 
-	record Response(int status, Object body, Map<String, String> headers) {
+	/**
+	 * An answer, with the changes it made for the webhook worker to pick up after it is
+	 * sent, as Plane's views queue Celery tasks.
+	 */
+	record Response(int status, Object body, Map<String, String> headers, List<ModelActivity> activities) {
 
 		static Response of(int status, Object body) {
-			return new Response(status, body, new LinkedHashMap<>());
+			return new Response(status, body, new LinkedHashMap<>(), new ArrayList<>());
+		}
+
+		Response with(ModelActivity activity) {
+			this.activities.add(activity);
+			return this;
 		}
 
 	}
@@ -125,7 +137,7 @@ final class PlaneApi {
 	private Response dispatch(PlaneRoute route, Request request, User user) {
 		String method = request.method();
 		return switch (route.kind()) {
-			case ME -> Response.of(200, ProjectHandler.userLite(user));
+			case ME -> Response.of(200, PlaneShapes.userLite(user));
 			case PROJECTS -> method.equals("GET") ? this.projects.list(request, user) : notImplemented();
 			case PROJECT -> method.equals("GET") ? this.projects.get(route, request, user) : notImplemented();
 			case PROJECT_MEMBERS -> method.equals("GET") ? this.projects.listMembers(route) : notImplemented();
@@ -137,14 +149,14 @@ final class PlaneApi {
 			case ITEMS -> method.equals("GET") ? this.workItems.list(route, request, user)
 					: this.workItems.create(route, request, user);
 			case ITEM -> switch (method) {
-				case "GET" -> this.workItems.get(route, user);
+				case "GET" -> this.workItems.get(route, request, user);
 				case "PATCH" -> this.workItems.patch(route, request, user);
 				default -> this.workItems.delete(route, user);
 			};
-			case ITEM_BY_IDENTIFIER -> this.workItems.getByIdentifier(route, user);
+			case ITEM_BY_IDENTIFIER -> this.workItems.getByIdentifier(route, request, user);
 			case COMMENTS -> method.equals("GET") ? this.comments.list(route, request, user)
 					: this.comments.create(route, request, user);
-			case COMMENT -> method.equals("GET") ? this.comments.get(route, user) : notImplemented();
+			case COMMENT -> method.equals("GET") ? this.comments.get(route, request, user) : notImplemented();
 		};
 	}
 

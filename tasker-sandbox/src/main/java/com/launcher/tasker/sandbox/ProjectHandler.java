@@ -21,8 +21,11 @@ final class ProjectHandler {
 
 	private final SandboxStore store;
 
-	ProjectHandler(SandboxStore store) {
+	private final PlaneShapes shapes;
+
+	ProjectHandler(SandboxStore store, PlaneShapes shapes) {
 		this.store = store;
+		this.shapes = shapes;
 	}
 
 	Response list(Request request, User user) {
@@ -32,7 +35,8 @@ final class ProjectHandler {
 				visible.add(project);
 			}
 		}
-		return OffsetPaginator.paginate(request, visible, (p) -> renderProject(p, user), visible.size());
+		return OffsetPaginator.paginate(request, visible, (p) -> this.shapes.project(p, user), visible.size(),
+				this.store.maxPerPage);
 	}
 
 	Response get(PlaneRoute route, Request request, User user) {
@@ -40,7 +44,7 @@ final class ProjectHandler {
 		if (project == null || !(project.isActiveMember(user.id) || project.network == 2)) {
 			throw PlaneError.notFound();
 		}
-		return Response.of(200, renderProject(project, user));
+		return Response.of(200, this.shapes.project(project, user));
 	}
 
 	Response listMembers(PlaneRoute route) {
@@ -49,7 +53,7 @@ final class ProjectHandler {
 		if (project != null) {
 			// plane-api.md R4: removed (inactive) members are listed too, without a role.
 			for (Member member : project.members) {
-				array.add(userLite(member.user));
+				array.add(PlaneShapes.userLite(member.user));
 			}
 		}
 		return Response.of(200, array);
@@ -61,49 +65,11 @@ final class ProjectHandler {
 		}
 		ArrayNode array = Json.MAPPER.createArrayNode();
 		this.store.workspaceRoles.forEach((id, role) -> {
-			ObjectNode node = userLite(this.store.users.get(id));
+			ObjectNode node = PlaneShapes.userLite(this.store.users.get(id));
 			node.put("role", role);
 			array.add(node);
 		});
 		return Response.of(200, array);
-	}
-
-	static ObjectNode userLite(User user) {
-		ObjectNode node = Json.MAPPER.createObjectNode();
-		node.put("id", user.id.toString());
-		node.put("first_name", user.firstName);
-		node.put("last_name", user.lastName);
-		node.put("email", user.email);
-		node.putNull("avatar");
-		node.putNull("avatar_url");
-		node.put("display_name", user.displayName);
-		return node;
-	}
-
-	private ObjectNode renderProject(Project project, User caller) {
-		ObjectNode node = Json.MAPPER.createObjectNode();
-		node.put("id", project.id.toString());
-		node.put("created_at", Json.datetime(project.createdAt, caller.timezone));
-		node.put("updated_at", Json.datetime(project.createdAt, caller.timezone));
-		node.putNull("deleted_at");
-		node.put("name", project.name);
-		node.put("description", "");
-		node.put("network", project.network);
-		node.put("identifier", project.identifier);
-		node.put("archived_at", Json.datetime(project.archivedAt, caller.timezone));
-		node.put("timezone", "UTC");
-		node.put("workspace", this.store.workspaceId.toString());
-		node.put("total_members", project.members.stream().filter((m) -> m.active).count());
-		Member member = project.member(caller.id);
-		boolean isMember = member != null && member.active;
-		node.put("is_member", isMember);
-		if (isMember) {
-			node.put("member_role", member.role);
-		}
-		else {
-			node.putNull("member_role");
-		}
-		return node;
 	}
 
 }

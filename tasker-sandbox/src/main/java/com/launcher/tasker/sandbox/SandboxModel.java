@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -224,11 +225,38 @@ final class SandboxModel {
 
 		OffsetDateTime updatedAt;
 
+		OffsetDateTime editedAt;
+
 		OffsetDateTime deletedAt;
 
 		Comment(Item item, long order) {
 			this.item = item;
 			this.order = order;
+		}
+
+	}
+
+	/**
+	 * A workspace webhook (Plane's {@code webhooks} table): where deliveries go, the
+	 * secret that signs them and the events it subscribes to.
+	 */
+	static final class Webhook {
+
+		final UUID id = UUID.randomUUID();
+
+		String url;
+
+		String secretKey;
+
+		final EnumSet<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
+
+		boolean active = true;
+
+		final OffsetDateTime createdAt = OffsetDateTime.now();
+
+		Webhook(String url, String secretKey) {
+			this.url = url;
+			this.secretKey = secretKey;
 		}
 
 	}

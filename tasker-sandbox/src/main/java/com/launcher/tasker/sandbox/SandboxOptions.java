@@ -13,9 +13,12 @@ import java.util.Objects;
  * in the demo)
  * @param seed the initial data
  * @param pathFamilies which work-item path families are served
+ * @param maxPerPage the largest {@code per_page}, also the default (Plane CE: 1000; 100
+ * imitates an instance that caps pages lower)
+ * @param webhooks how webhooks are sent (allowed private receivers, timeout, backoff)
  */
 public record SandboxOptions(int port, int rateLimitPerWindow, Duration rateWindow, boolean controlEnabled, Seed seed,
-		PathFamilies pathFamilies) {
+		PathFamilies pathFamilies, int maxPerPage, WebhookOptions webhooks) {
 
 	public SandboxOptions {
 		if (port < 0 || port > 65535) {
@@ -30,46 +33,65 @@ public record SandboxOptions(int port, int rateLimitPerWindow, Duration rateWind
 		}
 		Objects.requireNonNull(seed, "seed");
 		Objects.requireNonNull(pathFamilies, "pathFamilies");
+		if (maxPerPage < 1 || maxPerPage > 1000) {
+			throw new IllegalArgumentException("maxPerPage must be 1 to 1000");
+		}
+		Objects.requireNonNull(webhooks, "webhooks");
 	}
 
 	/**
-	 * The demo's options: random port, Plane's 60 per minute, no control path, demo data.
+	 * The demo's options: random port, Plane's 60 per minute, no control path, demo data,
+	 * Plane's webhook defaults (no private receiver allowed).
 	 * @return the demo options
 	 */
 	public static SandboxOptions demo() {
-		return new SandboxOptions(0, 60, Duration.ofMinutes(1), false, Seed.DEMO, PathFamilies.BOTH);
+		return new SandboxOptions(0, 60, Duration.ofMinutes(1), false, Seed.DEMO, PathFamilies.BOTH, 1000,
+				WebhookOptions.plane());
 	}
 
 	/**
-	 * Options for tests: demo data and the control path on.
+	 * Options for tests: demo data and the control path on; webhooks as Plane sends them
+	 * (tests allow their loopback receivers with {@link #withWebhooks}).
 	 * @return the test options
 	 */
 	public static SandboxOptions forTests() {
-		return new SandboxOptions(0, 60, Duration.ofMinutes(1), true, Seed.DEMO, PathFamilies.BOTH);
+		return new SandboxOptions(0, 60, Duration.ofMinutes(1), true, Seed.DEMO, PathFamilies.BOTH, 1000,
+				WebhookOptions.plane());
 	}
 
 	public SandboxOptions withPort(int port) {
 		return new SandboxOptions(port, this.rateLimitPerWindow, this.rateWindow, this.controlEnabled, this.seed,
-				this.pathFamilies);
+				this.pathFamilies, this.maxPerPage, this.webhooks);
 	}
 
 	public SandboxOptions withRateLimit(int perWindow, Duration window) {
-		return new SandboxOptions(this.port, perWindow, window, this.controlEnabled, this.seed, this.pathFamilies);
+		return new SandboxOptions(this.port, perWindow, window, this.controlEnabled, this.seed, this.pathFamilies,
+				this.maxPerPage, this.webhooks);
 	}
 
 	public SandboxOptions withControl(boolean enabled) {
 		return new SandboxOptions(this.port, this.rateLimitPerWindow, this.rateWindow, enabled, this.seed,
-				this.pathFamilies);
+				this.pathFamilies, this.maxPerPage, this.webhooks);
 	}
 
 	public SandboxOptions withSeed(Seed seed) {
 		return new SandboxOptions(this.port, this.rateLimitPerWindow, this.rateWindow, this.controlEnabled, seed,
-				this.pathFamilies);
+				this.pathFamilies, this.maxPerPage, this.webhooks);
+	}
+
+	public SandboxOptions withMaxPerPage(int maxPerPage) {
+		return new SandboxOptions(this.port, this.rateLimitPerWindow, this.rateWindow, this.controlEnabled, this.seed,
+				this.pathFamilies, maxPerPage, this.webhooks);
+	}
+
+	public SandboxOptions withWebhooks(WebhookOptions webhooks) {
+		return new SandboxOptions(this.port, this.rateLimitPerWindow, this.rateWindow, this.controlEnabled, this.seed,
+				this.pathFamilies, this.maxPerPage, webhooks);
 	}
 
 	public SandboxOptions withPathFamilies(PathFamilies pathFamilies) {
 		return new SandboxOptions(this.port, this.rateLimitPerWindow, this.rateWindow, this.controlEnabled, this.seed,
-				pathFamilies);
+				pathFamilies, this.maxPerPage, this.webhooks);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import com.launcher.tasker.sandbox.SandboxModel.Member;
 import com.launcher.tasker.sandbox.SandboxModel.Project;
 import com.launcher.tasker.sandbox.SandboxModel.State;
 import com.launcher.tasker.sandbox.SandboxModel.User;
+import com.launcher.tasker.sandbox.SandboxModel.Webhook;
 
 /**
  * The whole in-memory Tasker: one workspace, its users, API keys, projects and rows.
@@ -51,6 +52,11 @@ final class SandboxStore {
 
 	final Map<UUID, Comment> comments = new LinkedHashMap<>();
 
+	final Map<UUID, Webhook> webhooks = new LinkedHashMap<>();
+
+	/** The largest and default {@code per_page} (Plane CE: 1000). */
+	final int maxPerPage;
+
 	/**
 	 * Every item that has carried an external source and id, by that pair, so that the
 	 * duplicate checks and the external-id look-up do not scan every item (Plane asks its
@@ -60,6 +66,10 @@ final class SandboxStore {
 	private final Map<String, List<Item>> byExternalRef = new HashMap<>();
 
 	private long order;
+
+	SandboxStore(int maxPerPage) {
+		this.maxPerPage = maxPerPage;
+	}
 
 	/** Records the item under its current external source and id, if it has both. */
 	void indexExternalRef(Item item) {

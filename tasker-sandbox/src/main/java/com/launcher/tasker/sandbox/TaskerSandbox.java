@@ -30,9 +30,10 @@ import com.launcher.tasker.sandbox.SandboxModel.User;
 
 /**
  * A running Plane-compatible Tasker double on 127.0.0.1. State lives in memory and is
- * lost on {@link #close()}. The control methods (journal, faults, membership changes) are
- * for tests; the HTTP control path {@code /_sandbox/} exists only when
- * {@link SandboxOptions#controlEnabled()} is set.
+ * lost on {@link #close()}. Changes fire Plane's webhooks ({@link #webhooks()}), and
+ * {@link #person(String)} makes changes as a person in Tasker's web app. The control
+ * methods (journal, faults, membership changes) are for tests; the HTTP control path
+ * {@code /_sandbox/} exists only when {@link SandboxOptions#controlEnabled()} is set.
  */
 public final class TaskerSandbox implements AutoCloseable {
 
@@ -55,9 +56,15 @@ public final class TaskerSandbox implements AutoCloseable {
 
 	private final SandboxOptions options;
 
-	private final SandboxStore store = new SandboxStore();
+	private final SandboxStore store;
+
+	private final PlaneShapes shapes;
 
 	private final PlaneApi api;
+
+	private final WebhookDispatcher webhookDispatcher;
+
+	private final SandboxWebhooks webhooks;
 
 	private final Faults faults = new Faults();
 
@@ -71,14 +78,21 @@ public final class TaskerSandbox implements AutoCloseable {
 
 	private TaskerSandbox(SandboxOptions options) throws IOException {
 		this.options = options;
+		this.store = new SandboxStore(options.maxPerPage());
+		this.shapes = new PlaneShapes(this.store);
 		User agent;
 		synchronized (this.store.lock) {
 			agent = DemoSeed.seed(this.store, options.seed() == SandboxOptions.Seed.DEMO);
 			this.agentApiKey = this.store.issueApiKey(agent.id);
 		}
-		this.api = new PlaneApi(this.store,
+		this.api = new PlaneApi(this.store, this.shapes,
 				new SlidingWindowRateLimiter(options.rateLimitPerWindow(), options.rateWindow()),
 				options.pathFamilies());
+		this.webhookDispatcher = new WebhookDispatcher(this.store, this.shapes, options.webhooks());
+		// Build the JSON mapper now, not on the first request, whose caller may be
+		// counting time against a timeout.
+		Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("warm", true));
+		this.webhooks = new SandboxWebhooks(this.store, this.webhookDispatcher);
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
 		this.server.setExecutor(this.executor);
@@ -169,13 +183,18 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the project id
 	 */
 	public UUID addProject(String identifier, String name) {
+		ModelActivity created;
 		synchronized (this.store.lock) {
+			User agent = this.store.userByEmail(DemoSeed.AGENT_EMAIL).orElseThrow();
 			Project project = this.store.addProject(identifier, name);
-			project.members.add(new Member(this.store.userByEmail(DemoSeed.AGENT_EMAIL).orElseThrow(), 15));
+			project.members.add(new Member(agent, 15));
 			this.store.addState(project, "Todo", "unstarted", "#3A3A3A", true);
 			this.store.addState(project, "Done", "completed", "#16A34A", false);
-			return project.id;
+			created = ModelActivity.created("project", project.id,
+					Json.MAPPER.createObjectNode().put("identifier", identifier).put("name", name), agent.id);
 		}
+		this.webhookDispatcher.enqueue(List.of(created));
+		return created.modelId();
 	}
 
 	/**
@@ -185,11 +204,77 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the work item id
 	 */
 	public UUID addWorkItem(UUID projectId, String name) {
+		ModelActivity created;
 		synchronized (this.store.lock) {
 			Project project = this.store.projects.get(projectId);
-			return this.store.addItem(project, this.store.userByEmail(DemoSeed.AGENT_EMAIL).orElseThrow(), name, null,
-					null).id;
+			User agent = this.store.userByEmail(DemoSeed.AGENT_EMAIL).orElseThrow();
+			UUID id = this.store.addItem(project, agent, name, null, null).id;
+			created = ModelActivity.created("issue", id, Json.MAPPER.createObjectNode().put("name", name), agent.id);
 		}
+		this.webhookDispatcher.enqueue(List.of(created));
+		return created.modelId();
+	}
+
+	/**
+	 * Adds many cards to a project at once, for scale tests: titles "Seeded card N",
+	 * states, priorities, labels and assignees spread over the project's own, and
+	 * distinct creation and update times one microsecond apart (oldest first). Like a
+	 * bulk import, it fires no webhooks.
+	 * @param projectIdentifier for example {@code WEB}
+	 * @param count how many cards, 1 to 100,000
+	 * @return the new cards' ids, oldest first
+	 */
+	public List<UUID> seedWorkItems(String projectIdentifier, int count) {
+		if (count < 1 || count > 100_000) {
+			throw new IllegalArgumentException("count must be 1 to 100000");
+		}
+		synchronized (this.store.lock) {
+			Project project = this.store.projectByIdentifier(projectIdentifier)
+				.orElseThrow(() -> new IllegalArgumentException("no such project"));
+			return DemoSeed.bulk(this.store, project, count);
+		}
+	}
+
+	/**
+	 * The id of a card by its readable id, deleted and archived ones included.
+	 * @param readableId for example {@code WEB-3}
+	 * @return the card's id
+	 */
+	public UUID workItemId(String readableId) {
+		int dash = readableId.lastIndexOf('-');
+		if (dash < 1) {
+			throw new IllegalArgumentException("not a readable id");
+		}
+		String identifier = readableId.substring(0, dash);
+		long sequence = Long.parseLong(readableId.substring(dash + 1));
+		synchronized (this.store.lock) {
+			return this.store.items.values()
+				.stream()
+				.filter((i) -> i.project.identifier.equals(identifier) && i.sequenceId == sequence)
+				.map((i) -> i.id)
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("no such work item"));
+		}
+	}
+
+	/**
+	 * A person working in Tasker's web app, whose changes fire webhooks as Plane's do.
+	 * @param email the person's e-mail, for example {@code alice@launcher.local}
+	 * @return the person
+	 */
+	public SandboxPerson person(String email) {
+		synchronized (this.store.lock) {
+			User user = this.store.userByEmail(email).orElseThrow(() -> new IllegalArgumentException("no such user"));
+			return new SandboxPerson(this.store, this.shapes, this.webhookDispatcher, user);
+		}
+	}
+
+	/**
+	 * The workspace's webhooks, their deliveries and faults.
+	 * @return the webhooks
+	 */
+	public SandboxWebhooks webhooks() {
+		return this.webhooks;
 	}
 
 	/**
@@ -283,6 +368,7 @@ public final class TaskerSandbox implements AutoCloseable {
 	public void close() {
 		this.server.stop(0);
 		this.executor.shutdownNow();
+		this.webhookDispatcher.close();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -299,7 +385,11 @@ public final class TaskerSandbox implements AutoCloseable {
 			}
 			String body = new String(bytes, StandardCharsets.UTF_8);
 			if (path.startsWith("/_sandbox/") && this.options.controlEnabled()) {
-				SandboxControl.handle(this, exchange, method, path, body);
+				SandboxControl.handle(this, exchange, method, path, rawQuery, body);
+				return;
+			}
+			if (method.equals("GET") && WebAppPage.matches(path)) {
+				WebAppPage.render(this.store, exchange, path);
 				return;
 			}
 			sleep(this.faults.latency());
@@ -320,14 +410,17 @@ public final class TaskerSandbox implements AutoCloseable {
 			PlaneApi.Response response = this.api.handle(request);
 			boolean write = !method.equals("GET") && !method.equals("HEAD");
 			if (write && response.status() < 300 && this.faults.takeResetAfterWrite()) {
-				// The write is applied; closing without a status leaves the outcome
-				// unknown.
+				// The write is applied and its webhooks queued; closing without a
+				// status leaves the outcome unknown.
 				record(method, path, rawQuery, body, 0);
+				this.webhookDispatcher.enqueue(response.activities());
 				return;
 			}
 			record(method, path, rawQuery, body, response.status());
 			String text = (response.body() != null) ? Json.MAPPER.writeValueAsString(response.body()) : "";
-			send(exchange, response.status(), text, response.headers());
+			// Plane's views queue Celery tasks; its worker runs them after the answer.
+			this.webhookDispatcher.afterAnswer(response.activities(),
+					() -> send(exchange, response.status(), text, response.headers()));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Tasker sandbox failed to handle a request", ex);

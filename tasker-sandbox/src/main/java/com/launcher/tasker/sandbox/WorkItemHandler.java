@@ -1,7 +1,6 @@
 package com.launcher.tasker.sandbox;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +9,11 @@ import java.util.UUID;
 
 import com.launcher.tasker.sandbox.PlaneApi.Request;
 import com.launcher.tasker.sandbox.PlaneApi.Response;
+import com.launcher.tasker.sandbox.PlaneShapes.Selection;
 import com.launcher.tasker.sandbox.SandboxModel.Item;
 import com.launcher.tasker.sandbox.SandboxModel.Member;
 import com.launcher.tasker.sandbox.SandboxModel.Project;
 import com.launcher.tasker.sandbox.SandboxModel.User;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,15 +24,19 @@ final class WorkItemHandler {
 
 	private final SandboxStore store;
 
+	private final PlaneShapes shapes;
+
 	private final WorkItemFields fields;
 
-	WorkItemHandler(SandboxStore store) {
+	WorkItemHandler(SandboxStore store, PlaneShapes shapes) {
 		this.store = store;
+		this.shapes = shapes;
 		this.fields = new WorkItemFields(store);
 	}
 
 	Response list(PlaneRoute route, Request request, User user) {
 		Project project = project(route);
+		Selection selection = Selection.of(request.query());
 		String externalId = request.query().get("external_id");
 		String externalSource = request.query().get("external_source");
 		if (externalId != null && externalSource != null) {
@@ -46,22 +49,24 @@ final class WorkItemHandler {
 			if (found.size() > 1) {
 				throw PlaneError.serverError();
 			}
-			return Response.of(200, renderItem(found.get(0), user));
+			return Response.of(200, this.shapes.item(found.get(0), user.timezone, selection));
 		}
+		Comparator<Item> ordering = WorkItemOrdering.of(request.query().get("order_by"));
 		// plane-api.md §9 item 5: no server-side filters; unknown params are ignored.
 		List<Item> listed = this.store.items.values()
 			.stream()
 			.filter((i) -> i.project == project && i.isListed())
-			.sorted(Comparator.comparingLong((Item i) -> i.order).reversed())
+			.sorted(ordering)
 			.toList();
-		return OffsetPaginator.paginate(request, listed, (i) -> renderItem(i, user), listed.size());
+		return OffsetPaginator.paginate(request, listed, (i) -> this.shapes.item(i, user.timezone, selection),
+				listed.size(), this.store.maxPerPage);
 	}
 
-	Response get(PlaneRoute route, User user) {
-		return Response.of(200, renderItem(findListedItem(route), user));
+	Response get(PlaneRoute route, Request request, User user) {
+		return Response.of(200, this.shapes.item(findListedItem(route), user.timezone, Selection.of(request.query())));
 	}
 
-	Response getByIdentifier(PlaneRoute route, User user) {
+	Response getByIdentifier(PlaneRoute route, Request request, User user) {
 		String text = route.vars().get(1);
 		int dash = text.lastIndexOf('-');
 		Project project = this.store.projectByIdentifier(text.substring(0, dash)).orElseThrow(PlaneError::forbidden);
@@ -73,11 +78,12 @@ final class WorkItemHandler {
 			// plane-api.md R11: a non-numeric sequence is an unhandled error in Plane.
 			throw PlaneError.serverError();
 		}
+		Selection selection = Selection.of(request.query());
 		return this.store.items.values()
 			.stream()
 			.filter((i) -> i.project == project && i.sequenceId == sequence && i.isListed())
 			.findFirst()
-			.map((i) -> Response.of(200, renderItem(i, user)))
+			.map((i) -> Response.of(200, this.shapes.item(i, user.timezone, selection)))
 			.orElseThrow(PlaneError::notFound);
 	}
 
@@ -114,7 +120,8 @@ final class WorkItemHandler {
 		this.store.syncCompletedAt(item);
 		this.store.items.put(item.id, item);
 		this.store.indexExternalRef(item);
-		return Response.of(201, renderItem(item, user));
+		return Response.of(201, this.shapes.item(item, user.timezone))
+			.with(ModelActivity.created("issue", item.id, body, user.id));
 	}
 
 	Response patch(PlaneRoute route, Request request, User user) {
@@ -123,6 +130,9 @@ final class WorkItemHandler {
 		Map<String, Object> errors = new LinkedHashMap<>();
 		String oldExternalId = item.externalId;
 		String oldExternalSource = item.externalSource;
+		// plane-api.md §7: the row as serialized before the change, compared field by
+		// field by the webhook worker.
+		ObjectNode before = this.shapes.item(item, user.timezone);
 		Item draft = WorkItemFields.copyForValidation(item);
 		this.fields.apply(draft, body, errors, user);
 		if (!errors.isEmpty()) {
@@ -147,7 +157,8 @@ final class WorkItemHandler {
 		item.updatedBy = user.id;
 		item.updatedAt = OffsetDateTime.now();
 		this.store.syncCompletedAt(item);
-		return Response.of(200, renderItem(item, user));
+		return Response.of(200, this.shapes.item(item, user.timezone))
+			.with(new ModelActivity("issue", item.id, body, before, user.id));
 	}
 
 	Response delete(PlaneRoute route, User user) {
@@ -178,43 +189,6 @@ final class WorkItemHandler {
 			throw PlaneError.notFound();
 		}
 		return item;
-	}
-
-	private ObjectNode renderItem(Item item, User caller) {
-		ZoneId zone = caller.timezone;
-		ObjectNode node = Json.MAPPER.createObjectNode();
-		node.put("id", item.id.toString());
-		node.put("created_at", Json.datetime(item.createdAt, zone));
-		node.put("updated_at", Json.datetime(item.updatedAt, zone));
-		node.put("deleted_at", Json.datetime(item.deletedAt, zone));
-		node.put("created_by", (item.createdBy != null) ? item.createdBy.toString() : null);
-		node.put("updated_by", (item.updatedBy != null) ? item.updatedBy.toString() : null);
-		node.put("project", item.project.id.toString());
-		node.put("workspace", this.store.workspaceId.toString());
-		node.put("parent", (item.parent != null) ? item.parent.toString() : null);
-		node.put("state", (item.state != null) ? item.state.id.toString() : null);
-		node.putNull("point");
-		node.putNull("estimate_point");
-		node.put("name", item.name);
-		node.put("description_html", item.descriptionHtml);
-		node.putNull("description_binary");
-		node.put("priority", item.priority);
-		node.put("start_date", (item.startDate != null) ? item.startDate.toString() : null);
-		node.put("target_date", (item.targetDate != null) ? item.targetDate.toString() : null);
-		node.put("sequence_id", item.sequenceId);
-		node.put("sort_order", item.sortOrder);
-		node.put("completed_at", Json.datetime(item.completedAt, zone));
-		node.put("archived_at", (item.archivedAt != null) ? item.archivedAt.toLocalDate().toString() : null);
-		node.put("is_draft", item.isDraft);
-		node.put("external_source", item.externalSource);
-		node.put("external_id", item.externalId);
-		node.putNull("type");
-		node.putNull("type_id");
-		ArrayNode assignees = node.putArray("assignees");
-		item.assignees.forEach((id) -> assignees.add(id.toString()));
-		ArrayNode labels = node.putArray("labels");
-		item.labels.forEach((id) -> labels.add(id.toString()));
-		return node;
 	}
 
 }

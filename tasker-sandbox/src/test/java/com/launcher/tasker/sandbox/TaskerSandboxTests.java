@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -357,6 +359,119 @@ class TaskerSandboxTests {
 		assertThat(call("GET", this.prj + "work-items/?external_id=r&external_source=gw", this.key, null).statusCode())
 			.isEqualTo(200);
 		assertThat(this.sandbox.journal()).anyMatch((e) -> e.method().equals("POST") && e.status() == 0);
+	}
+
+	// ---- listing as Plane does it (plane-api.md §2, §2.1, §7 "Incremental sync")
+
+	@Test
+	void listWhenOrderByUpdatedAtThenMostRecentlyChangedFirstAndAscendingReverses() throws Exception {
+		JsonNode created = json(call("GET", this.prj + "work-items/?order_by=created_at", this.key, null));
+		String oldest = created.get("results").get(0).get("id").stringValue();
+		assertThat(
+				call("PATCH", this.prj + "work-items/" + oldest + "/", this.key, "{\"priority\":\"low\"}").statusCode())
+			.isEqualTo(200);
+		JsonNode recent = json(call("GET", this.prj + "work-items/?order_by=-updated_at", this.key, null));
+		assertThat(recent.get("results").get(0).get("id").stringValue()).isEqualTo(oldest);
+		JsonNode ascending = json(call("GET", this.prj + "work-items/?order_by=updated_at", this.key, null));
+		assertThat(ascending.get("results").get(2).get("id").stringValue()).isEqualTo(oldest);
+		JsonNode newest = json(call("GET", this.prj + "work-items/?order_by=-created_at", this.key, null));
+		assertThat(newest.get("results").get(2).get("id").stringValue()).isEqualTo(oldest);
+	}
+
+	@Test
+	void listWhenOrderByUnknownFieldThenPlanesGeneric500() throws Exception {
+		HttpResponse<String> response = call("GET", this.prj + "work-items/?order_by=-nope", this.key, null);
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.body()).isEqualTo("{\"error\":\"Something went wrong please try again later\"}");
+	}
+
+	@Test
+	void listWhenPerPageAboveTheInstanceMaximumThen400WithPlanesBody() throws Exception {
+		assertThat(call("GET", this.prj + "work-items/?per_page=1000", this.key, null).statusCode()).isEqualTo(200);
+		try (TaskerSandbox capped = TaskerSandbox.start(SandboxOptions.forTests().withMaxPerPage(100))) {
+			String path = capped.baseUrl() + "/api/v1/workspaces/demo/projects/" + capped.projectId("WEB")
+					+ "/work-items/?per_page=1000";
+			HttpResponse<String> response = this.http.send(request("GET", URI.create(path), capped.demoApiKey(), null),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(response.body()).isEqualTo("{\"detail\":\"Invalid per_page value. Cannot exceed 100.\"}");
+		}
+	}
+
+	@Test
+	void listWhenFieldsGivenThenOnlyThoseKeysAndUnknownNamesIgnored() throws Exception {
+		JsonNode page = json(call("GET", this.prj + "work-items/?fields=id,updated_at,nonsense,", this.key, null));
+		assertThat(page.get("total_count").asInt()).isEqualTo(3);
+		assertThat(page.get("results").values())
+			.allSatisfy((item) -> assertThat(item.propertyNames()).containsExactlyInAnyOrder("id", "updated_at"));
+		String id = page.get("results").get(0).get("id").stringValue();
+		JsonNode one = json(call("GET", this.prj + "work-items/" + id + "/?fields=name", this.key, null));
+		assertThat(one.propertyNames()).containsExactly("name");
+	}
+
+	@Test
+	void listWhenExpandGivenThenReferencesBecomeObjects() throws Exception {
+		JsonNode item = json(call("GET",
+				this.prj + "work-items/?order_by=sequence_id&expand=state,assignees,labels,created_by", this.key, null))
+			.get("results")
+			.get(0);
+		assertThat(item.get("sequence_id").asInt()).isEqualTo(1);
+		assertThat(item.get("state").get("name").stringValue()).isEqualTo("Todo");
+		assertThat(item.get("assignees").get(0).get("display_name").stringValue()).isEqualTo("alice");
+		assertThat(item.get("created_by").get("email").stringValue()).isEqualTo("alice@launcher.local");
+		assertThat(item.get("labels").isArray()).isTrue();
+		// expand applies only to what fields= kept.
+		JsonNode narrow = json(call("GET", this.prj + "work-items/?fields=id&expand=state", this.key, null));
+		assertThat(narrow.get("results").get(0).has("state")).isFalse();
+	}
+
+	@Test
+	void listCommentsWhenFieldsAndOrderByGivenThenFieldsKeptAndNewestFirstAlways() throws Exception {
+		String card = json(call("GET", this.prj + "work-items/?order_by=sequence_id", this.key, null)).get("results")
+			.get(0)
+			.get("id")
+			.stringValue();
+		JsonNode comments = json(call("GET",
+				this.prj + "work-items/" + card
+						+ "/comments/?order_by=created_at&fields=id,created_at,actor&expand=actor",
+				this.key, null))
+			.get("results");
+		assertThat(comments.size()).isEqualTo(2);
+		assertThat(comments.get(0).propertyNames()).containsExactlyInAnyOrder("id", "created_at", "actor");
+		assertThat(comments.get(0).get("actor").get("email").stringValue()).isEqualTo("alice@launcher.local");
+		assertThat(comments.get(1).get("actor").get("email").stringValue()).isEqualTo("bob@launcher.local");
+	}
+
+	@Test
+	void seedWorkItemsWhenTenThousandThenListedInTenPagesOfAThousand() throws Exception {
+		UUID big = this.sandbox.addProject("BIG", "Big project");
+		List<UUID> ids = this.sandbox.seedWorkItems("BIG", 10_000);
+		assertThat(ids).hasSize(10_000).doesNotHaveDuplicates();
+		String path = "/api/v1/workspaces/demo/projects/" + big + "/work-items/?order_by=-updated_at&per_page=1000";
+		Set<String> seen = new HashSet<>();
+		JsonNode page = json(call("GET", path + "&fields=id,updated_at", this.key, null));
+		assertThat(page.get("total_count").asInt()).isEqualTo(10_000);
+		assertThat(page.get("total_pages").asInt()).isEqualTo(10);
+		// Newest first: the last seeded card leads.
+		assertThat(page.get("results").get(0).get("id").stringValue()).isEqualTo(ids.get(9_999).toString());
+		for (int p = 0; p < 10; p++) {
+			page = json(call("GET", path + "&fields=id&cursor=1000:" + p + ":0", this.key, null));
+			page.get("results").values().forEach((item) -> seen.add(item.get("id").stringValue()));
+			assertThat(page.get("next_page_results").booleanValue()).isEqualTo(p < 9);
+		}
+		assertThat(seen).hasSize(10_000);
+	}
+
+	@Test
+	void browsePageWhenCardExistsThenEscapedHtmlAndNotJournalled() throws Exception {
+		HttpResponse<String> page = call("GET", "/demo/browse/WEB-1/", null, null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+		assertThat(page.body()).contains("Login fails for e-mails with a plus sign")
+			.doesNotContain("<script>")
+			.contains("&lt;script&gt;");
+		assertThat(call("GET", "/demo/browse/WEB-99/", null, null).statusCode()).isEqualTo(404);
+		assertThat(this.sandbox.journal()).isEmpty();
 	}
 
 	private String labelOf(String projectPath) throws Exception {

@@ -1,5 +1,6 @@
 package com.launcher.host.api.tasker;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,11 +43,41 @@ public interface TaskerClient {
 	 * list is not proof of active membership (use {@link #membership}).
 	 * @param workspace the workspace slug
 	 * @param projectId the project
-	 * @return the listed users
+	 * @return the listed users, each with e-mail address and display name
 	 */
 	List<TaskerUser> listProjectMembers(String workspace, UUID projectId);
 
 	TaskerPage<TaskerWorkItem> listWorkItems(String workspace, UUID projectId, PageRequest page);
+
+	/**
+	 * One page of a project's work items, the most recently updated first, in pages as
+	 * large as Tasker allows: what an incremental sync reads down to its watermark
+	 * (plane-api.md §7 "Incremental sync"). Archived and draft items are not listed.
+	 * Tasker pages by offset, so an item updated during a walk moves to the front (a
+	 * later walk sees it) and one deleted during a walk can shift another across a page
+	 * boundary: callers de-duplicate by id and rely on the next walk or a sweep.
+	 * @param workspace the workspace slug
+	 * @param projectId the project
+	 * @param cursor {@code null} for the first page, else the
+	 * {@link TaskerPage#nextCursor()} of the page before
+	 * @return the page
+	 */
+	TaskerPage<TaskerWorkItem> listRecentlyUpdatedWorkItems(String workspace, UUID projectId, String cursor);
+
+	/**
+	 * One page of the ids and update times of every listed work item of a project, in
+	 * pages as large as Tasker allows: a cheap full sweep that finds items deleted or
+	 * archived since they were copied, which no webhook reports (plane-api.md §7). Oldest
+	 * first. Tasker pages by offset, so a card deleted during a sweep can shift another
+	 * past a page boundary: a card missing from one sweep is not proof that it is gone
+	 * (confirm with {@link #getWorkItem} or a second sweep before dropping a copy).
+	 * @param workspace the workspace slug
+	 * @param projectId the project
+	 * @param cursor {@code null} for the first page, else the
+	 * {@link TaskerPage#nextCursor()} of the page before
+	 * @return the page
+	 */
+	TaskerPage<WorkItemStamp> listWorkItemStamps(String workspace, UUID projectId, String cursor);
 
 	TaskerWorkItem getWorkItem(String workspace, UUID projectId, UUID workItemId);
 
@@ -90,6 +121,16 @@ public interface TaskerClient {
 	TaskerPage<TaskerComment> listComments(String workspace, UUID projectId, UUID workItemId, PageRequest page);
 
 	/**
+	 * Every comment of a work item, newest first, all pages walked. An unknown work item
+	 * has no comments (Tasker answers an empty list, plane-api.md §9 item 8).
+	 * @param workspace the workspace slug
+	 * @param projectId the project
+	 * @param workItemId the work item
+	 * @return the comments, each with its author and times
+	 */
+	List<TaskerComment> listAllComments(String workspace, UUID projectId, UUID workItemId);
+
+	/**
 	 * Adds a comment carrying the external reference. When a comment with this reference
 	 * already exists anywhere in the project, it throws
 	 * {@link TaskerAlreadyExistsException} with the existing comment's id, so the caller
@@ -102,5 +143,14 @@ public interface TaskerClient {
 	 * @return the created comment
 	 */
 	TaskerComment createComment(String workspace, UUID projectId, UUID workItemId, CommentDraft draft, ExternalRef ref);
+
+	/**
+	 * The address a person opens to see a work item in Tasker's web app, for example
+	 * {@code https://tasker.example.com/acme/browse/WEB-12/}. Makes no call.
+	 * @param workspace the workspace slug
+	 * @param identifier the readable id of the work item
+	 * @return the address, or empty when the host knows no web app address for Tasker
+	 */
+	Optional<URI> webLink(String workspace, WorkItemIdentifier identifier);
 
 }

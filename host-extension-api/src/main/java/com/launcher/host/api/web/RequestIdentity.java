@@ -1,5 +1,6 @@
 package com.launcher.host.api.web;
 
+import java.net.URI;
 import java.util.Optional;
 
 import com.launcher.host.api.user.LauncherUser;
@@ -27,5 +28,16 @@ public interface RequestIdentity {
 
 	/** The client address from trusted proxy headers only, or {@code "-"}. */
 	String clientAddress();
+
+	/**
+	 * The external base URL of the current request, without a trailing slash, for
+	 * absolute URLs a client must use (an OAuth issuer, RFC 8414 §2; a redirect; a
+	 * resource identifier, RFC 9728 §3.3): the host's configured public URL when it has
+	 * one, else the scheme, host, port and context path of the request, where forwarded
+	 * headers count only from trusted proxies. Outside a request: the configured public
+	 * URL, or {@link IllegalStateException}.
+	 * @return the base URL, for example {@code https://launcher.example.com}
+	 */
+	URI baseUrl();
 
 }

@@ -1,0 +1,110 @@
+package com.launcher.host.user;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.launcher.host.api.user.LauncherUser;
+import com.launcher.host.api.user.UserStatus;
+import com.launcher.host.db.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The user directory's statements on a real PostgreSQL with the host's schema. */
+class MybatisUserDirectoryTests {
+
+	private static AnnotationConfigApplicationContext context;
+
+	private static MybatisUserDirectory directory;
+
+	@BeforeAll
+	static void start() {
+		context = TestDatabases.context(TestDatabases.shared(), MybatisUserDirectory.class);
+		directory = context.getBean(MybatisUserDirectory.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+	}
+
+	@Test
+	void findWhenInsertedThenReadBackByIdAndUsername() {
+		LauncherUser user = user("carol", true);
+		directory.insert(user, "{noop}pw");
+		assertThat(directory.findById(user.id())).contains(user);
+		assertThat(directory.findByUsername("carol")).contains(user);
+		assertThat(directory.findByUsername("nobody")).isEmpty();
+		assertThat(directory.findById(UUID.randomUUID())).isEmpty();
+	}
+
+	@Test
+	void accountWhenInsertedThenCarriesTheHashAndTheUser() {
+		LauncherUser user = user("dave", false);
+		directory.insert(user, "{noop}secret");
+		UserAccount account = directory.account("dave").orElseThrow();
+		assertThat(account.user()).isEqualTo(user);
+		assertThat(account.passwordHash()).isEqualTo("{noop}secret");
+		assertThat(account.toString()).doesNotContain("secret");
+	}
+
+	@Test
+	void accountWhenSeededByDemoModeThenMarkedDemoUser() {
+		directory.insertDemoUser(user("demo-ivy", false), "{noop}ivy-demo");
+		directory.insert(user("real-jack", false), "{noop}jack");
+		assertThat(directory.account("demo-ivy")).hasValueSatisfying((a) -> assertThat(a.demoUser()).isTrue());
+		assertThat(directory.account("real-jack")).hasValueSatisfying((a) -> assertThat(a.demoUser()).isFalse());
+	}
+
+	@Test
+	void insertWhenUsernameTakenThenFirstKept() {
+		LauncherUser first = user("erin", false);
+		directory.insert(first, null);
+		directory.insert(
+				new LauncherUser(UUID.randomUUID(), "erin", "Other", "other@launcher.local", UserStatus.BLOCKED, true),
+				null);
+		assertThat(directory.findByUsername("erin")).contains(first);
+	}
+
+	@Test
+	void updateStatusWhenUserExistsThenAnswersPreviousStatus() {
+		LauncherUser user = user("frank", false);
+		directory.insert(user, null);
+		assertThat(directory.updateStatus(user.id(), UserStatus.BLOCKED)).contains(UserStatus.ACTIVE);
+		assertThat(directory.updateStatus(user.id(), UserStatus.ANNULLED)).contains(UserStatus.BLOCKED);
+		assertThat(directory.findById(user.id()))
+			.hasValueSatisfying((found) -> assertThat(found.status()).isEqualTo(UserStatus.ANNULLED));
+		assertThat(directory.updateStatus(UUID.randomUUID(), UserStatus.BLOCKED)).isEmpty();
+	}
+
+	@Test
+	void statusesWhenSomeIdsUnknownThenOnlyKnownOnes() {
+		LauncherUser a = user("gina", false);
+		LauncherUser b = user("hank", false);
+		directory.insert(a, null);
+		directory.insert(b, null);
+		directory.updateStatus(b.id(), UserStatus.BLOCKED);
+		assertThat(directory.statuses(List.of(a.id(), b.id(), UUID.randomUUID())))
+			.isEqualTo(Map.of(a.id(), UserStatus.ACTIVE, b.id(), UserStatus.BLOCKED));
+		assertThat(directory.statuses(List.of())).isEmpty();
+	}
+
+	@Test
+	void findAllWhenSeveralThenOrderedByUsername() {
+		directory.insert(user("zed", false), null);
+		directory.insert(user("amy", false), null);
+		List<String> names = directory.findAll().stream().map(LauncherUser::username).toList();
+		assertThat(names).isSorted().contains("amy", "zed");
+	}
+
+	private static LauncherUser user(String name, boolean admin) {
+		return new LauncherUser(UUID.randomUUID(), name, name.toUpperCase(), name + "@launcher.local",
+				UserStatus.ACTIVE, admin);
+	}
+
+}
