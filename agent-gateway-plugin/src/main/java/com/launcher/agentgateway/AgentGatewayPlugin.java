@@ -10,6 +10,7 @@ import com.launcher.agentgateway.host.AgentTokenIntrospector;
 import com.launcher.agentgateway.oauth.ClientRegistry;
 import com.launcher.agentgateway.oauth.Scopes;
 import com.launcher.agentgateway.web.oauth.AuthorizationServerMetadataDocument;
+import com.launcher.agentgateway.web.TaskerWebhookController;
 import com.launcher.agentgateway.web.oauth.OAuthEndpointController;
 import com.launcher.agentgateway.web.oauth.OAuthUrls;
 import com.launcher.host.api.LauncherPlugin;
@@ -69,6 +70,8 @@ public class AgentGatewayPlugin extends LauncherPlugin {
 					"Agent Gateway MCP endpoint", child.getBean(AgentTokenIntrospector.class))
 				.withPluginAuthorizationServer(List.copyOf(Scopes.SUPPORTED))));
 			this.registrations.add(web.registerPublicRoutes(OAuthEndpointController.PUBLIC_PATHS));
+			// Tasker's webhooks authenticate by their signature only (plane-api.md §7).
+			this.registrations.add(web.registerPublicRoutes(List.of(TaskerWebhookController.PATH)));
 			ClientRegistry clients = child.getBean(ClientRegistry.class);
 			this.registrations.add(web.registerWellKnown("oauth-authorization-server",
 					(request) -> Optional.of(AuthorizationServerMetadataDocument.of(

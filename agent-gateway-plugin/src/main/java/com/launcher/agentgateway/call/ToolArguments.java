@@ -131,6 +131,18 @@ public final class ToolArguments {
 		throw GatewayException.invalid(name, "must be an integer");
 	}
 
+	/** A boolean argument; absent is false. */
+	public boolean flag(String name) {
+		Object value = this.values.get(name);
+		if (value == null) {
+			return false;
+		}
+		if (!(value instanceof Boolean flag)) {
+			throw GatewayException.invalid(name, "must be true or false");
+		}
+		return flag;
+	}
+
 	public LocalDate date(String name) {
 		String value = string(name);
 		try {

@@ -52,8 +52,8 @@ import org.springframework.core.env.Environment;
  * depend on the migration, so the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, WebControllers.class, McpConfiguration.class,
-		OAuthConfiguration.class })
+@Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, ReadModelConfiguration.class,
+		WebControllers.class, McpConfiguration.class, OAuthConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean

@@ -41,7 +41,7 @@ final class ListWorkItemsTool extends DescribedTool {
 					.stream()
 					.map((item) -> WorkItemViews.summary(item, request.grant(), request.principal().agentId()))
 					.toList(),
-				page.nextCursor().map((next) -> ToolCursors.encode("w1", binding, next)).orElse(null));
+				page.nextCursor().map((next) -> ToolCursors.encode("w1", binding, next)).orElse(null), page.asOf());
 	}
 
 	/** A short digest of the filters, so a cursor cannot be reused with others. */
