@@ -84,10 +84,15 @@ public class MybatisReadModelStore implements ReadModelStore {
 		int written = 0;
 		for (CardCopy card : cards) {
 			if (card.item().projectId().equals(projectId) && card.item().updatedAt() != null) {
-				written += this.mapper.saveCard(row(card, copiedAt));
+				written += this.mapper.saveCard(row(card, copiedAt, true));
 			}
 		}
 		return written;
+	}
+
+	@Override
+	public boolean saveNewerCard(CardCopy card, Instant copiedAt) {
+		return card.item().updatedAt() != null && this.mapper.saveCard(row(card, copiedAt, false)) == 1;
 	}
 
 	@Override
@@ -247,13 +252,13 @@ public class MybatisReadModelStore implements ReadModelStore {
 		return words.isEmpty() ? null : String.join(" & ", words);
 	}
 
-	private static ReadModelMapper.CardRow row(CardCopy copy, Instant copiedAt) {
+	private static ReadModelMapper.CardRow row(CardCopy copy, Instant copiedAt, boolean refreshEqual) {
 		WorkItem item = copy.item();
 		return new ReadModelMapper.CardRow(item.id(), item.projectId(), item.sequenceId(), item.title(),
 				item.description(), copy.descriptionHtml(), item.priority().name(), item.stateId(),
 				array(item.assigneeIds()), array(item.labelIds()), item.parentId(), item.startDate(), item.targetDate(),
 				item.createdBy(), item.writtenByAgent(), instant(item.createdAt()), instant(item.updatedAt()),
-				instant(item.completedAt()), copiedAt, null);
+				instant(item.completedAt()), copiedAt, null, refreshEqual);
 	}
 
 	private static ReadModelMapper.CommentRow row(CommentCopy copy) {

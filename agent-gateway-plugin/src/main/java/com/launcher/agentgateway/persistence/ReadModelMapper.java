@@ -76,7 +76,7 @@ interface ReadModelMapper {
 	record CardRow(UUID id, UUID projectId, long sequenceId, String title, String descriptionText,
 			String descriptionHtml, String priority, UUID stateId, String assigneeIds, String labelIds, UUID parentId,
 			LocalDate startDate, LocalDate targetDate, UUID createdBy, UUID writtenByAgent, Instant createdAt,
-			Instant updatedAt, Instant completedAt, Instant copiedAt, Instant commentsCopiedAt) {
+			Instant updatedAt, Instant completedAt, Instant copiedAt, Instant commentsCopiedAt, boolean refreshEqual) {
 	}
 
 	/** A card by id or, when {@code id} is null, by sequence number. */

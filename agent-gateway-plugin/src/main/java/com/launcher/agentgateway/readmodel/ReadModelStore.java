@@ -42,13 +42,21 @@ public interface ReadModelStore {
 	int purgeReleased(Instant before);
 
 	/**
-	 * Keeps the cards that are newer than (or as new as) their copies.
+	 * Keeps the cards that are newer than (or as new as) their copies: a card as new as
+	 * its copy only records that it was current at {@code copiedAt}.
 	 * @param projectId the project they belong to (others are skipped)
 	 * @param cards the cards, as Tasker answered
 	 * @param copiedAt when Tasker answered
 	 * @return how many rows were written
 	 */
 	int saveCards(UUID projectId, List<CardCopy> cards, Instant copiedAt);
+
+	/**
+	 * Keeps a card only if it is strictly newer than its copy (a webhook's snapshot: an
+	 * equal one is a duplicate).
+	 * @return whether it changed the copy
+	 */
+	boolean saveNewerCard(CardCopy card, Instant copiedAt);
 
 	Optional<CopiedCard> card(UUID projectId, UUID id);
 

@@ -126,9 +126,9 @@ public class TaskerWebhookReceiver implements WebhookReceiver {
 		if (!remember(deliveryId)) {
 			return WebhookVerdict.REPLAYED;
 		}
-		int written = this.store.saveCards(item.projectId(),
-				List.of(new CardCopy(TaskerValues.workItem(item), item.descriptionHtml())), this.clock.instant());
-		return (written > 0) ? WebhookVerdict.APPLIED : unchangedOrIgnored(item.projectId());
+		boolean written = this.store.saveNewerCard(new CardCopy(TaskerValues.workItem(item), item.descriptionHtml()),
+				this.clock.instant());
+		return written ? WebhookVerdict.APPLIED : unchangedOrIgnored(item.projectId());
 	}
 
 	private WebhookVerdict comment(UUID deliveryId, String action, JsonNode data) {

@@ -56,6 +56,19 @@ class MybatisReadModelStoreTests {
 	}
 
 	@Test
+	void saveNewerCardWhenAWebhookRepeatsTheCopiedSnapshotThenNothingChanges() {
+		track();
+		WorkItem card = card(UUID.randomUUID(), 1, "title", 10);
+		assertThat(this.store.saveNewerCard(copy(card), T0)).isTrue();
+
+		assertThat(this.store.saveNewerCard(copy(card), T0.plusSeconds(5))).as("a duplicate").isFalse();
+		assertThat(this.store.saveNewerCard(copy(card(card.id(), 1, "older", 9)), T0.plusSeconds(5))).isFalse();
+		assertThat(this.store.saveNewerCard(copy(card(card.id(), 1, "newer", 11)), T0.plusSeconds(5))).isTrue();
+
+		assertThat(this.store.card(this.project, card.id()).get().item().title()).isEqualTo("newer");
+	}
+
+	@Test
 	void saveCardsWhenTheProjectIsNotTrackedThenNothingIsKept() {
 		assertThat(this.store.saveCards(this.project, List.of(copy(card(UUID.randomUUID(), 1, "x", 1))), T0)).isZero();
 		assertThat(this.store.project(this.project)).isEmpty();
