@@ -119,17 +119,6 @@ public class BudgetedTaskerClient implements TaskerClient {
 	}
 
 	@Override
-	public TaskerPage<TaskerWorkItem> listRecentlyUpdatedWorkItems(String workspace, UUID projectId, String cursor) {
-		return call(workspace, projectId, 1,
-				() -> this.delegate.listRecentlyUpdatedWorkItems(workspace, projectId, cursor));
-	}
-
-	@Override
-	public TaskerPage<WorkItemStamp> listWorkItemStamps(String workspace, UUID projectId, String cursor) {
-		return call(workspace, projectId, 1, () -> this.delegate.listWorkItemStamps(workspace, projectId, cursor));
-	}
-
-	@Override
 	public TaskerWorkItem getWorkItem(String workspace, UUID projectId, UUID workItemId) {
 		return call(workspace, projectId, 1, () -> this.delegate.getWorkItem(workspace, projectId, workItemId));
 	}
@@ -178,21 +167,31 @@ public class BudgetedTaskerClient implements TaskerClient {
 	}
 
 	@Override
-	public List<TaskerComment> listAllComments(String workspace, UUID projectId, UUID workItemId) {
-		// The host client walks comments in pages of up to 1000: almost always one call.
-		return call(workspace, projectId, 1, () -> this.delegate.listAllComments(workspace, projectId, workItemId));
-	}
-
-	@Override
 	public TaskerComment createComment(String workspace, UUID projectId, UUID workItemId, CommentDraft draft,
 			ExternalRef ref) {
 		return call(workspace, projectId, 1,
 				() -> this.delegate.createComment(workspace, projectId, workItemId, draft, ref));
 	}
 
-	/** Makes no call: the host builds the address from its configuration. */
+	@Override
+	public TaskerPage<TaskerWorkItem> listRecentlyUpdatedWorkItems(String workspace, UUID projectId, String cursor) {
+		return call(workspace, projectId, 1,
+				() -> this.delegate.listRecentlyUpdatedWorkItems(workspace, projectId, cursor));
+	}
+
+	@Override
+	public TaskerPage<WorkItemStamp> listWorkItemStamps(String workspace, UUID projectId, String cursor) {
+		return call(workspace, projectId, 1, () -> this.delegate.listWorkItemStamps(workspace, projectId, cursor));
+	}
+
+	@Override
+	public List<TaskerComment> listAllComments(String workspace, UUID projectId, UUID workItemId) {
+		return walk(workspace, projectId, () -> this.delegate.listAllComments(workspace, projectId, workItemId));
+	}
+
 	@Override
 	public Optional<URI> webLink(String workspace, WorkItemIdentifier identifier) {
+		// Makes no call to Tasker, so it spends nothing.
 		return this.delegate.webLink(workspace, identifier);
 	}
 

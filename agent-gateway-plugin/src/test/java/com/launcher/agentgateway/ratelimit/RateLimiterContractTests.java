@@ -53,11 +53,15 @@ public abstract class RateLimiterContractTests {
 		// 10 per second: one token every 100 ms.
 		Policy policy = TestPolicies.limits(10, 1, 10_000);
 		int admitted = 0;
+		long started = System.nanoTime();
 		while (limiter.tryAcquire(agent, policy).allowed()) {
 			admitted++;
 			assertThat(admitted).isLessThan(100);
 		}
-		assertThat(admitted).isBetween(10, 12);
+		// The burst, plus what refilled while the loop ran: a busy machine's slow round
+		// trips refill a token each 100 ms, and not one more.
+		int refilled = (int) Math.ceil((System.nanoTime() - started) / 1e9 * 10);
+		assertThat(admitted).isBetween(10, 10 + Math.max(2, refilled + 1));
 
 		Thread.sleep(350);
 
@@ -98,11 +102,11 @@ public abstract class RateLimiterContractTests {
 		int admitted = driveTwoNodes(policy, 300);
 
 		// The burst bucket refills while the test runs (one token per 3.6 s): a busy
-		// machine that slows the test may admit those, and not one more.
+		// machine that slows the test may admit those, plus the one a partly refilled
+		// token completes at a boundary, and not one more.
 		double seconds = (System.nanoTime() - started) / 1e9;
 		int refilled = (int) Math.ceil(seconds * 1_000 / 3_600);
-		assertThat(admitted).isLessThanOrEqualTo(1_000 + Math.max(1, refilled))
-			.isGreaterThanOrEqualTo(1_000 - unspentAtMost());
+		assertThat(admitted).isLessThanOrEqualTo(1_000 + refilled + 1).isGreaterThanOrEqualTo(1_000 - unspentAtMost());
 	}
 
 	/**
