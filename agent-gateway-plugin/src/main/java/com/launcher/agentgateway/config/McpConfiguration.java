@@ -119,8 +119,9 @@ public class McpConfiguration {
 	@Bean
 	WorkItems workItems(TaskerClient taskerClient, ReadModelStore readModelStore, ReadModelSettings readModelSettings,
 			ReadModelSync readModelSync, Clock gatewayClock) {
-		TaskerWorkItems live = new TaskerWorkItems(taskerClient,
-				ReadModelWorkItems.keeper(readModelStore, gatewayClock));
+		TaskerWorkItems live = readModelSettings.enabled()
+				? new TaskerWorkItems(taskerClient, ReadModelWorkItems.keeper(readModelStore, gatewayClock))
+				: new TaskerWorkItems(taskerClient);
 		return new ReadModelWorkItems(live, taskerClient, readModelStore, readModelSettings, readModelSync::kick,
 				gatewayClock);
 	}

@@ -42,6 +42,7 @@ import com.launcher.host.api.tasker.TaskerClient;
 import com.launcher.host.api.tasker.TaskerComment;
 import com.launcher.host.api.tasker.TaskerException;
 import com.launcher.host.api.tasker.TaskerWorkItem;
+import org.slf4j.LoggerFactory;
 
 /**
  * The work items port served from the read model (DESIGN §5): reads of a project whose
@@ -98,8 +99,18 @@ public class ReadModelWorkItems implements WorkItems {
 	 * @return the consumer
 	 */
 	public static java.util.function.Consumer<TaskerWorkItem> keeper(ReadModelStore store, Clock clock) {
-		return (item) -> store.saveCards(item.projectId(),
-				List.of(new CardCopy(TaskerValues.workItem(item), item.descriptionHtml())), clock.instant());
+		return (item) -> {
+			try {
+				store.saveCards(item.projectId(),
+						List.of(new CardCopy(TaskerValues.workItem(item), item.descriptionHtml())), clock.instant());
+			}
+			catch (RuntimeException ex) {
+				// The copy is a cache: failing to keep an answer must not fail the call
+				// that got it; the sync keeps the copy later.
+				LoggerFactory.getLogger(ReadModelWorkItems.class)
+					.warn("Could not keep Tasker's answer in the read model: {}", ex.getClass().getSimpleName());
+			}
+		};
 	}
 
 	@Override
