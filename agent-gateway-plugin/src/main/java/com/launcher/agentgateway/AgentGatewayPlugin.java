@@ -11,6 +11,7 @@ import com.launcher.agentgateway.oauth.ClientRegistry;
 import com.launcher.agentgateway.observe.MeteredIntrospector;
 import com.launcher.agentgateway.oauth.Scopes;
 import com.launcher.agentgateway.web.oauth.AuthorizationServerMetadataDocument;
+import com.launcher.agentgateway.web.TaskerWebhookController;
 import com.launcher.agentgateway.web.oauth.OAuthEndpointController;
 import com.launcher.agentgateway.web.oauth.OAuthUrls;
 import com.launcher.host.api.LauncherPlugin;
@@ -73,6 +74,8 @@ public class AgentGatewayPlugin extends LauncherPlugin {
 			// Forms the host refuses (no CSRF token) never reach the controllers: their
 			// one audit event is written from the host's report.
 			this.registrations.add(web.registerRefusalListener(child.getBean(RefusedRequestAuditor.class)));
+			// Tasker's webhooks authenticate by their signature only (plane-api.md §7).
+			this.registrations.add(web.registerPublicRoutes(List.of(TaskerWebhookController.PATH)));
 			ClientRegistry clients = child.getBean(ClientRegistry.class);
 			this.registrations.add(web.registerWellKnown("oauth-authorization-server",
 					(request) -> Optional.of(AuthorizationServerMetadataDocument.of(

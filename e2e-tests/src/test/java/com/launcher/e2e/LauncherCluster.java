@@ -132,6 +132,10 @@ public final class LauncherCluster implements AutoCloseable {
 		// for it (the budget's own tests set Plane's sizes).
 		properties.put("agent-gateway.tasker-budget.per-minute", 100_000);
 		properties.put("agent-gateway.tasker-budget.burst", 10_000);
+		// Reads straight from Tasker, and no background sync: tests that count Tasker
+		// calls in the journal must not see the sync's. The read model's own tests turn
+		// it on.
+		properties.put("agent-gateway.read-model.enabled", false);
 		properties.put("launcher.secrets.agent-gateway.token-pepper", PEPPER);
 		properties.put("launcher.security.jwt-secret", "e2e-jwt-secret-0123456789abcdef0123456789");
 		properties.put("spring.thymeleaf.cache", false);

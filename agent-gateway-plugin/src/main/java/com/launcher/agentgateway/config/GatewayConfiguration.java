@@ -59,8 +59,8 @@ import org.springframework.core.env.Environment;
  * depend on the migration, so the schema is current before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, WebControllers.class, McpConfiguration.class,
-		OAuthConfiguration.class, ObservabilityConfiguration.class })
+@Import({ PersistenceConfiguration.class, TaskerBudgetConfiguration.class, ReadModelConfiguration.class,
+		WebControllers.class, McpConfiguration.class, OAuthConfiguration.class, ObservabilityConfiguration.class })
 public class GatewayConfiguration {
 
 	@Bean

@@ -29,6 +29,10 @@ import com.launcher.agentgateway.mcp.tool.Tools;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
+import com.launcher.agentgateway.readmodel.ReadModelSettings;
+import com.launcher.agentgateway.readmodel.ReadModelStore;
+import com.launcher.agentgateway.tasker.ReadModelSync;
+import com.launcher.agentgateway.tasker.ReadModelWorkItems;
 import com.launcher.agentgateway.tasker.TaskerWorkItems;
 import com.launcher.agentgateway.web.InstructionPackController;
 import com.launcher.agentgateway.workitem.WorkItems;
@@ -115,10 +119,18 @@ public class McpConfiguration {
 		return executor;
 	}
 
-	/** The tools' one Tasker port; a read model will implement or decorate it. */
+	/**
+	 * The tools' one Tasker port: reads from the read model, everything else (and every
+	 * answer kept in the copy) through Tasker.
+	 */
 	@Bean
-	WorkItems workItems(TaskerClient taskerClient) {
-		return new TaskerWorkItems(taskerClient);
+	WorkItems workItems(TaskerClient taskerClient, ReadModelStore readModelStore, ReadModelSettings readModelSettings,
+			ReadModelSync readModelSync, Clock gatewayClock) {
+		TaskerWorkItems live = readModelSettings.enabled()
+				? new TaskerWorkItems(taskerClient, ReadModelWorkItems.keeper(readModelStore, gatewayClock))
+				: new TaskerWorkItems(taskerClient);
+		return new ReadModelWorkItems(live, taskerClient, readModelStore, readModelSettings, readModelSync::kick,
+				gatewayClock);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -59,8 +60,21 @@ public class TaskerWorkItems implements WorkItems {
 
 	private final TaskerClient client;
 
+	private final Consumer<TaskerWorkItem> answered;
+
 	public TaskerWorkItems(TaskerClient client) {
+		this(client, (item) -> {
+		});
+	}
+
+	/**
+	 * @param client the Tasker client
+	 * @param answered told of every card Tasker answers with (a read, a write's answer),
+	 * so the read model keeps its copy as fresh as the last answer
+	 */
+	public TaskerWorkItems(TaskerClient client, Consumer<TaskerWorkItem> answered) {
 		this.client = Objects.requireNonNull(client, "client");
+		this.answered = Objects.requireNonNull(answered, "answered");
 	}
 
 	@Override
@@ -250,14 +264,15 @@ public class TaskerWorkItems implements WorkItems {
 		return MarkdownRenderer.toHtml(markdown) + Attribution.footerHtml(agent.agentName(), owner);
 	}
 
-	private static WorkItem inProject(Grant grant, TaskerWorkItem item) {
+	private WorkItem inProject(Grant grant, TaskerWorkItem item) {
 		return TaskerValues.workItem(requireInProject(grant, item));
 	}
 
-	private static TaskerWorkItem requireInProject(Grant grant, TaskerWorkItem item) {
+	private TaskerWorkItem requireInProject(Grant grant, TaskerWorkItem item) {
 		if (!item.projectId().equals(grant.projectId())) {
 			throw new GatewayException(ErrorCode.NOT_FOUND);
 		}
+		this.answered.accept(item);
 		return item;
 	}
 

@@ -30,7 +30,7 @@ class ArchitectureTests {
 
 	private static final String[] DOMAIN = { ROOT + ".core..", ROOT + ".agent..", ROOT + ".token..", ROOT + ".grant..",
 			ROOT + ".audit..", ROOT + ".policy..", ROOT + ".ratelimit..", ROOT + ".idempotency..", ROOT + ".workitem..",
-			ROOT + ".call..", ROOT + ".oauth..", ROOT + ".budget.." };
+			ROOT + ".call..", ROOT + ".oauth..", ROOT + ".budget..", ROOT + ".readmodel.." };
 
 	private static final String PERSISTENCE = ROOT + ".persistence..";
 

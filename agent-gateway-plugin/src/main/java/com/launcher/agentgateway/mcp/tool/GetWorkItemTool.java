@@ -1,9 +1,11 @@
 package com.launcher.agentgateway.mcp.tool;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.launcher.agentgateway.call.ToolRequest;
 import com.launcher.agentgateway.call.ToolResult;
+import com.launcher.agentgateway.workitem.Snapshot;
 import com.launcher.agentgateway.workitem.WorkItem;
 import com.launcher.agentgateway.workitem.WorkItems;
 
@@ -19,11 +21,15 @@ final class GetWorkItemTool extends DescribedTool {
 
 	@Override
 	public ToolResult call(ToolRequest request) {
-		WorkItem item = this.workItems
-			.get(request.grant(), request.arguments().workItemRef("work_item_id"), WorkItems.Freshness.ANY)
-			.value();
-		return ToolResult.of(Map.of("work_item", WorkItemViews.full(item, request.grant(),
-				request.principal().agentId(), new ProjectNames(this.workItems, request.grant()))));
+		WorkItems.Freshness freshness = request.arguments().flag("fresh") ? WorkItems.Freshness.LIVE
+				: WorkItems.Freshness.ANY;
+		Snapshot<WorkItem> read = this.workItems.get(request.grant(), request.arguments().workItemRef("work_item_id"),
+				freshness);
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("work_item", WorkItemViews.full(read.value(), request.grant(), request.principal().agentId(),
+				new ProjectNames(this.workItems, request.grant())));
+		result.put("as_of", WorkItemViews.asOf(read.asOf()));
+		return ToolResult.of(result);
 	}
 
 }

@@ -30,7 +30,7 @@ final class ListCommentsTool extends DescribedTool {
 				new Page.Request(cursor, limit));
 		return WorkItemViews.page("comments",
 				page.items().stream().map((c) -> WorkItemViews.comment(c, request.principal().agentId())).toList(),
-				page.nextCursor().map((next) -> ToolCursors.encode("c1", card, next)).orElse(null));
+				page.nextCursor().map((next) -> ToolCursors.encode("c1", card, next)).orElse(null), page.asOf());
 	}
 
 }

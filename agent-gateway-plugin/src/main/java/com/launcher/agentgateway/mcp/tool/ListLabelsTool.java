@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.launcher.agentgateway.call.ToolRequest;
 import com.launcher.agentgateway.call.ToolResult;
+import com.launcher.agentgateway.workitem.Page;
 import com.launcher.agentgateway.workitem.Label;
 import com.launcher.agentgateway.workitem.WorkItems;
 
@@ -20,8 +21,8 @@ final class ListLabelsTool extends DescribedTool {
 
 	@Override
 	public ToolResult call(ToolRequest request) {
-		return WorkItemViews.named("labels",
-				this.workItems.labels(request.grant()).items().stream().map(ListLabelsTool::view).toList());
+		Page<Label> page = this.workItems.labels(request.grant());
+		return WorkItemViews.named("labels", page.items().stream().map(ListLabelsTool::view).toList(), page.asOf());
 	}
 
 	private static Map<String, Object> view(Label label) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.launcher.agentgateway.call.ToolRequest;
 import com.launcher.agentgateway.call.ToolResult;
+import com.launcher.agentgateway.workitem.Page;
 import com.launcher.agentgateway.workitem.State;
 import com.launcher.agentgateway.workitem.WorkItems;
 
@@ -20,8 +21,8 @@ final class ListStatesTool extends DescribedTool {
 
 	@Override
 	public ToolResult call(ToolRequest request) {
-		return WorkItemViews.named("states",
-				this.workItems.states(request.grant()).items().stream().map(ListStatesTool::view).toList());
+		Page<State> page = this.workItems.states(request.grant());
+		return WorkItemViews.named("states", page.items().stream().map(ListStatesTool::view).toList(), page.asOf());
 	}
 
 	private static Map<String, Object> view(State state) {

@@ -57,7 +57,8 @@ final class ListWorkItemsTool extends DescribedTool {
 				view.put("description", WorkItemViews.description(item, request.principal().agentId()));
 			}
 			return view;
-		}).toList(), page.nextCursor().map((next) -> ToolCursors.encode("w1", binding, next)).orElse(null));
+		}).toList(), page.nextCursor().map((next) -> ToolCursors.encode("w1", binding, next)).orElse(null),
+				page.asOf());
 	}
 
 	/** A short digest of the filters, so a cursor cannot be reused with others. */

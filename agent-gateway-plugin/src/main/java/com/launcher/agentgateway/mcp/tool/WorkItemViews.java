@@ -1,5 +1,7 @@
 package com.launcher.agentgateway.mcp.tool;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,21 +95,31 @@ final class WorkItemViews {
 	 * A list result: the items under their key and the cursor of the next page, null at
 	 * the end.
 	 */
-	static ToolResult page(String key, List<Map<String, Object>> items, String nextCursor) {
+	static ToolResult page(String key, List<Map<String, Object>> items, String nextCursor, Optional<Instant> asOf) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put(key, items);
 		result.put("next_cursor", nextCursor);
+		result.put("as_of", asOf(asOf));
 		return ToolResult.of(result);
+	}
+
+	/**
+	 * When the copy an answer came from was last known current, for the agent to judge
+	 * (issue 14, "freshness, honestly"); null when it was read from Tasker now.
+	 */
+	static String asOf(Optional<Instant> asOf) {
+		return asOf.map(Instant::toString).orElse(null);
 	}
 
 	/**
 	 * A list of things people named in Tasker (states, labels): the names are inert but
 	 * still untrusted, and the result says so.
 	 */
-	static ToolResult named(String key, List<Map<String, Object>> items) {
+	static ToolResult named(String key, List<Map<String, Object>> items, Optional<Instant> asOf) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("untrusted_names", true);
 		result.put(key, items);
+		result.put("as_of", asOf(asOf));
 		return ToolResult.of(result);
 	}
 
