@@ -86,7 +86,8 @@ class ToolResultsTests {
 		// The codes of the REST edge only (agents, grants, tokens) never reach a tool.
 		Set<ErrorCode> restOnly = EnumSet.of(ErrorCode.MALFORMED_REQUEST, ErrorCode.AGENT_NAME_TAKEN,
 				ErrorCode.AGENT_DISABLED, ErrorCode.GRANT_EXISTS, ErrorCode.PROJECT_NOT_GRANTABLE,
-				ErrorCode.TOKEN_EXPIRY_TOO_LONG, ErrorCode.TOKEN_NOT_ACTIVE, ErrorCode.TOOL_NOT_AVAILABLE);
+				ErrorCode.TOKEN_EXPIRY_TOO_LONG, ErrorCode.TOKEN_NOT_ACTIVE, ErrorCode.TOOL_NOT_AVAILABLE,
+				ErrorCode.OWNER_ONLY);
 		for (ErrorCode code : EnumSet.complementOf(EnumSet.copyOf(restOnly))) {
 			String message = (String) ToolResults.errorBody(new GatewayException(code)).get("message");
 			assertThat(message).as(code.code())
