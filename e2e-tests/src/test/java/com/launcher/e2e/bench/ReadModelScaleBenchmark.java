@@ -62,7 +62,7 @@ public final class ReadModelScaleBenchmark {
 				.path("state_id")
 				.asString();
 			List<Long> filtered = time(() -> BudgetCalls.tool(node, token, "list_work_items",
-					args("project_id", web.toString(), "state_id", state, "limit", 50)));
+					args("project_id", web.toString(), "state", state, "limit", 50)));
 			List<Long> text = time(() -> BudgetCalls.tool(node, token, "list_work_items",
 					args("project_id", web.toString(), "text", "card 12", "limit", 50)));
 			System.out.printf("| first fill of %d cards | %.1f s | %d Tasker calls (%d copied) |%n", CARDS, fill, calls,
