@@ -84,6 +84,7 @@ class AccessibilityBrowserTests {
 			}, problems);
 			check("audit", () -> browser.open(BASE + "/admin/audit?verify=true"), problems);
 			check("reporting", () -> browser.open(BASE + "/admin/reporting"), problems);
+			check("tasker-budget", () -> browser.open(BASE + "/admin/tasker-budget"), problems);
 			check("admin-on-agent", () -> browser.open(BASE + "/agents/" + agent), problems);
 		}
 		assertThat(problems).as("axe-core serious/critical violations and overflow, by page").isEmpty();

@@ -86,6 +86,8 @@ class OAuthConsentBrowserEndToEndTests {
 
 		assertThat(browser.findElement(By.id("client-name")).getText()).isEqualTo("Browser test client");
 		assertThat(browser.findElement(By.id("redirect-uri")).getText()).isEqualTo(redirectUri.toString());
+		// Issue 17: axe-core on every page, the consent page included.
+		assertThat(shared.seriousAccessibilityViolations()).as("axe-core on the consent page").isEmpty();
 		browser.findElement(By.id("agent-new")).click();
 		browser.findElement(By.id("agentName")).clear();
 		browser.findElement(By.id("agentName")).sendKeys("browser-agent");
