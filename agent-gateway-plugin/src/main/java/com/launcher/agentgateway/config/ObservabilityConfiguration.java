@@ -14,6 +14,8 @@ import com.launcher.agentgateway.observe.MeteredIntrospector;
 import com.launcher.agentgateway.observe.MeteredTaskerClient;
 import com.launcher.agentgateway.observe.TaskerBudgetGauges;
 import com.launcher.agentgateway.persistence.PgChangeListener;
+import com.launcher.agentgateway.readmodel.ReadModelStatus;
+import com.launcher.agentgateway.readmodel.WebhookVerdict;
 import com.launcher.host.api.LauncherPluginContext;
 import io.opentelemetry.api.trace.Tracer;
 
@@ -56,11 +58,20 @@ public class ObservabilityConfiguration {
 	@Bean(destroyMethod = "close")
 	GatewayHealthChecks gatewayHealthChecks(LauncherPluginContext context, DataSource gatewayDataSource,
 			MeteredTaskerClient meteredTaskerClient, PgChangeListener policyChangeListener,
-			GatewayMetrics gatewayMetrics, AuditLog auditLog, TaskerBudget taskerBudget, Clock gatewayClock) {
+			GatewayMetrics gatewayMetrics, AuditLog auditLog, TaskerBudget taskerBudget,
+			ReadModelStatus readModelStatus, Clock gatewayClock) {
 		gatewayMetrics.bindGauge("agent_gateway.audit.chain.head",
 				"Position of the newest event in the audit chain; it must keep rising while agents work",
 				() -> MeteredAuditLog.head(auditLog));
 		TaskerBudgetGauges budget = new TaskerBudgetGauges(taskerBudget, gatewayClock).bindTo(gatewayMetrics);
+		gatewayMetrics.bindGauge("agent_gateway.sync.lag",
+				"Seconds the read model's copy is behind Tasker, the largest over granted projects",
+				readModelStatus::maxLagSeconds);
+		for (WebhookVerdict verdict : WebhookVerdict.values()) {
+			gatewayMetrics.bindCounter("agent_gateway.webhook.deliveries",
+					"Tasker webhook deliveries this node answered, by outcome", "outcome", verdict.reason(),
+					readModelStatus.deliveries(), (deliveries) -> deliveries.count(verdict));
+		}
 		return new GatewayHealthChecks(context.health(), gatewayDataSource, meteredTaskerClient,
 				policyChangeListener::isListening, budget);
 	}

@@ -7,7 +7,9 @@ import javax.sql.DataSource;
 import com.launcher.agentgateway.persistence.MybatisReadModelStore;
 import com.launcher.agentgateway.persistence.PgSyncLock;
 import com.launcher.agentgateway.readmodel.ReadModelSettings;
+import com.launcher.agentgateway.readmodel.ReadModelStatus;
 import com.launcher.agentgateway.readmodel.ReadModelStore;
+import com.launcher.agentgateway.readmodel.WebhookDeliveryCounts;
 import com.launcher.agentgateway.readmodel.WebhookReceiver;
 import com.launcher.agentgateway.tasker.ReadModelSync;
 import com.launcher.agentgateway.tasker.TaskerWebhookReceiver;
@@ -60,9 +62,20 @@ public class ReadModelConfiguration {
 	}
 
 	@Bean
+	WebhookDeliveryCounts webhookDeliveryCounts() {
+		return new WebhookDeliveryCounts();
+	}
+
+	@Bean
+	ReadModelStatus readModelStatus(ReadModelStore readModelStore, WebhookDeliveryCounts webhookDeliveryCounts,
+			Clock gatewayClock) {
+		return new ReadModelStatus(readModelStore, webhookDeliveryCounts, gatewayClock);
+	}
+
+	@Bean
 	TaskerWebhookController taskerWebhookController(WebhookReceiver webhookReceiver,
-			ReadModelSettings readModelSettings) {
-		return new TaskerWebhookController(webhookReceiver, readModelSettings.webhookMaxBytes());
+			ReadModelSettings readModelSettings, WebhookDeliveryCounts webhookDeliveryCounts) {
+		return new TaskerWebhookController(webhookReceiver, readModelSettings.webhookMaxBytes(), webhookDeliveryCounts);
 	}
 
 }

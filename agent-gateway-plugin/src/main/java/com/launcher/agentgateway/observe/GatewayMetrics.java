@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 import com.launcher.agentgateway.call.CallObserver;
 import com.launcher.agentgateway.core.ErrorCode;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,9 +22,9 @@ import io.micrometer.core.instrument.Timer;
  * method of the host's client), a refusal reason of the authenticator. Never an id, an
  * address, a name or text an agent wrote.
  * <p>
- * Reserved for the read model (issue 14), not on main yet: {@code agent_gateway.sync.lag}
- * (seconds behind Tasker, the largest over projects) and
- * {@code agent_gateway.webhook.deliveries} (by {@code outcome}); see {@link #bindGauge}.
+ * The read model (issue 14) adds {@code agent_gateway.sync.lag} (seconds behind Tasker,
+ * the largest over granted projects) and {@code agent_gateway.webhook.deliveries} (by
+ * {@code outcome}, the receiver's stable reason).
  */
 public class GatewayMetrics implements CallObserver {
 
@@ -132,6 +134,26 @@ public class GatewayMetrics implements CallObserver {
 			// The host removes the gauge when the plugin stops; until then it must not
 			// lose its supplier to the garbage collector.
 			.strongReference(true)
+			.register(this.registry);
+	}
+
+	/**
+	 * A counter whose count lives in {@code source}, read when the registry is scraped.
+	 * Micrometer keeps only a weak reference to the source: pass an object the plugin's
+	 * context keeps (a bean), never a lambda made for the call.
+	 * @param <T> the source's type
+	 * @param name the meter's name, {@code agent_gateway.…}
+	 * @param description what it counts
+	 * @param tagKey the one tag's key
+	 * @param tagValue the one tag's value, from a bounded set
+	 * @param source what holds the count
+	 * @param count reads the count from the source
+	 */
+	public <T> void bindCounter(String name, String description, String tagKey, String tagValue, T source,
+			ToDoubleFunction<T> count) {
+		FunctionCounter.builder(name, source, count)
+			.description(description)
+			.tag(tagKey, tagValue)
 			.register(this.registry);
 	}
 

@@ -4,6 +4,8 @@ import com.launcher.agentgateway.budget.TaskerBudget;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.readmodel.ReadModelStatus;
+import com.launcher.agentgateway.readmodel.WebhookVerdict;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -24,9 +26,12 @@ class TaskerBudgetPageController {
 
 	private final CurrentActor actor;
 
-	TaskerBudgetPageController(TaskerBudget budget, CurrentActor actor) {
+	private final ReadModelStatus readModel;
+
+	TaskerBudgetPageController(TaskerBudget budget, CurrentActor actor, ReadModelStatus readModel) {
 		this.budget = budget;
 		this.actor = actor;
+		this.readModel = readModel;
 	}
 
 	@GetMapping("/admin/tasker-budget")
@@ -39,6 +44,9 @@ class TaskerBudgetPageController {
 		model.addAttribute("user", this.actor.user());
 		model.addAttribute("fmt", PageFormat.INSTANCE);
 		model.addAttribute("budget", this.budget.status());
+		model.addAttribute("syncProjects", this.readModel.projects());
+		model.addAttribute("deliveries", this.readModel.deliveries());
+		model.addAttribute("verdicts", WebhookVerdict.values());
 		return "agent-gateway/admin/tasker-budget";
 	}
 

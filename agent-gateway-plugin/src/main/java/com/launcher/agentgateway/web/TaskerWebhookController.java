@@ -5,6 +5,7 @@ import java.io.InputStream;
 
 import com.launcher.agentgateway.readmodel.WebhookDelivery;
 import com.launcher.agentgateway.readmodel.WebhookReceiver;
+import com.launcher.agentgateway.readmodel.WebhookDeliveryCounts;
 import com.launcher.agentgateway.readmodel.WebhookVerdict;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -30,9 +31,12 @@ public class TaskerWebhookController {
 
 	private final int maxBytes;
 
-	public TaskerWebhookController(WebhookReceiver receiver, int maxBytes) {
+	private final WebhookDeliveryCounts deliveries;
+
+	public TaskerWebhookController(WebhookReceiver receiver, int maxBytes, WebhookDeliveryCounts deliveries) {
 		this.receiver = receiver;
 		this.maxBytes = maxBytes;
+		this.deliveries = deliveries;
 	}
 
 	@PostMapping(PATH)
@@ -61,7 +65,9 @@ public class TaskerWebhookController {
 		return answer(verdict);
 	}
 
-	private static ResponseEntity<String> answer(WebhookVerdict verdict) {
+	private ResponseEntity<String> answer(WebhookVerdict verdict) {
+		// Every answer passes here, so operators count each delivery once (issue 14).
+		this.deliveries.record(verdict);
 		String key = verdict.accepted() ? "result" : "error";
 		return ResponseEntity.status(verdict.status())
 			.contentType(MediaType.APPLICATION_JSON)

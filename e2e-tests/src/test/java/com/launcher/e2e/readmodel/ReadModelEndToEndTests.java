@@ -211,6 +211,21 @@ class ReadModelEndToEndTests {
 		assertThat(read.path("structuredContent").path("work_item").path("title").path("text").asString())
 			.isEqualTo(title);
 		assertThat(read.path("structuredContent").path("work_item").path("priority").asString()).isEqualTo("high");
+
+		// Issue 14 point 7: operators see the deliveries by outcome and the sync lag, as
+		// metrics and on the admin page.
+		HttpResponse<String> metrics = node.get("admin", "/actuator/prometheus");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		for (String outcome : List.of("signature_missing", "signature_invalid", "too_large", "malformed", "replayed",
+				"stale", "unchanged")) {
+			assertThat(metrics.body()).as(outcome)
+				.containsPattern(
+						"agent_gateway_webhook_deliveries_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*\\} [1-9]");
+		}
+		assertThat(metrics.body()).containsPattern("agent_gateway_sync_lag(\\{[^}]*\\})? [0-9]");
+		HttpResponse<String> page = node.get("admin", "/plugins/agent-gateway/admin/tasker-budget");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Sync lag by project").contains(">WEB<").contains(">signature_invalid<");
 	}
 
 	@Test
