@@ -564,8 +564,8 @@ class TokenLifecycleEndToEndTests {
 			Class<?> limiterClass = plugin.loadClass("com.launcher.agentgateway.persistence.MybatisRateLimiter");
 			Class<?> policyClass = plugin.loadClass("com.launcher.agentgateway.policy.Policy");
 			Object factory = plugin.loadClass("com.launcher.agentgateway.config.PersistenceConfiguration")
-				.getMethod("sqlSessionFactory", DataSource.class)
-				.invoke(null, node.context().getBean(DataSource.class));
+				.getMethod("sqlSessionFactory", DataSource.class, Duration.class)
+				.invoke(null, node.context().getBean(DataSource.class), Duration.ofSeconds(4));
 			Object sessions = plugin.loadClass("org.mybatis.spring.SqlSessionTemplate")
 				.getConstructor(plugin.loadClass("org.apache.ibatis.session.SqlSessionFactory"))
 				.newInstance(factory);
