@@ -43,6 +43,7 @@ import org.apache.ibatis.session.LocalCacheScope;
 import io.opentelemetry.api.trace.Tracer;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.type.TypeHandler;
+import org.mybatis.spring.MyBatisExceptionTranslator;
 import org.mybatis.spring.SqlSessionFactoryBean;
 import org.mybatis.spring.SqlSessionTemplate;
 
@@ -52,6 +53,7 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 /**
  * The plugin's stores on MyBatis, over the host's data source. The plugin builds its own
@@ -162,7 +164,12 @@ public class PersistenceConfiguration {
 	 */
 	@Bean
 	SqlSessionTemplate gatewaySqlSession(SqlSessionFactory gatewaySqlSessionFactory) {
-		return new SqlSessionTemplate(gatewaySqlSessionFactory);
+		// Failures are translated by SQL state alone: the default translator reads the
+		// database's metadata on first use, which costs a connection wait when the
+		// database is down, just when an answer must come fast (issue 18 point 5).
+		return new SqlSessionTemplate(gatewaySqlSessionFactory,
+				gatewaySqlSessionFactory.getConfiguration().getDefaultExecutorType(),
+				new MyBatisExceptionTranslator(SQLStateSQLExceptionTranslator::new, true));
 	}
 
 	@Bean

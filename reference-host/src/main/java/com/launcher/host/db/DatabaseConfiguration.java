@@ -87,6 +87,11 @@ public class DatabaseConfiguration {
 		String seconds = Long.toString(Math.max(1, connectionTimeout.toSeconds()));
 		config.addDataSourceProperty("connectTimeout", seconds);
 		config.addDataSourceProperty("loginTimeout", seconds);
+		// A statement timeout cancels through a second connection, and the driver waits
+		// for
+		// that cancel before it gives up on the statement: against a hung server the wait
+		// is the cancel's read timeout (10 s by default), so it is kept to one second.
+		config.addDataSourceProperty("cancelSignalTimeout", "1");
 	}
 
 	private static EmbeddedPostgres startEmbedded(Path dataDirectory, boolean durable) throws IOException {
