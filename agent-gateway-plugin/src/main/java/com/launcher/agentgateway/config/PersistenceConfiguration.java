@@ -65,9 +65,9 @@ public class PersistenceConfiguration {
 
 	/** One mapper file per store, under the plugin's resource namespace. */
 	static final List<String> MAPPERS = List.of("AgentMapper", "AuditMapper", "GrantMapper", "IdempotencyMapper",
-			"MembershipCacheMapper", "PolicyMapper", "RateMapper", "ReadModelMapper", "SourceThrottleMapper",
-			"TaskerBudgetMapper", "TokenMapper", "WriteBudgetMapper", "OAuthClientMapper", "OAuthCodeMapper",
-			"OAuthRefreshTokenMapper");
+			"MembershipCacheMapper", "PolicyMapper", "RateMapper", "ReadModelMapper", "ReadModelSearchMapper",
+			"SourceThrottleMapper", "TaskerBudgetMapper", "TokenMapper", "WriteBudgetMapper", "OAuthClientMapper",
+			"OAuthCodeMapper", "OAuthRefreshTokenMapper");
 
 	/** The most concurrent audit events one statement appends (GroupedAuditAppender). */
 	static final int AUDIT_GROUP = 64;

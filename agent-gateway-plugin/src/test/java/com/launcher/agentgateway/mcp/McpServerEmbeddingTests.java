@@ -23,6 +23,7 @@ import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
 import com.launcher.agentgateway.tasker.TaskerWorkItems;
+import com.launcher.agentgateway.workitem.WorkItemSearch;
 import com.launcher.agentgateway.token.AgentPrincipal;
 import com.launcher.host.api.tasker.TaskerClient;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -71,7 +72,9 @@ class McpServerEmbeddingTests {
 		TaskerWorkItems workItems = new TaskerWorkItems(this.taskerClient);
 		Clock clock = Clock.systemUTC();
 		CallPipeline pipeline = new CallPipeline(
-				new ToolCatalog(Tools.allowlist(workItems, budget, mock(AgentService.class))), workItems,
+				new ToolCatalog(
+						Tools.allowlist(workItems, mock(WorkItemSearch.class), budget, mock(AgentService.class))),
+				workItems,
 				new IdempotencyService(new InMemoryIdempotencyStore(), clock, Duration.ofHours(24),
 						Duration.ofMinutes(2)),
 				policies, new CallPipeline.Limits(limiter, budget), audit, new CompiledSchemaValidator(this.json),
@@ -102,11 +105,11 @@ class McpServerEmbeddingTests {
 	@Test
 	void toolsListWhenReadOnlyGrantThenWriteToolsHidden() {
 		List<String> reads = List.of("whoami", "list_projects", "list_work_items", "get_work_item", "list_comments",
-				"list_states", "list_labels");
+				"list_states", "list_labels", "search_work_items");
 		assertThat(toolNames(principal(Access.READ))).containsExactlyElementsOf(reads);
 		assertThat(toolNames(principal(Access.WRITE))).containsAll(reads)
 			.contains("create_work_item", "update_work_item", "add_comment", "report_progress")
-			.hasSize(11);
+			.hasSize(12);
 	}
 
 	@Test
