@@ -120,13 +120,7 @@ class PlaneMcpPeerBenchmark {
 		row(report, "report progress on WEB-1 (a plain comment)");
 
 		Meter create = new Meter(client);
-		JsonNode projects = create.call("get_projects", Map.of());
-		String webId = null;
-		for (JsonNode p : projects) {
-			if (p.path("identifier").asString().equals("WEB")) {
-				webId = p.path("id").asString();
-			}
-		}
+		String webId = projectId(create.call("get_projects", Map.of()), "WEB");
 		JsonNode labels = create.call("list_labels", Map.of("project_id", webId));
 		create.call("create_issue",
 				Map.of("project_id", webId, "issue_data", Map.of("name", "Broken link", "description_html", "<p></p>",
@@ -134,13 +128,7 @@ class PlaneMcpPeerBenchmark {
 		row(create, "create a card labelled bug, frontend");
 
 		Meter page = new Meter(client);
-		JsonNode all = page.call("get_projects", Map.of());
-		String opsId = null;
-		for (JsonNode p : all) {
-			if (p.path("identifier").asString().equals("OPS")) {
-				opsId = p.path("id").asString();
-			}
-		}
+		String opsId = projectId(page.call("get_projects", Map.of()), "OPS");
 		JsonNode ops = page.call("list_project_issues", Map.of("project_id", opsId));
 		assertThat(ops.path("results").size()).isEqualTo(2);
 		row(page, "page through OPS (one answer, no paging)");
@@ -149,6 +137,16 @@ class PlaneMcpPeerBenchmark {
 	private void row(Meter meter, String task) {
 		this.rows.add(String.format("| %s | %d | %d | %s |", task, meter.tools.size(), meter.bytes,
 				String.join(", ", meter.tools)));
+	}
+
+	/** The UUID of the project with this identifier in get_projects' answer. */
+	private static String projectId(JsonNode projects, String identifier) {
+		for (JsonNode p : projects) {
+			if (p.path("identifier").asString().equals(identifier)) {
+				return p.path("id").asString();
+			}
+		}
+		throw new AssertionError("no project " + identifier);
 	}
 
 	/** The id of the item named so in a list answer (a plain array or Plane's page). */
