@@ -34,10 +34,11 @@ final class TaskerListing {
 	 * @param filter what the agent asked for
 	 * @param request the agent's cursor and limit
 	 * @param pages reads one page of Tasker's list, its errors already translated
+	 * @param attribution tells which cards the gateway wrote
 	 * @return the items that match, and a cursor where more may follow
 	 */
 	static Page<WorkItem> read(Grant grant, WorkItemFilter filter, Page.Request request,
-			Function<PageRequest, TaskerPage<TaskerWorkItem>> pages) {
+			Function<PageRequest, TaskerPage<TaskerWorkItem>> pages, Attribution attribution) {
 		TaskerListCursor position = TaskerListCursor.parse(request.cursor());
 		List<WorkItem> items = new ArrayList<>();
 		for (int read = 1;; read++) {
@@ -46,7 +47,7 @@ final class TaskerListing {
 			for (int i = position.skip(); i < rows.size(); i++) {
 				// Tasker's list is the project's; an item of another project is dropped
 				// all the same (scope is the gateway's to enforce).
-				WorkItem item = TaskerValues.workItem(rows.get(i));
+				WorkItem item = TaskerValues.workItem(rows.get(i), attribution);
 				if (!item.projectId().equals(grant.projectId()) || !filter.matches(item)) {
 					continue;
 				}
