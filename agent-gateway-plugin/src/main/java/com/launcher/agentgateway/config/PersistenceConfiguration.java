@@ -40,6 +40,8 @@ import com.launcher.agentgateway.token.TokenHasher;
 import com.launcher.agentgateway.token.TokenStore;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
+import com.launcher.host.api.LauncherPluginContext;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.type.TypeHandler;
@@ -91,11 +93,15 @@ public class PersistenceConfiguration {
 	@Bean
 	@DependsOn("gatewayLiquibase")
 	SqlSessionFactory gatewaySqlSessionFactory(DataSource gatewayStatementDataSource, Environment environment,
-			Tracer gatewayTracer) throws Exception {
+			Tracer gatewayTracer, LauncherPluginContext context) throws Exception {
 		SqlSessionFactory factory = sqlSessionFactory(gatewayStatementDataSource, statementTimeout(environment));
-		// Every session's executor is wrapped from here on: statements of a traced
-		// request become its child spans.
-		factory.getConfiguration().addInterceptor(new TracingStatementInterceptor(gatewayTracer));
+		// When the host exports traces, every session's executor is wrapped: statements
+		// of a traced request become its child spans. Without an exporter the host hands
+		// out the no-op API, and the wrapping (a proxy built by reflection for every
+		// statement) would only cost each request time for spans nobody records.
+		if (context.openTelemetry() != OpenTelemetry.noop()) {
+			factory.getConfiguration().addInterceptor(new TracingStatementInterceptor(gatewayTracer));
+		}
 		return factory;
 	}
 
