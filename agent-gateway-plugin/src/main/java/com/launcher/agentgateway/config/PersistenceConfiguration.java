@@ -7,12 +7,14 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.launcher.agentgateway.agent.AgentStore;
+import com.launcher.agentgateway.audit.AuditChainKey;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.AuditRetention;
 import com.launcher.agentgateway.audit.DeferredAudit;
 import com.launcher.agentgateway.audit.GroupedAuditAppender;
 import com.launcher.agentgateway.audit.StoredAuditLog;
 import com.launcher.agentgateway.grant.GrantStore;
+import com.launcher.agentgateway.host.HostSecretAuditChainKey;
 import com.launcher.agentgateway.idempotency.IdempotencyStore;
 import com.launcher.agentgateway.persistence.InstantTypeHandler;
 import com.launcher.agentgateway.persistence.MybatisAgentStore;
@@ -38,6 +40,7 @@ import com.launcher.agentgateway.ratelimit.WriteBudget;
 import com.launcher.agentgateway.token.SourceThrottle;
 import com.launcher.agentgateway.token.TokenHasher;
 import com.launcher.agentgateway.token.TokenStore;
+import com.launcher.host.api.LauncherPluginContext;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
 import io.opentelemetry.api.trace.Tracer;
@@ -197,12 +200,20 @@ public class PersistenceConfiguration {
 		return new MybatisIdempotencyStore(gatewaySqlSession);
 	}
 
+	/** The audit chain's key, held by the host; the plugin does not start without it. */
 	@Bean
-	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession, GatewayMetrics gatewayMetrics) {
-		return new MeteredAuditLog(
-				new StoredAuditLog(new GroupedAuditAppender(new MybatisAuditAppender(gatewaySqlSession), AUDIT_GROUP),
-						new MybatisAuditReader(gatewaySqlSession)),
-				gatewayMetrics);
+	AuditChainKey auditChainKey(LauncherPluginContext context) {
+		return new HostSecretAuditChainKey(context.secrets());
+	}
+
+	/** The chain's keyed start is made here, at start, if it was not made before. */
+	@Bean
+	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession, GatewayMetrics gatewayMetrics,
+			AuditChainKey auditChainKey) {
+		MybatisAuditAppender stored = new MybatisAuditAppender(gatewaySqlSession, auditChainKey);
+		stored.startKeyedChain();
+		return new MeteredAuditLog(new StoredAuditLog(new GroupedAuditAppender(stored, AUDIT_GROUP),
+				new MybatisAuditReader(gatewaySqlSession), auditChainKey), gatewayMetrics);
 	}
 
 	/**
@@ -216,8 +227,8 @@ public class PersistenceConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	AuditRetention auditRetention(SqlSessionTemplate gatewaySqlSession, GatewayProperties properties,
-			Clock gatewayClock) {
-		return new AuditRetention(new MybatisAuditPruner(gatewaySqlSession), properties.auditRetention(),
+			Clock gatewayClock, AuditChainKey auditChainKey) {
+		return new AuditRetention(new MybatisAuditPruner(gatewaySqlSession, auditChainKey), properties.auditRetention(),
 				properties.auditPruneInterval(), gatewayClock);
 	}
 
