@@ -140,6 +140,8 @@ public final class LauncherCluster implements AutoCloseable {
 		// it on.
 		properties.put("agent-gateway.read-model.enabled", false);
 		properties.put("launcher.secrets.agent-gateway.token-pepper", PEPPER);
+		// Every node must tag what its agents write alike, as a real installation does.
+		properties.put("launcher.secrets.agent-gateway.attribution-key", "e2e-attribution-key-0123456789abcdef");
 		properties.put("launcher.secrets.agent-gateway.audit-chain-key", AUDIT_CHAIN_KEY);
 		properties.put("launcher.security.jwt-secret", "e2e-jwt-secret-0123456789abcdef0123456789");
 		properties.put("spring.thymeleaf.cache", false);

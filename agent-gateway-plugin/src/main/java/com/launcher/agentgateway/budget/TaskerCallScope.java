@@ -23,12 +23,15 @@ public final class TaskerCallScope implements AutoCloseable {
 
 	private final Thread thread;
 
+	private final long openedNanos;
+
 	private boolean closed;
 
 	private TaskerCallScope(TaskerCaller caller, TaskerCallScope outer) {
 		this.caller = caller;
 		this.outer = outer;
 		this.thread = Thread.currentThread();
+		this.openedNanos = System.nanoTime();
 	}
 
 	/**
@@ -47,6 +50,22 @@ public final class TaskerCallScope implements AutoCloseable {
 	public static TaskerCaller current() {
 		TaskerCallScope scope = CURRENT.get();
 		return (scope != null) ? scope.caller : TaskerCaller.UNNAMED;
+	}
+
+	/**
+	 * How long the outermost open scope of this thread has been open: how long the work
+	 * it stands for (a tool call) has been running.
+	 * @return the time, or zero outside any scope
+	 */
+	public static java.time.Duration elapsed() {
+		TaskerCallScope scope = CURRENT.get();
+		if (scope == null) {
+			return java.time.Duration.ZERO;
+		}
+		while (scope.outer != null) {
+			scope = scope.outer;
+		}
+		return java.time.Duration.ofNanos(System.nanoTime() - scope.openedNanos);
 	}
 
 	public TaskerCaller caller() {

@@ -13,6 +13,7 @@ import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.call.CallPipeline;
 import com.launcher.agentgateway.call.ToolCatalog;
+import com.launcher.agentgateway.idempotency.IdempotencyLease;
 import com.launcher.agentgateway.idempotency.IdempotencyService;
 import com.launcher.agentgateway.idempotency.IdempotencyStore;
 import com.launcher.agentgateway.mcp.CompiledSchemaValidator;
@@ -32,11 +33,13 @@ import com.launcher.agentgateway.ratelimit.WriteBudget;
 import com.launcher.agentgateway.readmodel.ReadModelSettings;
 import com.launcher.agentgateway.readmodel.ReadModelStore;
 import com.launcher.agentgateway.tasker.ReadModelSync;
+import com.launcher.agentgateway.tasker.Attribution;
 import com.launcher.agentgateway.tasker.ReadModelWorkItems;
 import com.launcher.agentgateway.tasker.TaskerWorkItems;
 import com.launcher.agentgateway.web.InstructionPackController;
 import com.launcher.agentgateway.workitem.WorkItems;
 import com.launcher.host.api.LauncherPluginContext;
+import com.launcher.host.api.secret.UnknownSecretException;
 import com.launcher.host.api.tasker.TaskerClient;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
@@ -93,11 +96,29 @@ public class McpConfiguration {
 		return new JacksonMcpJsonMapper(MCP_JSON);
 	}
 
+	/**
+	 * Claims are held longer than the longest write can run, derived from the settings
+	 * that bound it; a configured lease shorter than that refuses to start (issue 12,
+	 * point 8).
+	 */
 	@Bean
 	IdempotencyService idempotencyService(IdempotencyStore idempotencyStore, Clock gatewayClock,
-			McpProperties mcpProperties) {
-		return new IdempotencyService(idempotencyStore, gatewayClock, mcpProperties.idempotencyRetention(),
-				mcpProperties.idempotencyLease());
+			McpProperties mcpProperties, TaskerClient taskerClient, TaskerBudgetProperties budgetProperties,
+			Environment environment) {
+		Duration minimum = IdempotencyLease.minimum(mcpProperties.edge().requestTimeout(),
+				budgetProperties.budget().writeMaxWait(), taskerClient.longestCall(),
+				PersistenceConfiguration.statementTimeout(environment));
+		Duration lease;
+		try {
+			lease = IdempotencyLease.choose(mcpProperties.idempotencyLease(), minimum);
+		}
+		catch (IllegalArgumentException ex) {
+			// The operator's words, not the domain's: this line is what the plugin list
+			// shows as the reason the gateway did not start.
+			throw new IllegalArgumentException("agent-gateway.mcp.idempotency-lease must be at least " + minimum
+					+ ": the request time limit, the budget's write wait, Tasker's longest call and two statements");
+		}
+		return new IdempotencyService(idempotencyStore, gatewayClock, mcpProperties.idempotencyRetention(), lease);
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
@@ -125,12 +146,32 @@ public class McpConfiguration {
 	 */
 	@Bean
 	WorkItems workItems(TaskerClient taskerClient, ReadModelStore readModelStore, ReadModelSettings readModelSettings,
-			ReadModelSync readModelSync, Clock gatewayClock) {
+			ReadModelSync readModelSync, Clock gatewayClock, Attribution attribution) {
 		TaskerWorkItems live = readModelSettings.enabled()
-				? new TaskerWorkItems(taskerClient, ReadModelWorkItems.keeper(readModelStore, gatewayClock))
-				: new TaskerWorkItems(taskerClient);
+				? new TaskerWorkItems(taskerClient, attribution,
+						ReadModelWorkItems.keeper(readModelStore, gatewayClock, attribution))
+				: new TaskerWorkItems(taskerClient, attribution);
 		return new ReadModelWorkItems(live, taskerClient, readModelStore, readModelSettings, readModelSync::kick,
 				gatewayClock);
+	}
+
+	/**
+	 * Who wrote what, proven by a tag keyed with a host secret. Checked at start: without
+	 * the secret no write could be attributed and no read could tell the agent's own
+	 * records from anyone's, so the gateway refuses to start rather than half-work.
+	 */
+	@Bean
+	Attribution attribution(LauncherPluginContext context) {
+		try {
+			context.secrets().hmacSha256(Attribution.SECRET, new byte[0]);
+		}
+		catch (UnknownSecretException ex) {
+			throw new IllegalStateException(
+					"The host holds no launcher.secrets.agent-gateway." + Attribution.SECRET
+							+ "; the gateway needs it to tag what its agents write (see the README's configuration)",
+					ex);
+		}
+		return new Attribution(context.secrets());
 	}
 
 	@Bean
@@ -212,7 +253,7 @@ public class McpConfiguration {
 	 * @param edge the HTTP edge's settings
 	 * @param idempotencyRetention how long keys are remembered (at least 24 h)
 	 * @param idempotencyLease how long an in-flight claim is held before it may be
-	 * reconciled
+	 * reconciled, or null to derive it from what bounds a call
 	 */
 	public record McpProperties(McpEdgeSettings edge, Duration idempotencyRetention, Duration idempotencyLease) {
 
@@ -220,14 +261,17 @@ public class McpConfiguration {
 			String origins = environment.getProperty("agent-gateway.mcp.allowed-origins", "");
 			Set<String> allowed = new LinkedHashSet<>();
 			Arrays.stream(origins.split(",")).map(String::strip).filter((o) -> !o.isEmpty()).forEach(allowed::add);
+			// GatewayProperties reads durations: the plugin's environment has no
+			// conversion
+			// service, so getProperty(key, Duration.class) failed on any value set.
 			McpEdgeSettings edge = new McpEdgeSettings(allowed,
-					environment.getProperty("agent-gateway.mcp.max-body-bytes", Integer.class, 1024 * 1024), environment
-						.getProperty("agent-gateway.mcp.request-timeout", Duration.class, Duration.ofSeconds(60)));
+					environment.getProperty("agent-gateway.mcp.max-body-bytes", Integer.class, 1024 * 1024),
+					GatewayProperties.duration(environment, "agent-gateway.mcp.request-timeout",
+							Duration.ofSeconds(60)));
 			return new McpProperties(edge,
-					environment.getProperty("agent-gateway.mcp.idempotency-retention", Duration.class,
+					GatewayProperties.duration(environment, "agent-gateway.mcp.idempotency-retention",
 							IdempotencyService.MIN_RETENTION),
-					environment.getProperty("agent-gateway.mcp.idempotency-lease", Duration.class,
-							Duration.ofMinutes(2)));
+					GatewayProperties.duration(environment, "agent-gateway.mcp.idempotency-lease", null));
 		}
 
 	}

@@ -11,6 +11,7 @@ import com.launcher.agentgateway.readmodel.ReadModelStatus;
 import com.launcher.agentgateway.readmodel.ReadModelStore;
 import com.launcher.agentgateway.readmodel.WebhookDeliveryCounts;
 import com.launcher.agentgateway.readmodel.WebhookReceiver;
+import com.launcher.agentgateway.tasker.Attribution;
 import com.launcher.agentgateway.tasker.ReadModelSync;
 import com.launcher.agentgateway.tasker.TaskerWebhookReceiver;
 import com.launcher.agentgateway.web.TaskerWebhookController;
@@ -50,9 +51,9 @@ public class ReadModelConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	ReadModelSync readModelSync(TaskerClient taskerClient, ReadModelStore readModelStore, DataSource gatewayDataSource,
-			ReadModelSettings readModelSettings, Clock gatewayClock) {
+			ReadModelSettings readModelSettings, Clock gatewayClock, Attribution attribution) {
 		return new ReadModelSync(taskerClient, readModelStore, new PgSyncLock(gatewayDataSource), readModelSettings,
-				gatewayClock);
+				gatewayClock, attribution);
 	}
 
 	@Bean
@@ -68,8 +69,8 @@ public class ReadModelConfiguration {
 
 	@Bean
 	ReadModelStatus readModelStatus(ReadModelStore readModelStore, WebhookDeliveryCounts webhookDeliveryCounts,
-			Clock gatewayClock) {
-		return new ReadModelStatus(readModelStore, webhookDeliveryCounts, gatewayClock);
+			Clock gatewayClock, ReadModelSettings readModelSettings) {
+		return new ReadModelStatus(readModelStore, webhookDeliveryCounts, gatewayClock, readModelSettings.enabled());
 	}
 
 	@Bean

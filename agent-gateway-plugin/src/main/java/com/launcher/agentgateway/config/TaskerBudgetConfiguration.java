@@ -42,9 +42,10 @@ public class TaskerBudgetConfiguration {
 	// Host-owned underneath: the plugin's context must never close the host's client.
 	@Bean(destroyMethod = "")
 	TaskerClient taskerClient(MeteredTaskerClient meteredTaskerClient, TaskerBudget taskerBudget,
-			MembershipCache membershipCache) {
+			MembershipCache membershipCache, McpConfiguration.McpProperties mcpProperties) {
 		// Metered inside the budget: the meters count calls that reached Tasker.
-		return new BudgetedTaskerClient(meteredTaskerClient.client(), taskerBudget, membershipCache);
+		return new BudgetedTaskerClient(meteredTaskerClient.client(), taskerBudget, membershipCache,
+				mcpProperties.edge().requestTimeout());
 	}
 
 	@Bean

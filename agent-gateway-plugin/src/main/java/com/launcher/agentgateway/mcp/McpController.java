@@ -74,7 +74,7 @@ public class McpController {
 	}
 
 	@PostMapping
-	public ResponseEntity<byte[]> post(HttpServletRequest request) throws IOException {
+	public ResponseEntity<byte[]> post(HttpServletRequest request) {
 		Optional<AgentPrincipal> principal = principal();
 		if (principal.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
@@ -87,7 +87,15 @@ public class McpController {
 		if (rejection.isPresent()) {
 			return reject(unversioned, rejection.get());
 		}
-		byte[] body = readBounded(request.getInputStream(), this.edge.settings().maxBodyBytes());
+		byte[] body;
+		try {
+			body = readBounded(request.getInputStream(), this.edge.settings().maxBodyBytes());
+		}
+		catch (IOException ex) {
+			// A recognised agent's request leaves its event even when its body never
+			// arrived whole (issue 12, A1): the client may be gone, the audit is not.
+			return reject(unversioned, this.edge.unreadableBody());
+		}
 		if (body == null) {
 			return reject(unversioned, this.edge.tooLarge());
 		}
@@ -150,6 +158,10 @@ public class McpController {
 	@ExceptionHandler(Exception.class)
 	public ResponseEntity<byte[]> handleUnexpected(Exception ex) {
 		logger.warn("MCP request failed: {}", ex.getClass().getSimpleName());
+		// Every path above audits before it answers, so reaching here means nothing was
+		// recorded yet: the recognised agent still gets its one event (A1).
+		principal().ifPresent(
+				(agent) -> this.audit.record(new McpCall(agent, null), "mcp.failed", Outcome.DENIED, "internal_error"));
 		return this.messages.error(400, null, McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error");
 	}
 

@@ -77,6 +77,15 @@ public final class McpEdge {
 	}
 
 	/**
+	 * The body broke off or could not be decoded before it was whole (a client that hung
+	 * up, a chunked body that lies): nothing was read, so nothing is served.
+	 */
+	public Rejection unreadableBody() {
+		return new Rejection(400, McpSchema.ErrorCodes.INVALID_REQUEST, "Request body could not be read",
+				"body_unreadable");
+	}
+
+	/**
 	 * GET would open a server stream and DELETE would end a session: neither exists here.
 	 */
 	public Rejection methodNotAllowed() {

@@ -81,6 +81,10 @@ public final class MeteredTaskerClient implements InvocationHandler {
 				default -> "Metered" + this.delegate;
 			};
 		}
+		if ("longestCall".equals(method.getName())) {
+			// A setting, not a call to Tasker: nothing to count.
+			return this.delegate.longestCall();
+		}
 		String operation = this.operations.computeIfAbsent(method, MeteredTaskerClient::snakeCase);
 		// A child of the request being served, never a trace of its own: background
 		// calls (the owner sync) would only add noise.

@@ -22,10 +22,24 @@ public final class ReadModelStatus {
 
 	private final Clock clock;
 
-	public ReadModelStatus(ReadModelStore store, WebhookDeliveryCounts deliveries, Clock clock) {
+	private final boolean enabled;
+
+	/**
+	 * @param store the copy
+	 * @param deliveries the webhook deliveries by outcome
+	 * @param clock the clock
+	 * @param enabled whether agents' reads are served from the copy at all
+	 */
+	public ReadModelStatus(ReadModelStore store, WebhookDeliveryCounts deliveries, Clock clock, boolean enabled) {
 		this.store = Objects.requireNonNull(store, "store");
 		this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.enabled = enabled;
+	}
+
+	/** Whether the copy is kept and serves agents' reads. */
+	public boolean enabled() {
+		return this.enabled;
 	}
 
 	/**

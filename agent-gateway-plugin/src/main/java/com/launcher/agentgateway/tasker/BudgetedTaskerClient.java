@@ -1,6 +1,7 @@
 package com.launcher.agentgateway.tasker;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,7 @@ import com.launcher.host.api.tasker.TaskerPage;
 import com.launcher.host.api.tasker.TaskerProject;
 import com.launcher.host.api.tasker.TaskerRateLimitedException;
 import com.launcher.host.api.tasker.TaskerState;
+import com.launcher.host.api.tasker.TaskerUnavailableException;
 import com.launcher.host.api.tasker.TaskerUser;
 import com.launcher.host.api.tasker.TaskerWorkItem;
 import com.launcher.host.api.tasker.WorkItemDraft;
@@ -62,10 +64,23 @@ public class BudgetedTaskerClient implements TaskerClient {
 	/** Project ids by workspace and identifier, as Tasker's answers gave them. */
 	private final Map<String, UUID> projectIds = new ConcurrentHashMap<>();
 
-	public BudgetedTaskerClient(TaskerClient delegate, TaskerBudget budget, MembershipCache memberships) {
+	/** After this, an agent's tool call starts no more Tasker calls. */
+	private final Duration agentCallLimit;
+
+	/**
+	 * @param delegate the host's client
+	 * @param budget the shared budget
+	 * @param memberships the kept membership answers
+	 * @param agentCallLimit how long an agent's tool call may go on starting Tasker calls
+	 * (its request's own time limit): after it nothing new is started, so a call ends
+	 * within a bound an idempotency claim can be held for
+	 */
+	public BudgetedTaskerClient(TaskerClient delegate, TaskerBudget budget, MembershipCache memberships,
+			Duration agentCallLimit) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate");
 		this.budget = Objects.requireNonNull(budget, "budget");
 		this.memberships = Objects.requireNonNull(memberships, "memberships");
+		this.agentCallLimit = Objects.requireNonNull(agentCallLimit, "agentCallLimit");
 	}
 
 	@Override
@@ -195,6 +210,12 @@ public class BudgetedTaskerClient implements TaskerClient {
 		return this.delegate.webLink(workspace, identifier);
 	}
 
+	/** The host's bound; the budget's own wait comes before the call and is not in it. */
+	@Override
+	public Duration longestCall() {
+		return this.delegate.longestCall();
+	}
+
 	private <T> List<T> walk(String workspace, UUID projectId, Supplier<List<T>> walk) {
 		List<T> all = call(workspace, projectId, 1, walk);
 		int pages = Math.max(1, (all.size() + WALK_PAGE - 1) / WALK_PAGE);
@@ -204,6 +225,12 @@ public class BudgetedTaskerClient implements TaskerClient {
 
 	private <T> T call(String workspace, UUID projectId, int cost, Supplier<T> call) {
 		TaskerCaller caller = TaskerCallScope.current();
+		if (caller.agentId() != null && TaskerCallScope.elapsed().compareTo(this.agentCallLimit) > 0) {
+			// Nothing is sent, so a retry is safe (issue 12, point 8): the agent's
+			// request has outlived its limit, and a call started now could outlive the
+			// claim on its idempotency key.
+			throw new TaskerUnavailableException();
+		}
 		this.budget.spend(caller, cost);
 		try {
 			return call.get();

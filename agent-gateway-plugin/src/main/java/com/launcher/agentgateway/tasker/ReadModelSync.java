@@ -64,17 +64,20 @@ public class ReadModelSync {
 
 	private final Clock clock;
 
+	private final Attribution attribution;
+
 	private final AtomicBoolean kicked = new AtomicBoolean();
 
 	private ScheduledExecutorService scheduler;
 
 	public ReadModelSync(TaskerClient client, ReadModelStore store, SyncLock lock, ReadModelSettings settings,
-			Clock clock) {
+			Clock clock, Attribution attribution) {
 		this.client = Objects.requireNonNull(client, "client");
 		this.store = Objects.requireNonNull(store, "store");
 		this.lock = Objects.requireNonNull(lock, "lock");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.attribution = Objects.requireNonNull(attribution, "attribution");
 	}
 
 	public synchronized void start() {
@@ -211,7 +214,7 @@ public class ReadModelSync {
 					reachedWatermark = true;
 					continue;
 				}
-				cards.add(new CardCopy(TaskerValues.workItem(item), item.descriptionHtml()));
+				cards.add(new CardCopy(TaskerValues.workItem(item, this.attribution), item.descriptionHtml()));
 				newest = (newest == null || updated.isAfter(newest)) ? updated : newest;
 			}
 			this.store.saveCards(project.projectId(), cards, this.clock.instant());

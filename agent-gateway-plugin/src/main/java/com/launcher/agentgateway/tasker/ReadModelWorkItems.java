@@ -98,11 +98,13 @@ public class ReadModelWorkItems implements WorkItems {
 	 * @param clock the clock
 	 * @return the consumer
 	 */
-	public static java.util.function.Consumer<TaskerWorkItem> keeper(ReadModelStore store, Clock clock) {
+	public static java.util.function.Consumer<TaskerWorkItem> keeper(ReadModelStore store, Clock clock,
+			Attribution attribution) {
 		return (item) -> {
 			try {
 				store.saveCards(item.projectId(),
-						List.of(new CardCopy(TaskerValues.workItem(item), item.descriptionHtml())), clock.instant());
+						List.of(new CardCopy(TaskerValues.workItem(item, attribution), item.descriptionHtml())),
+						clock.instant());
 			}
 			catch (RuntimeException ex) {
 				// The copy is a cache: failing to keep an answer must not fail the call
@@ -212,7 +214,7 @@ public class ReadModelWorkItems implements WorkItems {
 			this.store.replaceComments(grant.projectId(), cardId,
 					answer.stream()
 						.filter((comment) -> cardId.equals(comment.workItemId()))
-						.map((comment) -> commentCopy(grant.projectId(), comment))
+						.map((comment) -> commentCopy(grant.projectId(), comment, this.live.attribution()))
 						.toList(),
 					now);
 			copiedAt = now;
@@ -290,8 +292,9 @@ public class ReadModelWorkItems implements WorkItems {
 		return this.store.card(grant.projectId(), ((WorkItemRef.ById) ref).id());
 	}
 
-	static CommentCopy commentCopy(UUID projectId, TaskerComment comment) {
-		return new CommentCopy(projectId, TaskerValues.comment(comment), comment.commentHtml(), comment.updatedAt());
+	static CommentCopy commentCopy(UUID projectId, TaskerComment comment, Attribution attribution) {
+		return new CommentCopy(projectId, TaskerValues.comment(comment, projectId, attribution), comment.commentHtml(),
+				comment.updatedAt());
 	}
 
 	private static Instant latest(Instant a, Instant b) {

@@ -30,20 +30,20 @@ final class TaskerValues {
 	private TaskerValues() {
 	}
 
-	static WorkItem workItem(TaskerWorkItem item) {
+	static WorkItem workItem(TaskerWorkItem item, Attribution attribution) {
 		return new WorkItem(item.id(), item.projectId(), item.sequenceId(), PlainText.sanitize(item.name()),
 				UntrustedContent.fromHtml(item.descriptionHtml()), priority(item.priority()), item.stateId(),
 				item.assigneeIds(), item.labelIds(), item.parentId(), item.startDate(), item.targetDate(),
-				item.createdBy(), Attribution.agentOf(item.externalSource(), item.externalId()), item.createdAt(),
-				item.updatedAt(), item.completedAt());
+				item.createdBy(), attribution.agentOf(item.projectId(), item.externalSource(), item.externalId()),
+				item.createdAt(), item.updatedAt(), item.completedAt());
 	}
 
-	static Comment comment(TaskerComment comment) {
+	static Comment comment(TaskerComment comment, UUID projectId, Attribution attribution) {
 		// created_by when Tasker recorded one, else actor: the user whose token wrote it
 		// (plane-api.md §8).
 		UUID author = (comment.createdBy() != null) ? comment.createdBy() : comment.actorId();
 		return new Comment(comment.id(), comment.workItemId(), UntrustedContent.fromHtml(comment.commentHtml()), author,
-				Attribution.agentOf(comment.externalSource(), comment.externalId()), comment.createdAt());
+				attribution.agentOf(projectId, comment.externalSource(), comment.externalId()), comment.createdAt());
 	}
 
 	static State state(TaskerState state) {

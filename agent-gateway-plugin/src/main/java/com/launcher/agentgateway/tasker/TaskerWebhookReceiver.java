@@ -58,8 +58,11 @@ public class TaskerWebhookReceiver implements WebhookReceiver {
 
 	private final Clock clock;
 
+	private final Attribution attribution;
+
 	public TaskerWebhookReceiver(Secrets secrets, ReadModelStore store, ReadModelSettings settings, Clock clock) {
 		this.secrets = Objects.requireNonNull(secrets, "secrets");
+		this.attribution = new Attribution(secrets);
 		this.store = Objects.requireNonNull(store, "store");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
@@ -126,7 +129,8 @@ public class TaskerWebhookReceiver implements WebhookReceiver {
 		if (!remember(deliveryId)) {
 			return WebhookVerdict.REPLAYED;
 		}
-		boolean written = this.store.saveNewerCard(new CardCopy(TaskerValues.workItem(item), item.descriptionHtml()),
+		boolean written = this.store.saveNewerCard(
+				new CardCopy(TaskerValues.workItem(item, this.attribution), item.descriptionHtml()),
 				this.clock.instant());
 		return written ? WebhookVerdict.APPLIED : unchangedOrIgnored(item.projectId());
 	}
@@ -146,7 +150,7 @@ public class TaskerWebhookReceiver implements WebhookReceiver {
 		if (!remember(deliveryId)) {
 			return WebhookVerdict.REPLAYED;
 		}
-		int written = this.store.saveComment(ReadModelWorkItems.commentCopy(projectId, comment));
+		int written = this.store.saveComment(ReadModelWorkItems.commentCopy(projectId, comment, this.attribution));
 		return (written > 0) ? WebhookVerdict.APPLIED : unchangedOrIgnored(projectId);
 	}
 

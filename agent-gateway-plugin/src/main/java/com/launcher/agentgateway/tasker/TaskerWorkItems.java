@@ -60,21 +60,32 @@ public class TaskerWorkItems implements WorkItems {
 
 	private final TaskerClient client;
 
+	private final Attribution attribution;
+
 	private final Consumer<TaskerWorkItem> answered;
 
-	public TaskerWorkItems(TaskerClient client) {
-		this(client, (item) -> {
+	public TaskerWorkItems(TaskerClient client, Attribution attribution) {
+		this(client, attribution, (item) -> {
 		});
 	}
 
 	/**
 	 * @param client the Tasker client
+	 * @param attribution the external ids of writes, and the proof of who wrote what
 	 * @param answered told of every card Tasker answers with (a read, a write's answer),
 	 * so the read model keeps its copy as fresh as the last answer
 	 */
-	public TaskerWorkItems(TaskerClient client, Consumer<TaskerWorkItem> answered) {
+	public TaskerWorkItems(TaskerClient client, Attribution attribution, Consumer<TaskerWorkItem> answered) {
 		this.client = Objects.requireNonNull(client, "client");
+		this.attribution = Objects.requireNonNull(attribution, "attribution");
 		this.answered = Objects.requireNonNull(answered, "answered");
+	}
+
+	/**
+	 * The attribution this adapter writes and reads with, for the read model's copies.
+	 */
+	Attribution attribution() {
+		return this.attribution;
 	}
 
 	@Override
@@ -124,7 +135,7 @@ public class TaskerWorkItems implements WorkItems {
 			for (int i = position.skip(); i < rows.size(); i++) {
 				// Tasker's list is the project's; an item of another project is dropped
 				// all the same (scope is the gateway's to enforce).
-				WorkItem item = TaskerValues.workItem(rows.get(i));
+				WorkItem item = TaskerValues.workItem(rows.get(i), this.attribution);
 				if (!item.projectId().equals(grant.projectId()) || !filter.matches(item)) {
 					continue;
 				}
@@ -147,7 +158,7 @@ public class TaskerWorkItems implements WorkItems {
 
 	@Override
 	public Snapshot<WorkItem> get(Grant grant, WorkItemRef ref, Freshness freshness) {
-		return Snapshot.live(TaskerValues.workItem(fetch(grant, ref)));
+		return Snapshot.live(TaskerValues.workItem(fetch(grant, ref), this.attribution));
 	}
 
 	@Override
@@ -157,14 +168,17 @@ public class TaskerWorkItems implements WorkItems {
 		UUID workItemId = fetch(grant, ref).id();
 		TaskerPage<TaskerComment> page = call(() -> this.client.listComments(grant.workspace(), grant.projectId(),
 				workItemId, new PageRequest(TaskerListCursor.taskerCursor(request.cursor()), request.limit())));
-		return Page.live(page.items().stream().map(TaskerValues::comment).toList(), page.nextCursor());
+		return Page.live(page.items()
+			.stream()
+			.map((comment) -> TaskerValues.comment(comment, grant.projectId(), this.attribution))
+			.toList(), page.nextCursor());
 	}
 
 	@Override
 	public WorkItem create(Grant grant, AgentPrincipal agent, NewWorkItem draft, IdempotencyKey key,
 			boolean reconcile) {
 		CredentialScanner.requireNone(draft.title(), draft.descriptionMarkdown());
-		ExternalRef ref = Attribution.externalRef(agent.agentId(), key);
+		ExternalRef ref = this.attribution.externalRef(grant.projectId(), agent.agentId(), key);
 		WorkItemDraft body = TaskerValues.draft(draft, describe(draft.descriptionMarkdown(), agent));
 		if (reconcile) {
 			// security.md: look the card up by its external id before any retry may
@@ -193,7 +207,7 @@ public class TaskerWorkItems implements WorkItems {
 	public WorkItem update(Grant grant, AgentPrincipal agent, WorkItemRef ref, WorkItemChange change,
 			OffsetDateTime expectedUpdatedAt, boolean reconcile) {
 		CredentialScanner.requireNone(change.title(), change.descriptionMarkdown());
-		WorkItem current = TaskerValues.workItem(fetch(grant, ref));
+		WorkItem current = TaskerValues.workItem(fetch(grant, ref), this.attribution);
 		if (expectedUpdatedAt != null && (current.updatedAt() == null
 				|| !current.updatedAt().toInstant().equals(expectedUpdatedAt.toInstant()))) {
 			if (reconcile && change.isReflectedIn(current)) {
@@ -218,8 +232,8 @@ public class TaskerWorkItems implements WorkItems {
 		CredentialScanner.requireNone(markdown);
 		// Plane files the comment under the URL's item without checking its project:
 		// check it here (this also resolves a readable id, once).
-		WorkItem card = TaskerValues.workItem(fetch(grant, ref));
-		ExternalRef externalRef = Attribution.externalRef(agent.agentId(), key);
+		WorkItem card = TaskerValues.workItem(fetch(grant, ref), this.attribution);
+		ExternalRef externalRef = this.attribution.externalRef(grant.projectId(), agent.agentId(), key);
 		CommentDraft draft = new CommentDraft(describe(markdown, agent));
 		TaskerComment comment;
 		try {
@@ -232,7 +246,7 @@ public class TaskerWorkItems implements WorkItems {
 			comment = new TaskerComment(ex.existingId, card.id(), draft.commentHtml(), null, null, null, null,
 					externalRef.source(), externalRef.id());
 		}
-		return new PostedComment(TaskerValues.comment(comment), card);
+		return new PostedComment(TaskerValues.comment(comment, grant.projectId(), this.attribution), card);
 	}
 
 	private TaskerPage<TaskerWorkItem> workItemsPage(Grant grant, String taskerCursor) {
@@ -265,7 +279,7 @@ public class TaskerWorkItems implements WorkItems {
 	}
 
 	private WorkItem inProject(Grant grant, TaskerWorkItem item) {
-		return TaskerValues.workItem(requireInProject(grant, item));
+		return TaskerValues.workItem(requireInProject(grant, item), this.attribution);
 	}
 
 	private TaskerWorkItem requireInProject(Grant grant, TaskerWorkItem item) {

@@ -44,6 +44,7 @@ class TaskerBudgetPageController {
 		model.addAttribute("user", this.actor.user());
 		model.addAttribute("fmt", PageFormat.INSTANCE);
 		model.addAttribute("budget", this.budget.status());
+		model.addAttribute("readModelEnabled", this.readModel.enabled());
 		model.addAttribute("syncProjects", this.readModel.projects());
 		model.addAttribute("deliveries", this.readModel.deliveries());
 		model.addAttribute("verdicts", WebhookVerdict.values());

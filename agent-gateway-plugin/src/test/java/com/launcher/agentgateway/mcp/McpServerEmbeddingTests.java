@@ -23,6 +23,7 @@ import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
 import com.launcher.agentgateway.tasker.TaskerWorkItems;
+import com.launcher.agentgateway.tasker.TestAttribution;
 import com.launcher.agentgateway.token.AgentPrincipal;
 import com.launcher.host.api.tasker.TaskerClient;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -68,7 +69,7 @@ class McpServerEmbeddingTests {
 		given(limiter.tryAcquire(any(), any())).willReturn(RateLimiter.Decision.ALLOWED);
 		WriteBudget budget = mock(WriteBudget.class);
 		given(budget.tryConsume(any(), any(), org.mockito.ArgumentMatchers.anyInt())).willReturn(true);
-		TaskerWorkItems workItems = new TaskerWorkItems(this.taskerClient);
+		TaskerWorkItems workItems = new TaskerWorkItems(this.taskerClient, TestAttribution.keyed());
 		Clock clock = Clock.systemUTC();
 		CallPipeline pipeline = new CallPipeline(
 				new ToolCatalog(Tools.allowlist(workItems, budget, mock(AgentService.class))), workItems,

@@ -21,7 +21,7 @@ class ReadModelStatusTests {
 	private final WebhookDeliveryCounts deliveries = new WebhookDeliveryCounts();
 
 	private final ReadModelStatus status = new ReadModelStatus(this.store, this.deliveries,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+			Clock.fixed(NOW, ZoneOffset.UTC), true);
 
 	@Test
 	void projectsWhenCopiedFillingAndReleasedThenReleasedLeftOutAndLagSinceAsOf() {

@@ -13,6 +13,8 @@ import com.launcher.agentgateway.budget.TaskerCaller;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.grant.MembershipCache;
+import com.launcher.host.api.tasker.WorkItemPatch;
+import com.launcher.host.api.tasker.TaskerUnavailableException;
 import com.launcher.host.api.tasker.ExternalRef;
 import com.launcher.host.api.tasker.ProjectMembership;
 import com.launcher.host.api.tasker.ProjectRole;
@@ -49,7 +51,34 @@ class BudgetedTaskerClientTests {
 
 	private final MembershipCache memberships = mock(MembershipCache.class);
 
-	private final BudgetedTaskerClient client = new BudgetedTaskerClient(this.host, this.budget, this.memberships);
+	private final BudgetedTaskerClient client = new BudgetedTaskerClient(this.host, this.budget, this.memberships,
+			Duration.ofMinutes(1));
+
+	@Test
+	void callWhenTheAgentsToolCallHasOutlivedItsLimitThenNothingSpentNothingSentAndUnavailable()
+			throws InterruptedException {
+		BudgetedTaskerClient limited = new BudgetedTaskerClient(this.host, this.budget, this.memberships,
+				Duration.ofMillis(20));
+		UUID item = UUID.randomUUID();
+		try (TaskerCallScope scope = TaskerCallScope.open(AGENT)) {
+			limited.getWorkItem("demo", PROJECT, item);
+			Thread.sleep(40);
+			// A nested scope (a name lookup inside the tool) is still the same tool call.
+			try (TaskerCallScope inner = TaskerCallScope.open(AGENT)) {
+				assertThatExceptionOfType(TaskerUnavailableException.class)
+					.isThrownBy(() -> limited.updateWorkItem("demo", PROJECT, item, WorkItemPatch.builder().build()));
+			}
+		}
+		verify(this.budget).spend(AGENT, 1);
+		verify(this.host).getWorkItem("demo", PROJECT, item);
+		verify(this.host, never()).updateWorkItem(any(), any(), any(), any());
+		// The sync and people's pages are not an agent's request: no such limit.
+		try (TaskerCallScope scope = TaskerCallScope.open(TaskerCaller.sync())) {
+			Thread.sleep(40);
+			limited.getWorkItem("demo", PROJECT, item);
+		}
+		verify(this.host, org.mockito.Mockito.times(2)).getWorkItem("demo", PROJECT, item);
+	}
 
 	@Test
 	void getWorkItemWhenAScopeNamesTheCallerThenSpendsOneCallAsThatCallerBeforeCallingTasker() {

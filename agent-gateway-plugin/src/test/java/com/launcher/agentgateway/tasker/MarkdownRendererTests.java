@@ -1,9 +1,6 @@
 package com.launcher.agentgateway.tasker;
 
-import java.util.UUID;
-
 import com.launcher.agentgateway.core.TestPayloads;
-import com.launcher.agentgateway.idempotency.IdempotencyKey;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,29 +35,6 @@ class MarkdownRendererTests {
 		String footer = Attribution.footerHtml("bot<script>", "Alice & <b>Bob</b>");
 		assertThat(footer).contains("written by agent").doesNotContain("<script", "<b>");
 		assertThat(MarkdownRenderer.sanitizeHtml(footer)).contains("via Agent Gateway");
-	}
-
-	@Test
-	void externalRefWhenSameAgentAndKeyThenSameIdAndRecognised() {
-		UUID agent = UUID.randomUUID();
-		IdempotencyKey key = new IdempotencyKey("key-12345678");
-		assertThat(Attribution.externalRef(agent, key)).isEqualTo(Attribution.externalRef(agent, key));
-		assertThat(Attribution.externalRef(agent, key).source()).isEqualTo("agent-gateway");
-		assertThat(Attribution.agentOf("agent-gateway", Attribution.externalRef(agent, key).id())).isEqualTo(agent);
-		assertThat(Attribution.agentOf("someone-else", Attribution.externalRef(agent, key).id())).isNull();
-		assertThat(Attribution.externalRef(agent, new IdempotencyKey("key-87654321")))
-			.isNotEqualTo(Attribution.externalRef(agent, key));
-	}
-
-	@Test
-	void agentOfWhenNotTheGatewaysCanonicalReferenceThenNobody() {
-		UUID agent = UUID.randomUUID();
-		assertThat(Attribution.agentOf("agent-gateway", "agw-" + agent + "-")).isEqualTo(agent);
-		assertThat(Attribution.agentOf("agent-gateway", "agw-" + agent.toString().toUpperCase() + "-abc")).isNull();
-		assertThat(Attribution.agentOf("agent-gateway", "agw-" + agent)).isNull();
-		assertThat(Attribution.agentOf("agent-gateway", "agw-" + agent + "xabc")).isNull();
-		assertThat(Attribution.agentOf("agent-gateway", "agw-not-a-uuid-at-all-but-36-chars-long-x")).isNull();
-		assertThat(Attribution.agentOf("agent-gateway", null)).isNull();
 	}
 
 }

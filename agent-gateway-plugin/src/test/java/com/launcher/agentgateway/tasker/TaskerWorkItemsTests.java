@@ -55,7 +55,7 @@ class TaskerWorkItemsTests {
 
 	private final TaskerClient client = mock(TaskerClient.class);
 
-	private final TaskerWorkItems workItems = new TaskerWorkItems(this.client);
+	private final TaskerWorkItems workItems = new TaskerWorkItems(this.client, TestAttribution.keyed());
 
 	private final UUID agentId = UUID.randomUUID();
 
@@ -96,7 +96,8 @@ class TaskerWorkItemsTests {
 	@Test
 	void getWhenReadThenTextInertProvenanceFromTheExternalIdAndNoAsOf() {
 		UUID id = UUID.randomUUID();
-		ExternalRef mine = Attribution.externalRef(this.agentId, new IdempotencyKey("key-00000001"));
+		ExternalRef mine = TestAttribution.keyed()
+			.externalRef(this.web.projectId(), this.agentId, new IdempotencyKey("key-00000001"));
 		given(this.client.getWorkItemByIdentifier("acme", new WorkItemIdentifier("WEB", 7)))
 			.willReturn(new TaskerWorkItem(id, this.web.projectId(), 7, "Title\u202e<x>",
 					"<p>Body</p><script>x</script>", WorkItemPriority.URGENT, null, List.of(), List.of(), null, null,

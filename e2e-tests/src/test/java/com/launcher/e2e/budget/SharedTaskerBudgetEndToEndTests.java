@@ -118,6 +118,9 @@ class SharedTaskerBudgetEndToEndTests {
 		assertThat(node1.get("alice", LauncherNode.API + "/tasker/budget").statusCode()).isEqualTo(403);
 		String page = node1.get("admin", "/plugins/agent-gateway/admin/tasker-budget").body();
 		assertThat(page).contains("Calls to Tasker in the last 60 seconds", "of 54", "interactive");
+		// These nodes run without the read model: the page says so, not "nothing
+		// granted".
+		assertThat(page).contains("The copy is off").doesNotContain("No project is granted yet");
 		assertThat(node1.get("bob", "/plugins/agent-gateway/admin/tasker-budget").statusCode()).isEqualTo(403);
 	}
 

@@ -102,6 +102,28 @@ class BearerCredentialAuditEndToEndTests {
 			.satisfies((event) -> assertThat(event).containsEntry("reason", "malformed_token"));
 	}
 
+	@Test
+	void mcpWhenBodyBreaksOffOrLiesAboutItsChunksThenOneDeniedEventNamingAgentAndOwner() {
+		String head = "POST " + MCP + " HTTP/1.1\r\nAuthorization: Bearer " + token
+				+ "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n";
+		String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+		Map<String, String> bodies = Map.of("Content-Length: " + (ping.length() + 40) + "\r\n", ping,
+				"Transfer-Encoding: chunked\r\n", "zz\r\n" + ping + "\r\n0\r\n\r\n");
+		bodies.forEach((framing, body) -> {
+			String requestId = "e2e-broken-body-" + UUID.randomUUID();
+			int status = RawHttp.brokenBody(node.port(), head + framing + "X-Request-Id: " + requestId + "\r\n", body);
+			// The client may already be gone; the answer, when one is written, is a 400.
+			assertThat(status).as(framing).isIn(-1, 400);
+			assertThat(audit(requestId)).as(framing).singleElement().satisfies((event) -> {
+				assertThat(event).containsEntry("action", "mcp.rejected")
+					.containsEntry("outcome", "DENIED")
+					.containsEntry("reason", "body_unreadable");
+				assertThat(event.get("agent_id")).hasToString(agent.toString());
+				assertThat(event.get("owner_user_id")).hasToString(LauncherNode.ALICE_ID.toString());
+			});
+		});
+	}
+
 	private static List<Map<String, Object>> audit(String requestId) {
 		JdbcTemplate jdbc = cluster.jdbc();
 		return jdbc.queryForList(

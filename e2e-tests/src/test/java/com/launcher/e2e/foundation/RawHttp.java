@@ -36,4 +36,26 @@ final class RawHttp {
 		}
 	}
 
+	/**
+	 * Sends a request head and a body that breaks off: the bytes given, then the end of
+	 * the client's half of the connection, as a client that hangs up mid-body does.
+	 * Answers the response's status code, or -1 when the server closed without one.
+	 */
+	static int brokenBody(int port, String requestHead, String bodyStart) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write((requestHead + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n" + bodyStart)
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			socket.shutdownOutput();
+			byte[] status = socket.getInputStream().readNBytes(12);
+			return (status.length < 12) ? -1
+					: Integer.parseInt(new String(status, StandardCharsets.ISO_8859_1).substring(9, 12));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 }

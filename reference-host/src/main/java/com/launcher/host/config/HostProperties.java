@@ -122,12 +122,12 @@ public record HostProperties(@DefaultValue("false") boolean demo, @DefaultValue(
 	 * sandbox's address when unset)
 	 */
 	public record Tasker(String baseUrl, String apiKey, @DefaultValue("0") int sandboxPort,
-			@DefaultValue("60") int rateLimitPerMinute, String webUrl) {
+			@DefaultValue("60") int rateLimitPerMinute, String webUrl, @DefaultValue("60s") Duration callTimeLimit) {
 
 		@Override
 		public String toString() {
 			return "Tasker[baseUrl=" + this.baseUrl + ", apiKey=<hidden>, sandboxPort=" + this.sandboxPort + ", webUrl="
-					+ this.webUrl + "]";
+					+ this.webUrl + ", callTimeLimit=" + this.callTimeLimit + "]";
 		}
 
 	}

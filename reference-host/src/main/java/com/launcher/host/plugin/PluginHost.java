@@ -46,9 +46,10 @@ public class PluginHost implements SmartLifecycle {
 	 * The version of the host extension API this host offers ({@code plugin.requires}).
 	 * 1.1.0 added public routes, well-known documents, the external base URL and the
 	 * authorization-server fields of protected resources; 1.2.0 refusal listeners, the
-	 * meter registry, health checks and OpenTelemetry.
+	 * meter registry, health checks and OpenTelemetry; 1.3.0 the Tasker client's longest
+	 * call.
 	 */
-	public static final String HOST_API_VERSION = "1.2.0";
+	public static final String HOST_API_VERSION = "1.3.0";
 
 	private static final Logger logger = LoggerFactory.getLogger(PluginHost.class);
 

@@ -96,8 +96,8 @@ class TaskerConfiguration {
 		}
 		PlaneTaskerClient.Builder builder = PlaneTaskerClient.builder(baseUrl, apiKey)
 			.options(PlaneClientOptions.defaults()
-				.withRateBudget(properties.tasker().rateLimitPerMinute(), Duration.ofMinutes(1),
-						Duration.ofSeconds(10)))
+				.withRateBudget(properties.tasker().rateLimitPerMinute(), Duration.ofMinutes(1), Duration.ofSeconds(10))
+				.withCallTimeLimit(properties.tasker().callTimeLimit()))
 			.membershipSource(
 					(workspace, projectId, email) -> membershipSource.getObject().lookup(workspace, projectId, email));
 		if (StringUtils.hasText(properties.tasker().webUrl())) {

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param connectTimeout TCP connect timeout
  * @param readTimeout how long to wait for response headers
  * @param timeLimit the bound on one HTTP exchange, body included
+ * @param callTimeLimit the bound on one method call: no exchange, page or retry starts
+ * after it, so a call ends within {@link #longestCall()}
  * @param rateLimit Tasker's per-token budget per {@code ratePeriod} (Plane: 60)
  * @param ratePeriod Tasker's sliding window (Plane: one minute)
  * @param maxRateWait how long a caller may wait for a budget permit before it gets
@@ -23,9 +25,9 @@ import java.util.Objects;
  * @param circuitOpenDuration how long the circuit stays open before probing
  */
 public record PlaneClientOptions(int pageSize, Duration connectTimeout, Duration readTimeout, Duration timeLimit,
-		int rateLimit, Duration ratePeriod, Duration maxRateWait, int maxConcurrentCalls, Duration maxConcurrencyWait,
-		int max429Retries, Duration maxRetryAfter, float circuitFailureRate, int circuitMinimumCalls,
-		Duration circuitOpenDuration) {
+		Duration callTimeLimit, int rateLimit, Duration ratePeriod, Duration maxRateWait, int maxConcurrentCalls,
+		Duration maxConcurrencyWait, int max429Retries, Duration maxRetryAfter, float circuitFailureRate,
+		int circuitMinimumCalls, Duration circuitOpenDuration) {
 
 	public PlaneClientOptions {
 		if (pageSize < 1 || pageSize > 100) {
@@ -34,6 +36,7 @@ public record PlaneClientOptions(int pageSize, Duration connectTimeout, Duration
 		positive(connectTimeout, "connectTimeout");
 		positive(readTimeout, "readTimeout");
 		positive(timeLimit, "timeLimit");
+		positive(callTimeLimit, "callTimeLimit");
 		if (rateLimit < 2) {
 			throw new IllegalArgumentException("rateLimit must be at least 2");
 		}
@@ -58,51 +61,81 @@ public record PlaneClientOptions(int pageSize, Duration connectTimeout, Duration
 
 	/**
 	 * Defaults for a production Plane: 100 per page, 5 s connect, 10 s read and time
-	 * limit, 60 calls per minute, 8 concurrent calls.
+	 * limit, 60 s per call, 60 calls per minute, 8 concurrent calls.
 	 * @return the defaults
 	 */
 	public static PlaneClientOptions defaults() {
-		return new PlaneClientOptions(100, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10), 60,
-				Duration.ofMinutes(1), Duration.ofSeconds(30), 8, Duration.ofSeconds(2), 2, Duration.ofSeconds(60), 50,
-				10, Duration.ofSeconds(30));
+		return new PlaneClientOptions(100, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10),
+				Duration.ofSeconds(60), 60, Duration.ofMinutes(1), Duration.ofSeconds(30), 8, Duration.ofSeconds(2), 2,
+				Duration.ofSeconds(60), 50, 10, Duration.ofSeconds(30));
+	}
+
+	/**
+	 * The longest one exchange can take: the rate permit's and the concurrency slot's
+	 * waits, the connection, and the exchange's own time limit.
+	 * @return the bound
+	 */
+	public Duration longestExchange() {
+		return this.maxRateWait.plus(this.maxConcurrencyWait).plus(this.connectTimeout).plus(this.timeLimit);
+	}
+
+	/**
+	 * The longest one method call can take, pages and 429 retries included: no exchange
+	 * starts after {@link #callTimeLimit()}, and no {@code Retry-After} is slept through
+	 * that would end after it, so at most the exchange in flight then runs past it.
+	 * @return the bound
+	 */
+	public Duration longestCall() {
+		return this.callTimeLimit.plus(longestExchange());
+	}
+
+	public PlaneClientOptions withCallTimeLimit(Duration callTimeLimit) {
+		return new PlaneClientOptions(this.pageSize, this.connectTimeout, this.readTimeout, this.timeLimit,
+				callTimeLimit, this.rateLimit, this.ratePeriod, this.maxRateWait, this.maxConcurrentCalls,
+				this.maxConcurrencyWait, this.max429Retries, this.maxRetryAfter, this.circuitFailureRate,
+				this.circuitMinimumCalls, this.circuitOpenDuration);
 	}
 
 	public PlaneClientOptions withPageSize(int pageSize) {
-		return new PlaneClientOptions(pageSize, this.connectTimeout, this.readTimeout, this.timeLimit, this.rateLimit,
-				this.ratePeriod, this.maxRateWait, this.maxConcurrentCalls, this.maxConcurrencyWait, this.max429Retries,
-				this.maxRetryAfter, this.circuitFailureRate, this.circuitMinimumCalls, this.circuitOpenDuration);
+		return new PlaneClientOptions(pageSize, this.connectTimeout, this.readTimeout, this.timeLimit,
+				this.callTimeLimit, this.rateLimit, this.ratePeriod, this.maxRateWait, this.maxConcurrentCalls,
+				this.maxConcurrencyWait, this.max429Retries, this.maxRetryAfter, this.circuitFailureRate,
+				this.circuitMinimumCalls, this.circuitOpenDuration);
 	}
 
 	public PlaneClientOptions withTimeouts(Duration readTimeout, Duration timeLimit) {
-		return new PlaneClientOptions(this.pageSize, this.connectTimeout, readTimeout, timeLimit, this.rateLimit,
-				this.ratePeriod, this.maxRateWait, this.maxConcurrentCalls, this.maxConcurrencyWait, this.max429Retries,
-				this.maxRetryAfter, this.circuitFailureRate, this.circuitMinimumCalls, this.circuitOpenDuration);
-	}
-
-	public PlaneClientOptions withRateBudget(int rateLimit, Duration ratePeriod, Duration maxRateWait) {
-		return new PlaneClientOptions(this.pageSize, this.connectTimeout, this.readTimeout, this.timeLimit, rateLimit,
-				ratePeriod, maxRateWait, this.maxConcurrentCalls, this.maxConcurrencyWait, this.max429Retries,
-				this.maxRetryAfter, this.circuitFailureRate, this.circuitMinimumCalls, this.circuitOpenDuration);
-	}
-
-	public PlaneClientOptions withConcurrency(int maxConcurrentCalls, Duration maxConcurrencyWait) {
-		return new PlaneClientOptions(this.pageSize, this.connectTimeout, this.readTimeout, this.timeLimit,
-				this.rateLimit, this.ratePeriod, this.maxRateWait, maxConcurrentCalls, maxConcurrencyWait,
+		return new PlaneClientOptions(this.pageSize, this.connectTimeout, readTimeout, timeLimit, this.callTimeLimit,
+				this.rateLimit, this.ratePeriod, this.maxRateWait, this.maxConcurrentCalls, this.maxConcurrencyWait,
 				this.max429Retries, this.maxRetryAfter, this.circuitFailureRate, this.circuitMinimumCalls,
 				this.circuitOpenDuration);
 	}
 
+	public PlaneClientOptions withRateBudget(int rateLimit, Duration ratePeriod, Duration maxRateWait) {
+		return new PlaneClientOptions(this.pageSize, this.connectTimeout, this.readTimeout, this.timeLimit,
+				this.callTimeLimit, rateLimit, ratePeriod, maxRateWait, this.maxConcurrentCalls,
+				this.maxConcurrencyWait, this.max429Retries, this.maxRetryAfter, this.circuitFailureRate,
+				this.circuitMinimumCalls, this.circuitOpenDuration);
+	}
+
+	public PlaneClientOptions withConcurrency(int maxConcurrentCalls, Duration maxConcurrencyWait) {
+		return new PlaneClientOptions(this.pageSize, this.connectTimeout, this.readTimeout, this.timeLimit,
+				this.callTimeLimit, this.rateLimit, this.ratePeriod, this.maxRateWait, maxConcurrentCalls,
+				maxConcurrencyWait, this.max429Retries, this.maxRetryAfter, this.circuitFailureRate,
+				this.circuitMinimumCalls, this.circuitOpenDuration);
+	}
+
 	public PlaneClientOptions withRetries(int max429Retries, Duration maxRetryAfter) {
 		return new PlaneClientOptions(this.pageSize, this.connectTimeout, this.readTimeout, this.timeLimit,
-				this.rateLimit, this.ratePeriod, this.maxRateWait, this.maxConcurrentCalls, this.maxConcurrencyWait,
-				max429Retries, maxRetryAfter, this.circuitFailureRate, this.circuitMinimumCalls,
-				this.circuitOpenDuration);
+				this.callTimeLimit, this.rateLimit, this.ratePeriod, this.maxRateWait, this.maxConcurrentCalls,
+				this.maxConcurrencyWait, max429Retries, maxRetryAfter, this.circuitFailureRate,
+				this.circuitMinimumCalls, this.circuitOpenDuration);
 	}
 
 	public PlaneClientOptions withCircuit(float failureRate, int minimumCalls, Duration openDuration) {
 		return new PlaneClientOptions(this.pageSize, this.connectTimeout, this.readTimeout, this.timeLimit,
-				this.rateLimit, this.ratePeriod, this.maxRateWait, this.maxConcurrentCalls, this.maxConcurrencyWait,
-				this.max429Retries, this.maxRetryAfter, failureRate, minimumCalls, openDuration);
+				this.callTimeLimit, this.rateLimit, this.ratePeriod, this.maxRateWait, this.maxConcurrentCalls,
+				this.maxConcurrencyWait, this.max429Retries, this.maxRetryAfter, failureRate, minimumCalls,
+				openDuration);
 	}
 
 	private static void positive(Duration duration, String name) {

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import com.launcher.host.api.tasker.TaskerNotFoundException;
 import com.launcher.host.api.tasker.TaskerOutcomeUnknownException;
@@ -33,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link PlaneErrors}). The API key is held here and nowhere else.
  */
 final class PlaneHttpTransport {
+
+	// The bound of the client method call this thread is in (see bounded).
+	private static final ThreadLocal<CallBound> CALL = new ThreadLocal<>();
 
 	private static final Logger logger = LoggerFactory.getLogger(PlaneHttpTransport.class);
 
@@ -114,7 +119,12 @@ final class PlaneHttpTransport {
 		}
 		URI uri = this.apiBase.resolve(path + queryString(fullQuery));
 		byte[] payload = (body != null) ? MAPPER.writeValueAsBytes(body) : null;
+		CallBound bound = CALL.get();
 		for (int attempt = 0;; attempt++) {
+			if (bound != null) {
+				bound.requireTimeLeft();
+				bound.wrote |= write;
+			}
 			try {
 				return this.guards.call(() -> exchange(method, uri, payload, write));
 			}
@@ -122,12 +132,34 @@ final class PlaneHttpTransport {
 				this.rateLimitedAnswers.incrementAndGet();
 				// A 429 is answered before the view runs, so retrying a write cannot
 				// duplicate it.
-				if (attempt >= this.options.max429Retries()
-						|| ex.retryAfter.compareTo(this.options.maxRetryAfter()) > 0) {
+				if (attempt >= this.options.max429Retries() || ex.retryAfter.compareTo(this.options.maxRetryAfter()) > 0
+						|| (bound != null && !bound.hasLeft(ex.retryAfter))) {
 					throw new TaskerRateLimitedException(ex.retryAfter);
 				}
 				sleep(ex.retryAfter);
 			}
+		}
+	}
+
+	/**
+	 * Runs one method call of the client within
+	 * {@link PlaneClientOptions#callTimeLimit()}: no exchange, page or retry of it starts
+	 * after the limit, so the whole call ends within
+	 * {@link PlaneClientOptions#longestCall()}, which the host promises its plugins (an
+	 * idempotency lease is derived from it). A call inside a call keeps the outer bound.
+	 * @param call the method's work
+	 * @return its answer
+	 */
+	<T> T bounded(Supplier<T> call) {
+		if (CALL.get() != null) {
+			return call.get();
+		}
+		CALL.set(new CallBound(System.nanoTime() + this.options.callTimeLimit().toNanos()));
+		try {
+			return call.get();
+		}
+		finally {
+			CALL.remove();
 		}
 	}
 
@@ -250,6 +282,33 @@ final class PlaneHttpTransport {
 		ServerRateLimited(Duration retryAfter) {
 			super("rate limited", null, false, false);
 			this.retryAfter = retryAfter;
+		}
+
+	}
+
+	/** The time limit of the method call running on this thread, and whether it wrote. */
+	private static final class CallBound {
+
+		private final long deadlineNanos;
+
+		private boolean wrote;
+
+		CallBound(long deadlineNanos) {
+			this.deadlineNanos = deadlineNanos;
+		}
+
+		boolean hasLeft(Duration wait) {
+			return System.nanoTime() + wait.toNanos() - this.deadlineNanos <= 0;
+		}
+
+		void requireTimeLeft() {
+			if (System.nanoTime() - this.deadlineNanos > 0) {
+				// After a write was sent its effect is unknown; before it, nothing
+				// reached
+				// Tasker and a retry is safe.
+				TimeoutException cause = new TimeoutException("call time limit reached");
+				throw this.wrote ? new TaskerOutcomeUnknownException(cause) : new TaskerUnavailableException(cause);
+			}
 		}
 
 	}

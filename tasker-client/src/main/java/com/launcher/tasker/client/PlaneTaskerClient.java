@@ -49,8 +49,11 @@ public final class PlaneTaskerClient implements TaskerClient {
 
 	private final String webUrl;
 
+	private final PlaneClientOptions options;
+
 	private PlaneTaskerClient(URI baseUrl, String apiKey, PlaneClientOptions options, MembershipSource membershipSource,
 			URI webUrl) {
+		this.options = options;
 		this.transport = new PlaneHttpTransport(baseUrl, apiKey, options);
 		PlanePager pager = new PlanePager(this.transport, options.pageSize());
 		WorkItemPathFamily family = new WorkItemPathFamily();
@@ -75,98 +78,107 @@ public final class PlaneTaskerClient implements TaskerClient {
 
 	@Override
 	public List<TaskerProject> listProjects(String workspace) {
-		return this.projects.listProjects(workspace);
+		return this.transport.bounded(() -> this.projects.listProjects(workspace));
 	}
 
 	@Override
 	public TaskerProject getProject(String workspace, UUID projectId) {
-		return this.projects.getProject(workspace, projectId);
+		return this.transport.bounded(() -> this.projects.getProject(workspace, projectId));
 	}
 
 	@Override
 	public ProjectMembership membership(String workspace, UUID projectId, String userEmail) {
-		return this.projects.membership(workspace, projectId, userEmail);
+		return this.transport.bounded(() -> this.projects.membership(workspace, projectId, userEmail));
 	}
 
 	@Override
 	public List<TaskerState> listStates(String workspace, UUID projectId) {
-		return this.projects.listStates(workspace, projectId);
+		return this.transport.bounded(() -> this.projects.listStates(workspace, projectId));
 	}
 
 	@Override
 	public List<TaskerLabel> listLabels(String workspace, UUID projectId) {
-		return this.projects.listLabels(workspace, projectId);
+		return this.transport.bounded(() -> this.projects.listLabels(workspace, projectId));
 	}
 
 	@Override
 	public List<TaskerUser> listProjectMembers(String workspace, UUID projectId) {
-		return this.projects.listProjectMembers(workspace, projectId);
+		return this.transport.bounded(() -> this.projects.listProjectMembers(workspace, projectId));
 	}
 
 	// ---- work items
 
 	@Override
 	public TaskerPage<TaskerWorkItem> listWorkItems(String workspace, UUID projectId, PageRequest page) {
-		return this.workItems.list(workspace, projectId, page);
+		return this.transport.bounded(() -> this.workItems.list(workspace, projectId, page));
 	}
 
 	@Override
 	public TaskerPage<TaskerWorkItem> listRecentlyUpdatedWorkItems(String workspace, UUID projectId, String cursor) {
-		return this.sync.recentlyUpdated(workspace, projectId, cursor);
+		return this.transport.bounded(() -> this.sync.recentlyUpdated(workspace, projectId, cursor));
 	}
 
 	@Override
 	public TaskerPage<WorkItemStamp> listWorkItemStamps(String workspace, UUID projectId, String cursor) {
-		return this.sync.stamps(workspace, projectId, cursor);
+		return this.transport.bounded(() -> this.sync.stamps(workspace, projectId, cursor));
 	}
 
 	@Override
 	public TaskerWorkItem getWorkItem(String workspace, UUID projectId, UUID workItemId) {
-		return this.workItems.get(workspace, projectId, workItemId);
+		return this.transport.bounded(() -> this.workItems.get(workspace, projectId, workItemId));
 	}
 
 	@Override
 	public TaskerWorkItem getWorkItemByIdentifier(String workspace, WorkItemIdentifier identifier) {
-		return this.workItems.getByIdentifier(workspace, identifier);
+		return this.transport.bounded(() -> this.workItems.getByIdentifier(workspace, identifier));
 	}
 
 	@Override
 	public Optional<TaskerWorkItem> findWorkItemByExternalId(String workspace, UUID projectId, ExternalRef ref) {
-		return this.workItems.findByExternalId(workspace, projectId, ref);
+		return this.transport.bounded(() -> this.workItems.findByExternalId(workspace, projectId, ref));
 	}
 
 	@Override
 	public TaskerWorkItem createWorkItem(String workspace, UUID projectId, WorkItemDraft draft, ExternalRef ref) {
-		return this.workItems.create(workspace, projectId, draft, ref);
+		return this.transport.bounded(() -> this.workItems.create(workspace, projectId, draft, ref));
 	}
 
 	@Override
 	public TaskerWorkItem createWorkItemIdempotently(String workspace, UUID projectId, WorkItemDraft draft,
 			ExternalRef ref) {
-		return this.workItems.createIdempotently(workspace, projectId, draft, ref);
+		return this.transport.bounded(() -> this.workItems.createIdempotently(workspace, projectId, draft, ref));
 	}
 
 	@Override
 	public TaskerWorkItem updateWorkItem(String workspace, UUID projectId, UUID workItemId, WorkItemPatch patch) {
-		return this.workItems.update(workspace, projectId, workItemId, patch);
+		return this.transport.bounded(() -> this.workItems.update(workspace, projectId, workItemId, patch));
 	}
 
 	// ---- comments
 
 	@Override
 	public TaskerPage<TaskerComment> listComments(String workspace, UUID projectId, UUID workItemId, PageRequest page) {
-		return this.comments.list(workspace, projectId, workItemId, page);
+		return this.transport.bounded(() -> this.comments.list(workspace, projectId, workItemId, page));
 	}
 
 	@Override
 	public List<TaskerComment> listAllComments(String workspace, UUID projectId, UUID workItemId) {
-		return this.sync.allComments(workspace, projectId, workItemId);
+		return this.transport.bounded(() -> this.sync.allComments(workspace, projectId, workItemId));
 	}
 
 	@Override
 	public TaskerComment createComment(String workspace, UUID projectId, UUID workItemId, CommentDraft draft,
 			ExternalRef ref) {
-		return this.comments.create(workspace, projectId, workItemId, draft, ref);
+		return this.transport.bounded(() -> this.comments.create(workspace, projectId, workItemId, draft, ref));
+	}
+
+	/**
+	 * {@link PlaneClientOptions#longestCall()}: every method call is bounded by the
+	 * options' call time limit.
+	 */
+	@Override
+	public Duration longestCall() {
+		return this.options.longestCall();
 	}
 
 	// ---- the web app

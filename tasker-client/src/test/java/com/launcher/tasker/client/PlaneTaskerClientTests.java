@@ -62,6 +62,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Contract tests of the HTTP client against the sandbox over real HTTP, one per
@@ -141,6 +142,45 @@ class PlaneTaskerClientTests {
 		assertThat(new HashSet<>(states.stream().map(TaskerState::id).toList())).hasSize(5);
 		assertThat(this.sandbox.journal()).hasSize(3);
 		assertThat(this.sandbox.journal().get(1).query()).contains("cursor=2%3A1%3A0");
+	}
+
+	// Issue 12 point 8: a call ends within longestCall(), which plugins derive leases
+	// from.
+	@Test
+	void listStatesWhenTheCallTimeLimitPassesBetweenPagesThenNoFurtherPageStartsAndUnavailable() {
+		PlaneTaskerClient small = client(this.sandbox,
+				fastOptions().withPageSize(2).withCallTimeLimit(Duration.ofMillis(500)));
+		this.sandbox.addLatency(Duration.ofMillis(300));
+
+		assertThatThrownBy(() -> small.listStates(WS, this.web)).isInstanceOf(TaskerUnavailableException.class);
+		// Three pages without the limit; the third would start after it.
+		assertThat(this.sandbox.journal()).hasSizeLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void getWorkItemWhenTaskersRetryAfterEndsPastTheCallTimeLimitThenRateLimitedAtOnceWithoutSleeping() {
+		try (TaskerSandbox limited = TaskerSandbox
+			.start(SandboxOptions.forTests().withRateLimit(1, Duration.ofMinutes(1)))) {
+			PlaneTaskerClient client = client(limited,
+					fastOptions().withRetries(2, Duration.ofMinutes(2)).withCallTimeLimit(Duration.ofSeconds(2)));
+			UUID web = limited.projectId("WEB");
+			client.getProject(WS, web);
+
+			// Plane's Retry-After is about a minute: beyond the call's limit, so the
+			// client answers now instead of sleeping and retrying.
+			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> client.getProject(WS, web))
+				.isInstanceOf(TaskerRateLimitedException.class));
+			assertThat(limited.journal()).extracting((entry) -> entry.status()).containsExactly(200, 429);
+		}
+	}
+
+	@Test
+	void longestCallWhenDefaultsThenTheCallLimitPlusOneWholeExchangeWithItsWaits() {
+		PlaneClientOptions defaults = PlaneClientOptions.defaults();
+
+		assertThat(defaults.longestExchange()).isEqualTo(Duration.ofSeconds(30 + 2 + 5 + 10));
+		assertThat(defaults.longestCall()).isEqualTo(Duration.ofSeconds(60 + 47));
+		assertThat(this.client.longestCall()).isEqualTo(fastOptions().longestCall());
 	}
 
 	// R7, R8

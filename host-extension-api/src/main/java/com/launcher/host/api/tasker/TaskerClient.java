@@ -1,6 +1,7 @@
 package com.launcher.host.api.tasker;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -152,5 +153,15 @@ public interface TaskerClient {
 	 * @return the address, or empty when the host knows no web app address for Tasker
 	 */
 	Optional<URI> webLink(String workspace, WorkItemIdentifier identifier);
+
+	/**
+	 * The longest one call of this client can take before it answers or throws, every
+	 * wait (rate permit, concurrency slot), page, timeout and 429 retry included. A
+	 * plugin derives from it how long a call may still be running, for example how long
+	 * an idempotency claim must be held. Makes no call.
+	 * @return the bound
+	 * @since 1.3.0
+	 */
+	Duration longestCall();
 
 }
