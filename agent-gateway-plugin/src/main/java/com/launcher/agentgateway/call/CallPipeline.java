@@ -5,11 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
@@ -28,7 +25,6 @@ import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
 import com.launcher.agentgateway.token.AgentPrincipal;
-import com.launcher.agentgateway.workitem.ReadableId;
 import com.launcher.agentgateway.workitem.WorkItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,8 +129,7 @@ public class CallPipeline {
 		ToolResult result = null;
 		GatewayException failure = null;
 		// Every Tasker call of the tool spends the shared budget as this agent's, a
-		// write's
-		// at a write's priority (issue 14).
+		// write's at a write's priority (issue 14).
 		TaskerCaller caller = descriptor.writes() ? TaskerCaller.write(agent.agentId(), agent.ownerUserId())
 				: TaskerCaller.interactive(agent.agentId(), agent.ownerUserId());
 		try (TaskerCallScope scope = TaskerCallScope.open(caller)) {
@@ -181,7 +176,7 @@ public class CallPipeline {
 		validate(descriptor, arguments.raw());
 		Grant grant = null;
 		if (descriptor.projectScoped()) {
-			grant = grant(agent, arguments, trail);
+			grant = CalledProject.grant(agent, arguments, trail);
 			if (descriptor.writes() && !grant.access().allows(Access.WRITE)) {
 				throw new GatewayException(ErrorCode.WRITE_NOT_GRANTED);
 			}
@@ -210,45 +205,6 @@ public class CallPipeline {
 			trail.refund();
 		}
 		return result;
-	}
-
-	/**
-	 * The grant of the project the call names: by UUID, by identifier ({@code WEB}), or,
-	 * without {@code project_id}, by the identifier in a readable {@code work_item_id}.
-	 * Only the agent's own grants are searched, so the name of a project it is not
-	 * granted is answered exactly like an unknown one (DESIGN §6).
-	 */
-	private static Grant grant(AgentPrincipal agent, ToolArguments arguments, CallTrail trail) {
-		String project = arguments.string("project_id");
-		if (project == null) {
-			String card = arguments.string("work_item_id");
-			if (card == null || card.length() == 36) {
-				throw GatewayException.invalid("project_id",
-						"is required unless work_item_id is a readable id such as WEB-12");
-			}
-			project = ReadableId.parse(card, "work_item_id").projectIdentifier();
-		}
-		if (project.length() == 36) {
-			UUID projectId = arguments.requiredUuid("project_id");
-			trail.target("project", projectId.toString());
-			return agent.grantFor(projectId).orElseThrow(() -> new GatewayException(ErrorCode.PROJECT_NOT_GRANTED));
-		}
-		String identifier = project.toUpperCase(Locale.ROOT);
-		trail.target("project", identifier);
-		List<Grant> named = agent.grants().stream().filter((g) -> identifier.equals(g.projectIdentifier())).toList();
-		if (named.isEmpty()) {
-			throw new GatewayException(ErrorCode.PROJECT_NOT_GRANTED);
-		}
-		if (named.size() > 1) {
-			// The same identifier in two granted workspaces: only the UUID tells them
-			// apart.
-			throw new GatewayException(ErrorCode.VALIDATION_FAILED, "project_id",
-					Map.of("problem", "names more than one granted project: pass its UUID", "valid",
-							named.stream().map((g) -> g.projectId().toString()).toList()),
-					null);
-		}
-		trail.target("project", named.get(0).projectId().toString());
-		return named.get(0);
 	}
 
 	private void validate(ToolDescriptor descriptor, Map<String, Object> arguments) {

@@ -15,10 +15,13 @@ import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
 import com.launcher.agentgateway.grant.TaskerWorkspace;
-import com.launcher.agentgateway.oauth.AuthorizationServer;
+import com.launcher.agentgateway.oauth.AuthorizationEndpoint;
 import com.launcher.agentgateway.oauth.ClientMetadataDocuments;
 import com.launcher.agentgateway.oauth.ClientRegistry;
+import com.launcher.agentgateway.oauth.OAuthConnections;
+import com.launcher.agentgateway.oauth.OAuthServerParts;
 import com.launcher.agentgateway.oauth.OAuthSettings;
+import com.launcher.agentgateway.oauth.TokenEndpoint;
 import com.launcher.agentgateway.persistence.oauth.MybatisAuthorizationCodeStore;
 import com.launcher.agentgateway.persistence.oauth.MybatisOAuthClientStore;
 import com.launcher.agentgateway.persistence.oauth.MybatisRefreshTokenStore;
@@ -99,18 +102,33 @@ public class OAuthConfiguration {
 	}
 
 	@Bean
-	AuthorizationServer authorizationServer(ClientRegistry clientRegistry, SqlSessionTemplate gatewaySqlSession,
+	OAuthServerParts oauthServerParts(ClientRegistry clientRegistry, SqlSessionTemplate gatewaySqlSession,
 			AgentService agentService, AgentStore agentStore, GrantService grantService, TokenService tokenService,
 			TokenStore tokenStore, TokenHasher tokenHasher, OwnerDirectory ownerDirectory,
 			OwnerLifecycleService ownerLifecycleService, PolicyService policyService, AuditLog auditLog,
-			RequestContext requestContext, Clock gatewayClock, OAuthSettings oauthSettings) {
+			RequestContext requestContext, Clock gatewayClock) {
+		return new OAuthServerParts(clientRegistry, new MybatisAuthorizationCodeStore(gatewaySqlSession),
+				new MybatisRefreshTokenStore(gatewaySqlSession, tokenHasher.keyId()), agentService, agentStore,
+				grantService, tokenService, tokenStore, tokenHasher, ownerDirectory, ownerLifecycleService,
+				policyService, auditLog, requestContext, gatewayClock);
+	}
+
+	@Bean
+	AuthorizationEndpoint authorizationEndpoint(OAuthServerParts oauthServerParts, OAuthSettings oauthSettings) {
+		return new AuthorizationEndpoint(oauthServerParts, oauthSettings,
+				new TokenCodec(new SecureRandom(), CODE_PREFIX));
+	}
+
+	@Bean
+	TokenEndpoint tokenEndpoint(OAuthServerParts oauthServerParts) {
 		SecureRandom random = new SecureRandom();
-		return new AuthorizationServer(
-				new AuthorizationServer.Parts(clientRegistry, new MybatisAuthorizationCodeStore(gatewaySqlSession),
-						new MybatisRefreshTokenStore(gatewaySqlSession, tokenHasher.keyId()), agentService, agentStore,
-						grantService, tokenService, tokenStore, tokenHasher, ownerDirectory, ownerLifecycleService,
-						policyService, auditLog, requestContext, gatewayClock),
-				oauthSettings, new TokenCodec(random, CODE_PREFIX), new TokenCodec(random, REFRESH_PREFIX));
+		return new TokenEndpoint(oauthServerParts, new TokenCodec(random, CODE_PREFIX),
+				new TokenCodec(random, REFRESH_PREFIX));
+	}
+
+	@Bean
+	OAuthConnections oauthConnections(OAuthServerParts oauthServerParts) {
+		return new OAuthConnections(oauthServerParts, new TokenCodec(new SecureRandom(), REFRESH_PREFIX));
 	}
 
 	/** The server's URLs under the external base URL of the request being served. */
@@ -120,16 +138,16 @@ public class OAuthConfiguration {
 	}
 
 	@Bean
-	OAuthEndpointController oauthEndpointController(AuthorizationServer authorizationServer,
+	OAuthEndpointController oauthEndpointController(TokenEndpoint tokenEndpoint, OAuthConnections oauthConnections,
 			ClientRegistry clientRegistry, Supplier<OAuthUrls> oauthUrls) {
-		return new OAuthEndpointController(authorizationServer, clientRegistry, oauthUrls);
+		return new OAuthEndpointController(tokenEndpoint, oauthConnections, clientRegistry, oauthUrls);
 	}
 
 	@Bean
-	OAuthConsentController oauthConsentController(AuthorizationServer authorizationServer, AgentService agentService,
-			GrantService grantService, CurrentActor currentActor, Supplier<OAuthUrls> oauthUrls,
-			TaskerWorkspace taskerWorkspace) {
-		return new OAuthConsentController(authorizationServer, agentService, grantService, currentActor, oauthUrls,
+	OAuthConsentController oauthConsentController(AuthorizationEndpoint authorizationEndpoint,
+			AgentService agentService, GrantService grantService, CurrentActor currentActor,
+			Supplier<OAuthUrls> oauthUrls, TaskerWorkspace taskerWorkspace) {
+		return new OAuthConsentController(authorizationEndpoint, agentService, grantService, currentActor, oauthUrls,
 				taskerWorkspace);
 	}
 

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * which must not buy audit writes (issue 12: refusals cost bounded writes). The host
  * already sends such requests away from every page without the plugin auditing them.
  */
-public class RefusedRequestAuditor implements RefusedRequestListener {
+public record RefusedRequestAuditor(AuditLog audit, Clock clock) implements RefusedRequestListener {
 
 	/** What a refused request to an unlisted route is recorded as. */
 	public static final String WEB_REQUEST = "web.request";
@@ -52,15 +52,6 @@ public class RefusedRequestAuditor implements RefusedRequestListener {
 			Map.entry(Pattern.compile("/agents/" + ID + "/oauth/[^/]+/revoke"), "token.family_revoke"),
 			Map.entry(Pattern.compile("/agents/" + ID + "/disable"), "agent.disable"),
 			Map.entry(Pattern.compile("/agents/" + ID + "/enable"), "agent.enable"));
-
-	private final AuditLog audit;
-
-	private final Clock clock;
-
-	public RefusedRequestAuditor(AuditLog audit, Clock clock) {
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	@Override
 	public void refused(RefusedRequest request) {

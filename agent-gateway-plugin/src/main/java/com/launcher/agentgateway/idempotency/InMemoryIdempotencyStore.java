@@ -44,8 +44,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 				|| (r.status() == Status.IN_PROGRESS && r.leaseUntil().isAfter(now))) {
 			return false;
 		}
-		this.records.put(id(agentId, key), new IdempotencyRecord(agentId, key, r.tool(), r.fingerprint(),
-				Status.IN_PROGRESS, leaseUntil, null, r.createdAt(), r.expiresAt(), holder));
+		replace(r, Status.IN_PROGRESS, leaseUntil, null, holder);
 		return true;
 	}
 
@@ -55,8 +54,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 		if (r == null) {
 			return false;
 		}
-		this.records.put(id(agentId, key), new IdempotencyRecord(agentId, key, r.tool(), r.fingerprint(),
-				Status.COMPLETED, r.leaseUntil(), result, r.createdAt(), r.expiresAt(), holder));
+		replace(r, Status.COMPLETED, r.leaseUntil(), result, holder);
 		return true;
 	}
 
@@ -67,8 +65,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 		if (r == null || r.status() != Status.IN_PROGRESS) {
 			return false;
 		}
-		this.records.put(id(agentId, key), new IdempotencyRecord(agentId, key, r.tool(), r.fingerprint(),
-				Status.UNKNOWN, r.leaseUntil(), null, r.createdAt(), r.expiresAt(), holder));
+		replace(r, Status.UNKNOWN, r.leaseUntil(), null, holder);
 		return true;
 	}
 
@@ -81,6 +78,12 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 		}
 		this.records.remove(id(agentId, key));
 		return true;
+	}
+
+	/** The same claim (agent, key, tool, fingerprint, lifetime) in a new state. */
+	private void replace(IdempotencyRecord r, Status status, Instant leaseUntil, String result, UUID holder) {
+		this.records.put(id(r.agentId(), r.key()), new IdempotencyRecord(r.agentId(), r.key(), r.tool(),
+				r.fingerprint(), status, leaseUntil, result, r.createdAt(), r.expiresAt(), holder));
 	}
 
 	private IdempotencyRecord held(UUID agentId, IdempotencyKey key, UUID holder) {

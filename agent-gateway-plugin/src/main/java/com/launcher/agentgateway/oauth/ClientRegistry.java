@@ -112,13 +112,12 @@ public class ClientRegistry {
 	 */
 	public OAuthClient resolve(String clientId) {
 		if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID) {
-			throw new OAuthException(OAuthError.INVALID_CLIENT, "unknown_client", "The client is not known.");
+			throw unknownClient();
 		}
 		Instant now = this.clock.instant();
 		Optional<OAuthClient> stored = this.store.find(clientId, now);
 		if (!ClientMetadataDocuments.isDocumentUrl(clientId)) {
-			return stored.orElseThrow(
-					() -> new OAuthException(OAuthError.INVALID_CLIENT, "unknown_client", "The client is not known."));
+			return stored.orElseThrow(ClientRegistry::unknownClient);
 		}
 		if (!this.settings.metadataDocuments()) {
 			throw new OAuthException(OAuthError.INVALID_CLIENT, "metadata_documents_disabled",
@@ -159,6 +158,25 @@ public class ClientRegistry {
 			return Optional.empty();
 		}
 		return this.store.find(clientId, this.clock.instant());
+	}
+
+	/**
+	 * The client of a token or revocation request: a known public one that sent no
+	 * credentials.
+	 * @param clientId the {@code client_id}
+	 * @param clientAuthentication whether the request carried client credentials
+	 * @return the client
+	 * @throws OAuthException {@code invalid_client} otherwise
+	 */
+	public OAuthClient requirePublicClient(String clientId, boolean clientAuthentication) {
+		if (clientAuthentication) {
+			throw new OAuthException(OAuthError.INVALID_CLIENT, "client_authentication_unsupported",
+					"Clients of this server are public: authenticate with PKCE, not with a secret.");
+		}
+		if (clientId == null || clientId.isEmpty()) {
+			throw new OAuthException(OAuthError.INVALID_CLIENT, "client_id_missing", "The client_id is missing.");
+		}
+		return known(clientId).orElseThrow(ClientRegistry::unknownClient);
 	}
 
 	/** Records that a token was issued to the client. */
@@ -250,6 +268,10 @@ public class ClientRegistry {
 			event.target("oauth_client", clientId);
 		}
 		this.audit.append(event.build());
+	}
+
+	private static OAuthException unknownClient() {
+		return new OAuthException(OAuthError.INVALID_CLIENT, "unknown_client", "The client is not known.");
 	}
 
 }

@@ -9,16 +9,8 @@ import com.launcher.host.api.web.IntrospectionResult;
  * stable code the audit event carries. An introspector that throws is counted as
  * {@code cannot_decide}, as the host then refuses.
  */
-public final class MeteredIntrospector implements BearerTokenIntrospector {
-
-	private final BearerTokenIntrospector delegate;
-
-	private final GatewayMetrics metrics;
-
-	public MeteredIntrospector(BearerTokenIntrospector delegate, GatewayMetrics metrics) {
-		this.delegate = delegate;
-		this.metrics = metrics;
-	}
+public record MeteredIntrospector(BearerTokenIntrospector delegate,
+		GatewayMetrics metrics) implements BearerTokenIntrospector {
 
 	@Override
 	public IntrospectionResult introspect(BearerTokenRequest request) {

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +33,17 @@ import io.opentelemetry.context.Scope;
  * here.
  */
 public final class MeteredTaskerClient implements InvocationHandler {
+
+	// The label of each failure the host's Tasker client reports, first match wins.
+	private static final List<Map.Entry<Class<? extends Throwable>, String>> STATUSES = List.of(
+			Map.entry(TaskerNotFoundException.class, "not_found"),
+			Map.entry(TaskerForbiddenException.class, "forbidden"),
+			Map.entry(TaskerInvalidRequestException.class, "invalid_request"),
+			Map.entry(TaskerAlreadyExistsException.class, "already_exists"),
+			Map.entry(TaskerRateLimitedException.class, "rate_limited"),
+			Map.entry(TaskerCredentialRejectedException.class, "credential_rejected"),
+			Map.entry(TaskerOutcomeUnknownException.class, "outcome_unknown"),
+			Map.entry(TaskerUnavailableException.class, "unavailable"));
 
 	private final TaskerClient delegate;
 
@@ -111,31 +123,11 @@ public final class MeteredTaskerClient implements InvocationHandler {
 	}
 
 	static String statusOf(Throwable failure) {
-		if (failure instanceof TaskerNotFoundException) {
-			return "not_found";
-		}
-		if (failure instanceof TaskerForbiddenException) {
-			return "forbidden";
-		}
-		if (failure instanceof TaskerInvalidRequestException) {
-			return "invalid_request";
-		}
-		if (failure instanceof TaskerAlreadyExistsException) {
-			return "already_exists";
-		}
-		if (failure instanceof TaskerRateLimitedException) {
-			return "rate_limited";
-		}
-		if (failure instanceof TaskerCredentialRejectedException) {
-			return "credential_rejected";
-		}
-		if (failure instanceof TaskerOutcomeUnknownException) {
-			return "outcome_unknown";
-		}
-		if (failure instanceof TaskerUnavailableException) {
-			return "unavailable";
-		}
-		return "error";
+		return STATUSES.stream()
+			.filter((status) -> status.getKey().isInstance(failure))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse("error");
 	}
 
 	private static String snakeCase(Method method) {

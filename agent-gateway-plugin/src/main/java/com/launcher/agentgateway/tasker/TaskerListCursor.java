@@ -19,7 +19,7 @@ record TaskerListCursor(String taskerCursor, int skip) {
 		int bar = cursor.lastIndexOf('|');
 		try {
 			int skip = Integer.parseInt(cursor.substring(bar + 1));
-			if (bar < 0 || skip < 0 || skip > TaskerWorkItems.TASKER_PAGE_SIZE) {
+			if (bar < 0 || skip < 0 || skip > TaskerListing.TASKER_PAGE_SIZE) {
 				throw new NumberFormatException();
 			}
 			return new TaskerListCursor(taskerCursor(cursor.substring(0, bar)), skip);

@@ -1,7 +1,6 @@
 package com.launcher.agentgateway.tasker;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,16 +46,10 @@ import com.launcher.host.api.tasker.WorkItemPatch;
 
 /**
  * The work items port over the host's Tasker client: every read goes to Tasker now, so
- * results carry no {@code asOf}. Tasker filters nothing (plane-api.md R9, quirk 5), so
- * lists are filtered here, reading at most {@value #MAX_TASKER_PAGES} pages of
- * {@value #TASKER_PAGE_SIZE} per call, so that a sparse filter cannot spend Tasker's
- * shared rate budget in one go.
+ * results carry no {@code asOf}; lists are filtered here, a bounded number of Tasker
+ * pages per call ({@link TaskerListing}).
  */
 public class TaskerWorkItems implements WorkItems {
-
-	static final int MAX_TASKER_PAGES = 5;
-
-	static final int TASKER_PAGE_SIZE = 100;
 
 	private final TaskerClient client;
 
@@ -127,33 +120,9 @@ public class TaskerWorkItems implements WorkItems {
 
 	@Override
 	public Page<WorkItem> list(Grant grant, WorkItemFilter filter, Page.Request request) {
-		TaskerListCursor position = TaskerListCursor.parse(request.cursor());
-		List<WorkItem> items = new ArrayList<>();
-		for (int read = 1;; read++) {
-			TaskerPage<TaskerWorkItem> result = workItemsPage(grant, position.taskerCursor());
-			List<TaskerWorkItem> rows = result.items();
-			for (int i = position.skip(); i < rows.size(); i++) {
-				// Tasker's list is the project's; an item of another project is dropped
-				// all the same (scope is the gateway's to enforce).
-				WorkItem item = TaskerValues.workItem(rows.get(i), this.attribution);
-				if (!item.projectId().equals(grant.projectId()) || !filter.matches(item)) {
-					continue;
-				}
-				items.add(item);
-				if (items.size() == request.limit() && (i + 1 < rows.size() || result.hasNext())) {
-					TaskerListCursor next = (i + 1 < rows.size()) ? new TaskerListCursor(position.taskerCursor(), i + 1)
-							: new TaskerListCursor(result.nextCursor().get(), 0);
-					return Page.live(items, Optional.of(next.toString()));
-				}
-			}
-			if (!result.hasNext()) {
-				return Page.live(items, Optional.empty());
-			}
-			position = new TaskerListCursor(result.nextCursor().get(), 0);
-			if (read >= MAX_TASKER_PAGES) {
-				return Page.live(items, Optional.of(position.toString()));
-			}
-		}
+		return TaskerListing.read(grant, filter, request,
+				(page) -> call(() -> this.client.listWorkItems(grant.workspace(), grant.projectId(), page)),
+				this.attribution);
 	}
 
 	@Override
@@ -247,11 +216,6 @@ public class TaskerWorkItems implements WorkItems {
 					externalRef.source(), externalRef.id());
 		}
 		return new PostedComment(TaskerValues.comment(comment, grant.projectId(), this.attribution), card);
-	}
-
-	private TaskerPage<TaskerWorkItem> workItemsPage(Grant grant, String taskerCursor) {
-		PageRequest page = new PageRequest(taskerCursor, TASKER_PAGE_SIZE);
-		return call(() -> this.client.listWorkItems(grant.workspace(), grant.projectId(), page));
 	}
 
 	/**

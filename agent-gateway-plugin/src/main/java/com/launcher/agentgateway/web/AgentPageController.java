@@ -22,8 +22,8 @@ import com.launcher.agentgateway.grant.Grant;
 import com.launcher.agentgateway.grant.GrantService;
 import com.launcher.agentgateway.grant.TaskerWorkspace;
 import com.launcher.agentgateway.grant.TaskerProjects.ProjectRef;
-import com.launcher.agentgateway.oauth.AuthorizationServer;
 import com.launcher.agentgateway.oauth.Connection;
+import com.launcher.agentgateway.oauth.OAuthConnections;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.token.AgentToken;
 import com.launcher.agentgateway.token.TokenService;
@@ -56,13 +56,13 @@ class AgentPageController extends PageSupport {
 
 	private final AuditLog audit;
 
-	private final AuthorizationServer oauth;
+	private final OAuthConnections oauth;
 
 	/** The workspace whose projects are offered and granted (configuration). */
 	private final String workspace;
 
 	AgentPageController(AgentService agents, GrantService grants, TokenService tokens, AuditLog audit,
-			AuthorizationServer oauth, PolicyService policy, CurrentActor actor, PageDirectory directory, Clock clock,
+			OAuthConnections oauth, PolicyService policy, CurrentActor actor, PageDirectory directory, Clock clock,
 			TaskerWorkspace workspace) {
 		super(actor, directory, policy, clock);
 		this.workspace = workspace.slug();

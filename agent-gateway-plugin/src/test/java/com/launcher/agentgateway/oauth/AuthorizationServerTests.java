@@ -53,6 +53,11 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+/**
+ * The authorization server's endpoints together ({@link AuthorizationEndpoint},
+ * {@link TokenEndpoint}, {@link OAuthConnections}): every grant starts from a consent, so
+ * they share one fixture and one flow.
+ */
 class AuthorizationServerTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
@@ -95,7 +100,11 @@ class AuthorizationServerTests {
 
 	private ClientRegistry clients;
 
-	private AuthorizationServer server;
+	private AuthorizationEndpoint authorization;
+
+	private TokenEndpoint tokenEndpoint;
+
+	private OAuthConnections connections;
 
 	private OAuthClient client;
 
@@ -106,12 +115,14 @@ class AuthorizationServerTests {
 		this.clients = new ClientRegistry(this.clientStore, (id) -> {
 			throw new OAuthException(OAuthError.INVALID_CLIENT, "metadata_unreachable", "Unreachable.");
 		}, OAuthSettings.defaults(), this.audit, RequestContext.NONE, this.clock);
-		this.server = new AuthorizationServer(
-				new AuthorizationServer.Parts(this.clients, this.codes, this.refreshTokens, this.agents,
-						this.agentStore, this.grants, this.tokens, this.tokenStore, TestAgentTokens.hasher(),
-						this.owners, this.lifecycle, this.policy, this.audit, RequestContext.NONE, this.clock),
-				OAuthSettings.defaults(), new TokenCodec(new SecureRandom(), "agwc_"),
-				new TokenCodec(new SecureRandom(), "agwr_"));
+		OAuthServerParts parts = new OAuthServerParts(this.clients, this.codes, this.refreshTokens, this.agents,
+				this.agentStore, this.grants, this.tokens, this.tokenStore, TestAgentTokens.hasher(), this.owners,
+				this.lifecycle, this.policy, this.audit, RequestContext.NONE, this.clock);
+		TokenCodec codeCodec = new TokenCodec(new SecureRandom(), "agwc_");
+		TokenCodec refreshCodec = new TokenCodec(new SecureRandom(), "agwr_");
+		this.authorization = new AuthorizationEndpoint(parts, OAuthSettings.defaults(), codeCodec);
+		this.tokenEndpoint = new TokenEndpoint(parts, codeCodec, refreshCodec);
+		this.connections = new OAuthConnections(parts, refreshCodec);
 		this.client = this.clients
 			.register(new ClientMetadata(null, "Codex", List.of(CALLBACK), "none", Set.of(), Set.of(), Set.of()));
 		when(this.policy.current()).thenReturn(Policy.defaults());
@@ -131,7 +142,7 @@ class AuthorizationServerTests {
 
 	@Test
 	void authorizeWhenValidThenConsentWithGrantedScopeAndOneEvent() {
-		AuthorizationCheck check = this.server.authorize(ask(), RESOURCE, OWNER);
+		AuthorizationCheck check = this.authorization.authorize(ask(), RESOURCE, OWNER);
 		assertThat(check).isInstanceOfSatisfying(AuthorizationCheck.Valid.class, (valid) -> {
 			assertThat(valid.redirectUri()).isEqualTo(REDIRECT);
 			assertThat(valid.scope()).isEqualTo("tasker");
@@ -181,14 +192,15 @@ class AuthorizationServerTests {
 		assertRedirected(implicit, "response_type_unsupported", OAuthError.UNSUPPORTED_RESPONSE_TYPE);
 		AuthorizationAsk longState = new AuthorizationAsk(this.client.clientId(), REDIRECT, "code", "s".repeat(1_001),
 				challenge(this.verifier), "S256", List.of(), Set.of(), null);
-		AuthorizationCheck check = this.server.authorize(longState, RESOURCE, OWNER);
+		AuthorizationCheck check = this.authorization.authorize(longState, RESOURCE, OWNER);
 		assertThat(check).isInstanceOfSatisfying(AuthorizationCheck.Redirected.class,
 				(r) -> assertThat(r.state()).isNull());
 	}
 
 	@Test
 	void decideWhenDeniedThenAccessDeniedAndNothingCreated() {
-		AuthorizationCheck check = this.server.decide(ask(), RESOURCE, OWNER, consent(false, null, "x", Map.of()));
+		AuthorizationCheck check = this.authorization.decide(ask(), RESOURCE, OWNER,
+				consent(false, null, "x", Map.of()));
 		assertThat(check).isInstanceOfSatisfying(AuthorizationCheck.Redirected.class,
 				(r) -> assertThat(r.error().error()).isEqualTo(OAuthError.ACCESS_DENIED));
 		verify(this.agents, never()).create(any(), any(), any());
@@ -198,7 +210,7 @@ class AuthorizationServerTests {
 	@Test
 	void decideWhenApprovedForANewAgentThenCreatedAsTheOwnerNotAsAdminWithGrantsAndACode() {
 		UUID project = UUID.randomUUID();
-		AuthorizationCheck check = this.server.decide(ask(), RESOURCE, OWNER,
+		AuthorizationCheck check = this.authorization.decide(ask(), RESOURCE, OWNER,
 				consent(true, null, "codex", Map.of(project, Access.WRITE)));
 		assertThat(check).isInstanceOfSatisfying(AuthorizationCheck.Approved.class,
 				(a) -> assertThat(a.code()).startsWith("agwc_"));
@@ -217,7 +229,7 @@ class AuthorizationServerTests {
 		Grant sameGrant = grant(same, Access.READ);
 		Grant changedGrant = grant(changed, Access.READ);
 		when(this.grants.list(any(), eq(this.agent.id()))).thenReturn(List.of(sameGrant, changedGrant));
-		this.server.decide(ask(), RESOURCE, OWNER,
+		this.authorization.decide(ask(), RESOURCE, OWNER,
 				consent(true, this.agent.id(), null, Map.of(same, Access.READ, changed, Access.WRITE)));
 		verify(this.grants).delete(new Actor(OWNER, false), this.agent.id(), changedGrant.id());
 		verify(this.grants).create(new Actor(OWNER, false), this.agent.id(), "demo", changed, "WRITE");
@@ -228,18 +240,17 @@ class AuthorizationServerTests {
 	void decideWhenAgentDisabledOrNoAgentChosenThenGatewayErrorAndNoCode() {
 		Agent disabled = TestAgents.withStatus(this.agent, AgentStatus.DISABLED);
 		when(this.agents.getOwn(any(), eq(this.agent.id()))).thenReturn(disabled);
-		assertThatExceptionOfType(GatewayException.class)
-			.isThrownBy(
-					() -> this.server.decide(ask(), RESOURCE, OWNER, consent(true, this.agent.id(), null, Map.of())))
+		assertThatExceptionOfType(GatewayException.class).isThrownBy(
+				() -> this.authorization.decide(ask(), RESOURCE, OWNER, consent(true, this.agent.id(), null, Map.of())))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.AGENT_DISABLED));
 		assertThatExceptionOfType(GatewayException.class)
-			.isThrownBy(() -> this.server.decide(ask(), RESOURCE, OWNER, consent(true, null, " ", Map.of())));
+			.isThrownBy(() -> this.authorization.decide(ask(), RESOURCE, OWNER, consent(true, null, " ", Map.of())));
 		assertThat(this.codes.codes).isEmpty();
 	}
 
 	@Test
 	void decideWhenRequestInvalidThenRefusedBeforeAnythingIsCreated() {
-		AuthorizationCheck check = this.server.decide(
+		AuthorizationCheck check = this.authorization.decide(
 				ask(this.client.clientId(), REDIRECT, "plain", List.of(), Set.of(), null), RESOURCE, OWNER,
 				consent(true, null, "codex", Map.of()));
 		assertThat(check).isInstanceOf(AuthorizationCheck.Redirected.class);
@@ -283,15 +294,15 @@ class AuthorizationServerTests {
 		assertRefused(() -> exchange(approve(), "http://127.0.0.1:9/other", this.verifier), "redirect_uri_mismatch");
 		assertRefused(() -> exchange(approve(), REDIRECT, "other-" + "v".repeat(40)), "pkce_mismatch");
 		String code = approve();
-		assertRefused(() -> this.server.exchangeCode(this.client.clientId(), false, code, REDIRECT, PkceProof.missing(),
-				List.of(), RESOURCE), "pkce_verifier_missing");
+		assertRefused(() -> this.tokenEndpoint.exchangeCode(this.client.clientId(), false, code, REDIRECT,
+				PkceProof.missing(), List.of(), RESOURCE), "pkce_verifier_missing");
 		String malformed = approve();
-		assertRefused(() -> this.server.exchangeCode(this.client.clientId(), false, malformed, REDIRECT,
+		assertRefused(() -> this.tokenEndpoint.exchangeCode(this.client.clientId(), false, malformed, REDIRECT,
 				new PkceProof(true, null), List.of(), RESOURCE), "pkce_mismatch");
 		OAuthClient other = this.clients
 			.register(new ClientMetadata(null, "Other", List.of(CALLBACK), "none", Set.of(), Set.of(), Set.of()));
 		String stolen = approve();
-		assertRefused(() -> this.server.exchangeCode(other.clientId(), false, stolen, REDIRECT,
+		assertRefused(() -> this.tokenEndpoint.exchangeCode(other.clientId(), false, stolen, REDIRECT,
 				new PkceProof(true, challenge(this.verifier)), List.of(), RESOURCE), "code_client_mismatch");
 		String expired = approve();
 		this.clock.advance(Duration.ofMinutes(2));
@@ -303,7 +314,7 @@ class AuthorizationServerTests {
 	void exchangeCodeWhenResourceOtherThanTheCodesThenInvalidTarget() {
 		String code = approve();
 		assertThatExceptionOfType(OAuthException.class)
-			.isThrownBy(() -> this.server.exchangeCode(this.client.clientId(), false, code, REDIRECT,
+			.isThrownBy(() -> this.tokenEndpoint.exchangeCode(this.client.clientId(), false, code, REDIRECT,
 					new PkceProof(true, challenge(this.verifier)), List.of("https://elsewhere.example/mcp"), RESOURCE))
 			.satisfies((ex) -> assertThat(ex.error()).isEqualTo(OAuthError.INVALID_TARGET));
 	}
@@ -312,15 +323,15 @@ class AuthorizationServerTests {
 	void exchangeCodeWhenClientAuthenticatesOrIsUnknownThenInvalidClient() {
 		String code = approve();
 		assertThatExceptionOfType(OAuthException.class)
-			.isThrownBy(() -> this.server.exchangeCode(this.client.clientId(), true, code, REDIRECT,
+			.isThrownBy(() -> this.tokenEndpoint.exchangeCode(this.client.clientId(), true, code, REDIRECT,
 					new PkceProof(true, challenge(this.verifier)), List.of(), RESOURCE))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo("client_authentication_unsupported"));
 		assertThatExceptionOfType(OAuthException.class)
-			.isThrownBy(() -> this.server.exchangeCode("nobody", false, code, REDIRECT,
+			.isThrownBy(() -> this.tokenEndpoint.exchangeCode("nobody", false, code, REDIRECT,
 					new PkceProof(true, challenge(this.verifier)), List.of(), RESOURCE))
 			.satisfies((ex) -> assertThat(ex.error()).isEqualTo(OAuthError.INVALID_CLIENT));
 		assertThatExceptionOfType(OAuthException.class)
-			.isThrownBy(() -> this.server.exchangeCode(null, false, code, REDIRECT,
+			.isThrownBy(() -> this.tokenEndpoint.exchangeCode(null, false, code, REDIRECT,
 					new PkceProof(true, challenge(this.verifier)), List.of(), RESOURCE))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo("client_id_missing"));
 	}
@@ -400,9 +411,8 @@ class AuthorizationServerTests {
 		IssuedTokens first = exchange(approve(), REDIRECT, this.verifier);
 		OAuthClient other = this.clients
 			.register(new ClientMetadata(null, "Other", List.of(CALLBACK), "none", Set.of(), Set.of(), Set.of()));
-		assertRefused(
-				() -> this.server.refresh(other.clientId(), false, first.refreshToken(), Set.of(), List.of(), RESOURCE),
-				"refresh_client_mismatch");
+		assertRefused(() -> this.tokenEndpoint.refresh(other.clientId(), false, first.refreshToken(), Set.of(),
+				List.of(), RESOURCE), "refresh_client_mismatch");
 		assertRefused(() -> refresh(first.refreshToken()), "refresh_token_revoked");
 		assertRefused(() -> refresh("agwr_nothing"), "unknown_refresh_token");
 		assertRefused(() -> refresh(new TokenCodec(new SecureRandom(), "agwr_").generate()), "unknown_refresh_token");
@@ -415,8 +425,8 @@ class AuthorizationServerTests {
 	void refreshWhenScopeUnknownThenInvalidScope() {
 		IssuedTokens first = exchange(approve(), REDIRECT, this.verifier);
 		assertThatExceptionOfType(OAuthException.class)
-			.isThrownBy(() -> this.server.refresh(this.client.clientId(), false, first.refreshToken(), Set.of("admin"),
-					List.of(), RESOURCE))
+			.isThrownBy(() -> this.tokenEndpoint.refresh(this.client.clientId(), false, first.refreshToken(),
+					Set.of("admin"), List.of(), RESOURCE))
 			.satisfies((ex) -> assertThat(ex.error()).isEqualTo(OAuthError.INVALID_SCOPE));
 	}
 
@@ -436,11 +446,11 @@ class AuthorizationServerTests {
 		OAuthClient other = this.clients
 			.register(new ClientMetadata(null, "Other", List.of(CALLBACK), "none", Set.of(), Set.of(), Set.of()));
 		assertThatExceptionOfType(OAuthException.class)
-			.isThrownBy(() -> this.server.revoke(other.clientId(), false, first.refreshToken()))
+			.isThrownBy(() -> this.connections.revoke(other.clientId(), false, first.refreshToken()))
 			.satisfies((ex) -> assertThat(ex.error()).isEqualTo(OAuthError.UNAUTHORIZED_CLIENT));
-		this.server.revoke(this.client.clientId(), false, first.refreshToken());
+		this.connections.revoke(this.client.clientId(), false, first.refreshToken());
 		verify(this.tokenStore).revokeFamily(any(), eq("revoked_by_client"), any());
-		this.server.revoke(this.client.clientId(), false, "garbage");
+		this.connections.revoke(this.client.clientId(), false, "garbage");
 		assertThat(lastEvent().action()).isEqualTo("oauth.revoke");
 		assertThat(lastEvent().outcome()).isEqualTo(AuditEvent.Outcome.SUCCEEDED);
 	}
@@ -454,7 +464,7 @@ class AuthorizationServerTests {
 		when(this.tokenStore.findPresented(any(), any())).thenReturn(new TokenStore.Presented(
 				Optional.of(new TokenStore.TokenLookup(access, hash, AgentStatus.ENABLED, "codex", OWNER, List.of())),
 				Optional.empty()));
-		this.server.revoke(this.client.clientId(), false, secret);
+		this.connections.revoke(this.client.clientId(), false, secret);
 		verify(this.tokenStore).transition(access.id(), TokenStatus.ACTIVE, TokenStatus.REVOKED, "revoked_by_client",
 				null, NOW);
 	}
@@ -467,15 +477,15 @@ class AuthorizationServerTests {
 		IssuedTokens second = exchange(approve(), REDIRECT, this.verifier);
 		refresh(second.refreshToken());
 		Actor owner = new Actor(OWNER, false);
-		List<Connection> connections = this.server.connections(owner, this.agent.id());
+		List<Connection> connections = this.connections.connections(owner, this.agent.id());
 		assertThat(connections).hasSize(2).allSatisfy((c) -> {
 			assertThat(c.active()).isTrue();
 			assertThat(c.clientName()).isEqualTo("Codex");
 		});
-		this.server.revokeConnection(owner, this.agent.id(), connections.get(0).familyId());
-		assertThat(this.server.connections(owner, this.agent.id())).filteredOn(Connection::active).hasSize(1);
+		this.connections.revokeConnection(owner, this.agent.id(), connections.get(0).familyId());
+		assertThat(this.connections.connections(owner, this.agent.id())).filteredOn(Connection::active).hasSize(1);
 		assertThatExceptionOfType(GatewayException.class)
-			.isThrownBy(() -> this.server.revokeConnection(owner, this.agent.id(), UUID.randomUUID()))
+			.isThrownBy(() -> this.connections.revokeConnection(owner, this.agent.id(), UUID.randomUUID()))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.NOT_FOUND));
 	}
 
@@ -483,27 +493,29 @@ class AuthorizationServerTests {
 	void refusedAtEdgeWhenCalledThenOneDeniedEvent() {
 		OAuthException error = new OAuthException(OAuthError.UNSUPPORTED_GRANT_TYPE, "grant_type_unsupported",
 				"Unsupported.");
-		assertThat(this.server.refusedAtEdge(false, error)).isSameAs(error);
+		assertThat(this.tokenEndpoint.refusedAtEdge(false, error)).isSameAs(error);
 		assertThat(lastEvent().action()).isEqualTo("oauth.token");
 		assertThat(lastEvent().reason()).isEqualTo("grant_type_unsupported");
-		this.server.refusedAtEdge(ask(), OWNER, error);
+		this.authorization.refusedAtEdge(ask(), OWNER, error);
 		assertThat(lastEvent().action()).isEqualTo("oauth.authorize");
 	}
 
 	// ---- helpers
 
 	private String approve() {
-		AuthorizationCheck check = this.server.decide(ask(), RESOURCE, OWNER, consent(true, null, "codex", Map.of()));
+		AuthorizationCheck check = this.authorization.decide(ask(), RESOURCE, OWNER,
+				consent(true, null, "codex", Map.of()));
 		return ((AuthorizationCheck.Approved) check).code();
 	}
 
 	private IssuedTokens exchange(String code, String redirectUri, String verifier) {
-		return this.server.exchangeCode(this.client.clientId(), false, code, redirectUri,
+		return this.tokenEndpoint.exchangeCode(this.client.clientId(), false, code, redirectUri,
 				new PkceProof(true, challenge(verifier)), List.of(RESOURCE), RESOURCE);
 	}
 
 	private IssuedTokens refresh(String refreshToken) {
-		return this.server.refresh(this.client.clientId(), false, refreshToken, null, List.of(RESOURCE), RESOURCE);
+		return this.tokenEndpoint.refresh(this.client.clientId(), false, refreshToken, null, List.of(RESOURCE),
+				RESOURCE);
 	}
 
 	private AuthorizationAsk ask() {
@@ -535,14 +547,14 @@ class AuthorizationServerTests {
 	}
 
 	private void assertShown(AuthorizationAsk ask, String reason) {
-		assertThat(this.server.authorize(ask, RESOURCE, OWNER)).isInstanceOfSatisfying(AuthorizationCheck.Shown.class,
-				(shown) -> assertThat(shown.error().reason()).isEqualTo(reason));
+		assertThat(this.authorization.authorize(ask, RESOURCE, OWNER)).isInstanceOfSatisfying(
+				AuthorizationCheck.Shown.class, (shown) -> assertThat(shown.error().reason()).isEqualTo(reason));
 		assertThat(lastEvent().outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
 		assertThat(lastEvent().reason()).isEqualTo(reason);
 	}
 
 	private void assertRedirected(AuthorizationAsk ask, String reason, OAuthError error) {
-		assertThat(this.server.authorize(ask, RESOURCE, OWNER))
+		assertThat(this.authorization.authorize(ask, RESOURCE, OWNER))
 			.isInstanceOfSatisfying(AuthorizationCheck.Redirected.class, (redirected) -> {
 				assertThat(redirected.error().reason()).isEqualTo(reason);
 				assertThat(redirected.error().error()).isEqualTo(error);

@@ -145,7 +145,7 @@ class TaskerWorkItemsTests {
 
 		assertThat(page.items()).isEmpty();
 		assertThat(page.nextCursor()).contains("100:1:0|0");
-		verify(this.client, times(TaskerWorkItems.MAX_TASKER_PAGES)).listWorkItems(any(), any(), any());
+		verify(this.client, times(TaskerListing.MAX_TASKER_PAGES)).listWorkItems(any(), any(), any());
 	}
 
 	@Test

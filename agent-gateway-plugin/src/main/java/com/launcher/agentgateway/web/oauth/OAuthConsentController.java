@@ -22,7 +22,7 @@ import com.launcher.agentgateway.grant.TaskerWorkspace;
 import com.launcher.agentgateway.grant.TaskerProjects;
 import com.launcher.agentgateway.oauth.AuthorizationAsk;
 import com.launcher.agentgateway.oauth.AuthorizationCheck;
-import com.launcher.agentgateway.oauth.AuthorizationServer;
+import com.launcher.agentgateway.oauth.AuthorizationEndpoint;
 import com.launcher.agentgateway.oauth.Consent;
 import com.launcher.agentgateway.oauth.OAuthClient;
 import com.launcher.agentgateway.oauth.OAuthError;
@@ -60,7 +60,7 @@ public class OAuthConsentController {
 	private static final List<String> OAUTH_PARAMETERS = List.of("response_type", "client_id", "redirect_uri", "state",
 			"scope", "code_challenge", "code_challenge_method", "resource");
 
-	private final AuthorizationServer server;
+	private final AuthorizationEndpoint server;
 
 	private final AgentService agents;
 
@@ -73,7 +73,7 @@ public class OAuthConsentController {
 
 	private final Supplier<OAuthUrls> urls;
 
-	public OAuthConsentController(AuthorizationServer server, AgentService agents, GrantService grants,
+	public OAuthConsentController(AuthorizationEndpoint server, AgentService agents, GrantService grants,
 			CurrentActor actor, Supplier<OAuthUrls> urls, TaskerWorkspace workspace) {
 		this.server = server;
 		this.workspace = workspace.slug();

@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.launcher.agentgateway.oauth.AuthorizationServer;
 import com.launcher.agentgateway.oauth.ClientMetadata;
 import com.launcher.agentgateway.oauth.ClientRegistry;
 import com.launcher.agentgateway.oauth.IssuedTokens;
+import com.launcher.agentgateway.oauth.OAuthConnections;
 import com.launcher.agentgateway.oauth.OAuthClient;
 import com.launcher.agentgateway.oauth.OAuthError;
 import com.launcher.agentgateway.oauth.OAuthException;
 import com.launcher.agentgateway.oauth.PkceProof;
 import com.launcher.agentgateway.oauth.Scopes;
+import com.launcher.agentgateway.oauth.TokenEndpoint;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
@@ -71,14 +72,18 @@ public class OAuthEndpointController {
 
 	private static final Logger logger = LoggerFactory.getLogger(OAuthEndpointController.class);
 
-	private final AuthorizationServer server;
+	private final TokenEndpoint tokens;
+
+	private final OAuthConnections connections;
 
 	private final ClientRegistry clients;
 
 	private final Supplier<OAuthUrls> urls;
 
-	public OAuthEndpointController(AuthorizationServer server, ClientRegistry clients, Supplier<OAuthUrls> urls) {
-		this.server = server;
+	public OAuthEndpointController(TokenEndpoint tokens, OAuthConnections connections, ClientRegistry clients,
+			Supplier<OAuthUrls> urls) {
+		this.tokens = tokens;
+		this.connections = connections;
 		this.clients = clients;
 		this.urls = urls;
 	}
@@ -98,7 +103,7 @@ public class OAuthEndpointController {
 			}
 		}
 		catch (OAuthException ex) {
-			return tokenError(this.server.refusedAtEdge(false, ex));
+			return tokenError(this.tokens.refusedAtEdge(false, ex));
 		}
 		boolean clientAuthentication = parsed.getClientAuthentication() != null;
 		String clientId = clientAuthentication ? parsed.getClientAuthentication().getClientID().getValue()
@@ -113,7 +118,7 @@ public class OAuthEndpointController {
 						? new PkceProof(true,
 								CodeChallenge.compute(CodeChallengeMethod.S256, codeGrant.getCodeVerifier()).getValue())
 						: PkceProof.missing();
-				issued = this.server.exchangeCode(clientId, clientAuthentication,
+				issued = this.tokens.exchangeCode(clientId, clientAuthentication,
 						codeGrant.getAuthorizationCode().getValue(),
 						(codeGrant.getRedirectionURI() != null) ? codeGrant.getRedirectionURI().toString() : null,
 						proof, resources, urls.resource());
@@ -121,11 +126,11 @@ public class OAuthEndpointController {
 			else if (grant instanceof RefreshTokenGrant refreshGrant) {
 				Set<String> scope = (parsed.getScope() != null) ? new LinkedHashSet<>(parsed.getScope().toStringList())
 						: null;
-				issued = this.server.refresh(clientId, clientAuthentication, refreshGrant.getRefreshToken().getValue(),
+				issued = this.tokens.refresh(clientId, clientAuthentication, refreshGrant.getRefreshToken().getValue(),
 						scope, resources, urls.resource());
 			}
 			else {
-				throw this.server.refusedAtEdge(false,
+				throw this.tokens.refusedAtEdge(false,
 						new OAuthException(OAuthError.UNSUPPORTED_GRANT_TYPE, "grant_type_unsupported",
 								"Only the authorization_code and refresh_token grant types are supported."));
 			}
@@ -195,13 +200,13 @@ public class OAuthEndpointController {
 			}
 		}
 		catch (OAuthException ex) {
-			return tokenError(this.server.refusedAtEdge(true, ex));
+			return tokenError(this.tokens.refusedAtEdge(true, ex));
 		}
 		boolean clientAuthentication = parsed.getClientAuthentication() != null;
 		String clientId = clientAuthentication ? parsed.getClientAuthentication().getClientID().getValue()
 				: (parsed.getClientID() != null) ? parsed.getClientID().getValue() : null;
 		try {
-			this.server.revoke(clientId, clientAuthentication, parsed.getToken().getValue());
+			this.connections.revoke(clientId, clientAuthentication, parsed.getToken().getValue());
 			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
 		}
 		catch (OAuthException ex) {
