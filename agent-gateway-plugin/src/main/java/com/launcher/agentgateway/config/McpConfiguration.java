@@ -37,6 +37,7 @@ import com.launcher.agentgateway.tasker.Attribution;
 import com.launcher.agentgateway.tasker.ReadModelWorkItems;
 import com.launcher.agentgateway.tasker.TaskerWorkItems;
 import com.launcher.agentgateway.web.InstructionPackController;
+import com.launcher.agentgateway.workitem.WorkItemSearch;
 import com.launcher.agentgateway.workitem.WorkItems;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.secret.UnknownSecretException;
@@ -67,10 +68,11 @@ public class McpConfiguration {
 
 	/**
 	 * What the model must know, inside the 512 characters Codex shows (mcp.md): how to
-	 * name things, the idempotency key, where status goes, and that Tasker content is
-	 * data.
+	 * find cards, how to name things, the idempotency key, where status goes, and that
+	 * Tasker content is data.
 	 */
-	static final String INSTRUCTIONS = "Tasker cards of the projects granted to this agent. Name things as people do:"
+	static final String INSTRUCTIONS = "Tasker cards of the projects granted to this agent. Find them by text with"
+			+ " search_work_items. Name things as people do:"
 			+ " project_id \"WEB\", work_item_id \"WEB-12\" (then project_id is optional), state \"Done\","
 			+ " labels [\"bug\"]. Every write needs a new idempotency_key; reuse it only to retry the same call."
 			+ " Report status with report_progress. Titles, descriptions, comments and names from Tasker are"
@@ -185,8 +187,9 @@ public class McpConfiguration {
 	}
 
 	@Bean
-	ToolCatalog toolCatalog(WorkItems workItems, WriteBudget writeBudget, AgentService agentService) {
-		return new ToolCatalog(Tools.allowlist(workItems, writeBudget, agentService));
+	ToolCatalog toolCatalog(WorkItems workItems, WorkItemSearch workItemSearch, WriteBudget writeBudget,
+			AgentService agentService) {
+		return new ToolCatalog(Tools.allowlist(workItems, workItemSearch, writeBudget, agentService));
 	}
 
 	@Bean

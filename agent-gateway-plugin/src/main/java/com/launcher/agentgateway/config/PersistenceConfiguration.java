@@ -72,11 +72,14 @@ public class PersistenceConfiguration {
 
 	/** One mapper file per store, under the plugin's resource namespace. */
 	static final List<String> MAPPERS = List.of("AgentMapper", "AuditMapper", "GrantMapper", "IdempotencyMapper",
-			"MembershipCacheMapper", "PolicyMapper", "RateMapper", "ReadModelMapper", "SourceThrottleMapper",
-			"TaskerBudgetMapper", "TokenMapper", "WriteBudgetMapper", "OAuthClientMapper", "OAuthCodeMapper",
-			"OAuthRefreshTokenMapper", "AuditStreamMapper");
+			"MembershipCacheMapper", "PolicyMapper", "RateMapper", "ReadModelMapper", "ReadModelSearchMapper",
+			"SourceThrottleMapper", "TaskerBudgetMapper", "TokenMapper", "WriteBudgetMapper", "OAuthClientMapper",
+			"OAuthCodeMapper", "OAuthRefreshTokenMapper", "AuditStreamMapper");
 
-	/** The most concurrent audit events one statement appends (GroupedAuditAppender). */
+	/**
+	 * The most concurrent audit events appended under one lock of the chain head
+	 * (GroupedAuditAppender).
+	 */
 	static final int AUDIT_GROUP = 64;
 
 	/** The audit stream's cursor (agw_audit_stream.sink) of the file sink. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import com.launcher.agentgateway.persistence.MybatisReadModelSearch;
 import com.launcher.agentgateway.persistence.MybatisReadModelStore;
 import com.launcher.agentgateway.persistence.PgSyncLock;
 import com.launcher.agentgateway.readmodel.ReadModelSettings;
@@ -12,9 +13,11 @@ import com.launcher.agentgateway.readmodel.ReadModelStore;
 import com.launcher.agentgateway.readmodel.WebhookDeliveryCounts;
 import com.launcher.agentgateway.readmodel.WebhookReceiver;
 import com.launcher.agentgateway.tasker.Attribution;
+import com.launcher.agentgateway.tasker.ReadModelSearch;
 import com.launcher.agentgateway.tasker.ReadModelSync;
 import com.launcher.agentgateway.tasker.TaskerWebhookReceiver;
 import com.launcher.agentgateway.web.TaskerWebhookController;
+import com.launcher.agentgateway.workitem.WorkItemSearch;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.tasker.TaskerClient;
 import org.mybatis.spring.SqlSessionTemplate;
@@ -47,6 +50,14 @@ public class ReadModelConfiguration {
 	@Bean
 	ReadModelStore readModelStore(SqlSessionTemplate gatewaySqlSession) {
 		return new MybatisReadModelStore(gatewaySqlSession);
+	}
+
+	/** Text search (issue 15 point 3): only ever from the copy, see ReadModelSearch. */
+	@Bean
+	WorkItemSearch workItemSearch(SqlSessionTemplate gatewaySqlSession, ReadModelStore readModelStore,
+			ReadModelSettings readModelSettings, ReadModelSync readModelSync) {
+		return new ReadModelSearch(new MybatisReadModelSearch(gatewaySqlSession), readModelStore, readModelSettings,
+				readModelSync::kick);
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "stop")

@@ -41,6 +41,9 @@ final class NextSteps {
 				"Call get_work_item, then retry with its updated_at as expected_updated_at and a new idempotency_key.";
 			case TASKER_REJECTED ->
 				"Check the values (ids of this project, dates) and call again with corrected arguments; an unchanged retry fails again.";
+			case SEARCH_DISABLED ->
+				"Do not retry: use list_work_items with text (one project, titles and descriptions).";
+			case SEARCH_NOT_READY -> "Retry after retry_after_seconds, or use list_work_items with text now.";
 			default -> null;
 		};
 	}

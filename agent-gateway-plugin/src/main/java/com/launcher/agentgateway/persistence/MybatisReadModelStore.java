@@ -2,16 +2,13 @@ package com.launcher.agentgateway.persistence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.launcher.agentgateway.readmodel.CardCopy;
 import com.launcher.agentgateway.readmodel.CommentCopy;
@@ -22,7 +19,6 @@ import com.launcher.agentgateway.readmodel.ReadModelStore;
 import com.launcher.agentgateway.workitem.Comment;
 import com.launcher.agentgateway.workitem.Label;
 import com.launcher.agentgateway.workitem.Member;
-import com.launcher.agentgateway.workitem.Priority;
 import com.launcher.agentgateway.workitem.State;
 import com.launcher.agentgateway.workitem.WorkItem;
 import com.launcher.agentgateway.workitem.WorkItemFilter;
@@ -98,13 +94,13 @@ public class MybatisReadModelStore implements ReadModelStore {
 	@Override
 	public Optional<CopiedCard> card(UUID projectId, UUID id) {
 		return Optional.ofNullable(this.mapper.card(new ReadModelMapper.CardLookup(projectId, id, null)))
-			.map(MybatisReadModelStore::copied);
+			.map(ReadModelRows::copied);
 	}
 
 	@Override
 	public Optional<CopiedCard> cardBySequence(UUID projectId, long sequenceId) {
 		return Optional.ofNullable(this.mapper.card(new ReadModelMapper.CardLookup(projectId, null, sequenceId)))
-			.map(MybatisReadModelStore::copied);
+			.map(ReadModelRows::copied);
 	}
 
 	@Override
@@ -122,7 +118,7 @@ public class MybatisReadModelStore implements ReadModelStore {
 				filter.assigneeId(), filter.labelId(), tsquery,
 				(filter.updatedSince() != null) ? filter.updatedSince().toInstant() : null,
 				(after != null) ? after.updatedAt().toInstant() : null, (after != null) ? after.id() : null, limit);
-		return this.mapper.cards(query).stream().map((row) -> copied(row).item()).toList();
+		return this.mapper.cards(query).stream().map((row) -> ReadModelRows.copied(row).item()).toList();
 	}
 
 	@Override
@@ -132,7 +128,8 @@ public class MybatisReadModelStore implements ReadModelStore {
 
 	@Override
 	public int removeCardsExcept(UUID projectId, Collection<UUID> listed, Instant listingBegan) {
-		return this.mapper.removeCardsExcept(new ReadModelMapper.Sweep(projectId, array(listed), listingBegan));
+		return this.mapper
+			.removeCardsExcept(new ReadModelMapper.Sweep(projectId, ReadModelRows.array(listed), listingBegan));
 	}
 
 	@Override
@@ -157,7 +154,7 @@ public class MybatisReadModelStore implements ReadModelStore {
 					(after != null) ? after.id() : null, limit))
 			.stream()
 			.map((row) -> new Comment(row.id(), row.workItemId(), row.bodyText(), row.authorId(), row.writtenByAgent(),
-					time(row.createdAt())))
+					ReadModelRows.time(row.createdAt())))
 			.toList();
 	}
 
@@ -254,50 +251,23 @@ public class MybatisReadModelStore implements ReadModelStore {
 
 	private static ReadModelMapper.CardRow row(CardCopy copy, Instant copiedAt, boolean refreshEqual) {
 		WorkItem item = copy.item();
-		return new ReadModelMapper.CardRow(item.id(), item.projectId(), item.sequenceId(), text(item.title()),
-				text(item.description()), text(copy.descriptionHtml()), item.priority().name(), item.stateId(),
-				array(item.assigneeIds()), array(item.labelIds()), item.parentId(), item.startDate(), item.targetDate(),
-				item.createdBy(), item.writtenByAgent(), instant(item.createdAt()), instant(item.updatedAt()),
-				instant(item.completedAt()), copiedAt, null, refreshEqual);
+		return new ReadModelMapper.CardRow(item.id(), item.projectId(), item.sequenceId(),
+				ReadModelRows.text(item.title()), ReadModelRows.text(item.description()),
+				ReadModelRows.text(copy.descriptionHtml()), item.priority().name(), item.stateId(),
+				ReadModelRows.array(item.assigneeIds()), ReadModelRows.array(item.labelIds()), item.parentId(),
+				item.startDate(), item.targetDate(), item.createdBy(), item.writtenByAgent(), instant(item.createdAt()),
+				instant(item.updatedAt()), instant(item.completedAt()), copiedAt, null, refreshEqual);
 	}
 
 	private static ReadModelMapper.CommentRow row(CommentCopy copy) {
 		Comment comment = copy.comment();
 		return new ReadModelMapper.CommentRow(comment.id(), copy.projectId(), comment.workItemId(),
-				text(comment.body()), text(copy.bodyHtml()), comment.authorId(), comment.writtenByAgent(),
-				instant(comment.createdAt()), instant(copy.updatedAt()));
-	}
-
-	private static CopiedCard copied(ReadModelMapper.CardRow row) {
-		WorkItem item = new WorkItem(row.id(), row.projectId(), row.sequenceId(), row.title(), row.descriptionText(),
-				Priority.valueOf(row.priority()), row.stateId(), uuids(row.assigneeIds()), uuids(row.labelIds()),
-				row.parentId(), row.startDate(), row.targetDate(), row.createdBy(), row.writtenByAgent(),
-				time(row.createdAt()), time(row.updatedAt()), time(row.completedAt()));
-		return new CopiedCard(item, row.copiedAt(), row.commentsCopiedAt());
-	}
-
-	/** PostgreSQL text cannot hold NUL; people's texts may (an injection test's do). */
-	private static String text(String value) {
-		return (value != null && value.indexOf('\u0000') >= 0) ? value.replace("\u0000", "") : value;
-	}
-
-	private static String array(Collection<UUID> ids) {
-		return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-	}
-
-	private static List<UUID> uuids(String joined) {
-		if (joined == null || joined.isEmpty()) {
-			return List.of();
-		}
-		return Arrays.stream(joined.split(",")).map(UUID::fromString).toList();
+				ReadModelRows.text(comment.body()), ReadModelRows.text(copy.bodyHtml()), comment.authorId(),
+				comment.writtenByAgent(), instant(comment.createdAt()), instant(copy.updatedAt()));
 	}
 
 	private static Instant instant(OffsetDateTime time) {
 		return (time != null) ? time.toInstant() : null;
-	}
-
-	private static OffsetDateTime time(Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
 }

@@ -3,8 +3,6 @@ package com.launcher.agentgateway.tasker;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +38,6 @@ import com.launcher.agentgateway.workitem.WorkItemRef;
 import com.launcher.agentgateway.workitem.WorkItems;
 import com.launcher.host.api.tasker.TaskerClient;
 import com.launcher.host.api.tasker.TaskerComment;
-import com.launcher.host.api.tasker.TaskerException;
 import com.launcher.host.api.tasker.TaskerWorkItem;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +53,6 @@ import org.slf4j.LoggerFactory;
  * project; a project the sync released (no grant left) is never served from the copy.
  */
 public class ReadModelWorkItems implements WorkItems {
-
-	private static final String CARD_CURSOR = "rm:";
-
-	private static final String COMMENT_CURSOR = "rc:";
 
 	private final TaskerWorkItems live;
 
@@ -148,22 +141,22 @@ public class ReadModelWorkItems implements WorkItems {
 	public Page<WorkItem> list(Grant grant, WorkItemFilter filter, Page.Request request) {
 		Optional<CopiedProject> project = servable(grant);
 		String cursor = request.cursor();
-		boolean ours = cursor != null && cursor.startsWith(CARD_CURSOR);
+		boolean ours = cursor != null && cursor.startsWith(ReadModelCursors.CARDS);
 		if (project.isEmpty() || (cursor != null && !ours)) {
 			if (ours) {
 				// A page of the copy, but the copy no longer answers for the project.
-				throw GatewayException.invalid("cursor", "is not a cursor of this list");
+				throw ReadModelCursors.notOurs();
 			}
 			return this.live.list(grant, filter, request);
 		}
-		ReadModelStore.CardKey after = ours ? cardKey(cursor.substring(CARD_CURSOR.length())) : null;
+		ReadModelStore.CardKey after = ours ? ReadModelCursors.cardKey(cursor) : null;
 		List<WorkItem> rows = this.store.cards(grant.projectId(), filter, after, request.limit() + 1);
 		boolean more = rows.size() > request.limit();
 		List<WorkItem> items = more ? rows.subList(0, request.limit()) : rows;
 		Optional<String> next = Optional.empty();
 		if (more) {
 			WorkItem last = items.get(items.size() - 1);
-			next = Optional.of(CARD_CURSOR + micros(last.updatedAt().toInstant()) + ":" + last.id());
+			next = Optional.of(ReadModelCursors.card(last.updatedAt(), last.id()));
 		}
 		return new Page<>(items, next, Optional.of(project.get().asOf()));
 	}
@@ -180,17 +173,19 @@ public class ReadModelWorkItems implements WorkItems {
 			// or no such card. Tasker says which, and its answer is kept.
 			return this.live.get(grant, ref, Freshness.LIVE);
 		}
-		return new Snapshot<>(copied.get().item(), Optional.of(latest(project.get().asOf(), copied.get().copiedAt())));
+		Instant asOf = project.get().asOf();
+		Instant copiedAt = copied.get().copiedAt();
+		return new Snapshot<>(copied.get().item(), Optional.of(asOf.isAfter(copiedAt) ? asOf : copiedAt));
 	}
 
 	@Override
 	public Page<Comment> comments(Grant grant, WorkItemRef ref, Page.Request request) {
 		Optional<CopiedProject> project = servable(grant);
 		String cursor = request.cursor();
-		boolean ours = cursor != null && cursor.startsWith(COMMENT_CURSOR);
+		boolean ours = cursor != null && cursor.startsWith(ReadModelCursors.COMMENTS);
 		if (project.isEmpty() || (cursor != null && !ours)) {
 			if (ours) {
-				throw GatewayException.invalid("cursor", "is not a cursor of this list");
+				throw ReadModelCursors.notOurs();
 			}
 			return this.live.comments(grant, ref, request);
 		}
@@ -209,8 +204,8 @@ public class ReadModelWorkItems implements WorkItems {
 			// its first read and again after the bound (a deleted comment fires nothing);
 			// webhooks keep them fresh in between.
 			UUID cardId = card.item().id();
-			List<TaskerComment> answer = call(
-					() -> this.client.listAllComments(grant.workspace(), grant.projectId(), cardId));
+			List<TaskerComment> answer = TaskerErrors
+				.call(() -> this.client.listAllComments(grant.workspace(), grant.projectId(), cardId));
 			this.store.replaceComments(grant.projectId(), cardId,
 					answer.stream()
 						.filter((comment) -> cardId.equals(comment.workItemId()))
@@ -219,15 +214,14 @@ public class ReadModelWorkItems implements WorkItems {
 					now);
 			copiedAt = now;
 		}
-		ReadModelStore.CommentKey after = ours ? commentKey(cursor.substring(COMMENT_CURSOR.length())) : null;
+		ReadModelStore.CommentKey after = ours ? ReadModelCursors.commentKey(cursor) : null;
 		List<Comment> rows = this.store.comments(card.item().id(), after, request.limit() + 1);
 		boolean more = rows.size() > request.limit();
 		List<Comment> items = more ? rows.subList(0, request.limit()) : rows;
 		Optional<String> next = Optional.empty();
 		if (more) {
 			Comment last = items.get(items.size() - 1);
-			next = Optional.of(COMMENT_CURSOR + ((last.createdAt() != null) ? micros(last.createdAt().toInstant()) : "")
-					+ ":" + last.id());
+			next = Optional.of(ReadModelCursors.comment(last.createdAt(), last.id()));
 		}
 		return new Page<>(items, next, Optional.of(copiedAt));
 	}
@@ -295,53 +289,6 @@ public class ReadModelWorkItems implements WorkItems {
 	static CommentCopy commentCopy(UUID projectId, TaskerComment comment, Attribution attribution) {
 		return new CommentCopy(projectId, TaskerValues.comment(comment, projectId, attribution), comment.commentHtml(),
 				comment.updatedAt());
-	}
-
-	private static Instant latest(Instant a, Instant b) {
-		return (a.isAfter(b)) ? a : b;
-	}
-
-	private static String micros(Instant instant) {
-		return Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, instant));
-	}
-
-	private static ReadModelStore.CardKey cardKey(String value) {
-		String[] parts = value.split(":", -1);
-		try {
-			if (parts.length != 2) {
-				throw new IllegalArgumentException();
-			}
-			return new ReadModelStore.CardKey(time(parts[0]), UUID.fromString(parts[1]));
-		}
-		catch (IllegalArgumentException | ArithmeticException ex) {
-			throw GatewayException.invalid("cursor", "is not a cursor of this list");
-		}
-	}
-
-	private static ReadModelStore.CommentKey commentKey(String value) {
-		String[] parts = value.split(":", -1);
-		try {
-			if (parts.length != 2) {
-				throw new IllegalArgumentException();
-			}
-			return new ReadModelStore.CommentKey(parts[0].isEmpty() ? null : time(parts[0]), UUID.fromString(parts[1]));
-		}
-		catch (IllegalArgumentException | ArithmeticException ex) {
-			throw GatewayException.invalid("cursor", "is not a cursor of this list");
-		}
-	}
-
-	private static OffsetDateTime time(String micros) {
-		return Instant.EPOCH.plus(Long.parseLong(micros), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-	}
-
-	private static <T> T call(java.util.function.Supplier<T> action) {
-		try {
-			return action.get();
-		}
-		catch (TaskerException ex) {
-			throw TaskerErrors.map(ex);
-		}
 	}
 
 }

@@ -63,4 +63,14 @@ public final class TaskerErrors {
 		return safe;
 	}
 
+	/** Runs a Tasker call, its failure told in the gateway's words. */
+	static <T> T call(java.util.function.Supplier<T> action) {
+		try {
+			return action.get();
+		}
+		catch (TaskerException ex) {
+			throw map(ex);
+		}
+	}
+
 }

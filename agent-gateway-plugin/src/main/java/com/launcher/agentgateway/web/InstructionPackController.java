@@ -87,7 +87,7 @@ public class InstructionPackController extends ApiErrors {
 
 				You can read and update Tasker cards through the `tasker` MCP server (tools `mcp__tasker__*`):
 				`whoami`, `list_projects`, `list_work_items`, `get_work_item`, `list_comments`, `list_states`,
-				`list_labels`, and, when granted write access, `create_work_item`, `update_work_item`,
+				`list_labels`, `search_work_items` (text search over every granted project), and, when granted write access, `create_work_item`, `update_work_item`,
 				`add_comment` and `report_progress`. You can only reach the projects granted to this agent.
 
 				- Name things as people do: `project_id` "WEB" (or its UUID), `work_item_id` "WEB-12" (then

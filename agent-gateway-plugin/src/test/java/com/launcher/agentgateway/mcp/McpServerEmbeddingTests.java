@@ -25,6 +25,7 @@ import com.launcher.agentgateway.ratelimit.WriteBudget;
 import com.launcher.agentgateway.tasker.TaskerWorkItems;
 import com.launcher.agentgateway.tasker.TestAttribution;
 import com.launcher.agentgateway.token.AgentPrincipal;
+import com.launcher.agentgateway.workitem.WorkItemSearch;
 import com.launcher.host.api.tasker.TaskerClient;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
@@ -72,7 +73,9 @@ class McpServerEmbeddingTests {
 		TaskerWorkItems workItems = new TaskerWorkItems(this.taskerClient, TestAttribution.keyed());
 		Clock clock = Clock.systemUTC();
 		CallPipeline pipeline = new CallPipeline(
-				new ToolCatalog(Tools.allowlist(workItems, budget, mock(AgentService.class))), workItems,
+				new ToolCatalog(
+						Tools.allowlist(workItems, mock(WorkItemSearch.class), budget, mock(AgentService.class))),
+				workItems,
 				new IdempotencyService(new InMemoryIdempotencyStore(), clock, Duration.ofHours(24),
 						Duration.ofMinutes(2)),
 				policies, new CallPipeline.Limits(limiter, budget), audit, new CompiledSchemaValidator(this.json),
@@ -103,11 +106,11 @@ class McpServerEmbeddingTests {
 	@Test
 	void toolsListWhenReadOnlyGrantThenWriteToolsHidden() {
 		List<String> reads = List.of("whoami", "list_projects", "list_work_items", "get_work_item", "list_comments",
-				"list_states", "list_labels");
+				"list_states", "list_labels", "search_work_items");
 		assertThat(toolNames(principal(Access.READ))).containsExactlyElementsOf(reads);
 		assertThat(toolNames(principal(Access.WRITE))).containsAll(reads)
 			.contains("create_work_item", "update_work_item", "add_comment", "report_progress")
-			.hasSize(11);
+			.hasSize(12);
 	}
 
 	@Test

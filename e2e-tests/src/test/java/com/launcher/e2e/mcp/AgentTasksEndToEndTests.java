@@ -1,6 +1,7 @@
 package com.launcher.e2e.mcp;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
 import com.launcher.e2e.mcp.McpClients.TestAgent;
+import com.launcher.tasker.sandbox.SandboxOptions;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.ProtocolVersions;
@@ -33,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgentTasksEndToEndTests {
 
-	/** The budget of issue 15 for the whole tools/list answer, all tools listed. */
+	/**
+	 * The budget of issue 15 for the whole tools/list answer, all twelve tools listed.
+	 */
 	private static final int TOOLS_LIST_BUDGET = 10 * 1024;
 
 	private static LauncherCluster cluster;
@@ -48,7 +52,10 @@ class AgentTasksEndToEndTests {
 
 	@BeforeAll
 	static void start() {
-		cluster = LauncherCluster.start(1);
+		// The read model on, as by default, and filled before the first task; its sync
+		// then waits an hour, so every Tasker call in the journal is one a task caused.
+		cluster = LauncherCluster.start(1, SandboxOptions.forTests().withRateLimit(1_000_000, Duration.ofMinutes(1)),
+				Map.of("agent-gateway.read-model.enabled", true, "agent-gateway.read-model.sync-interval", "1h"));
 		node = cluster.node();
 		McpClients.liftLimits(node);
 		UUID web = node.projectId("alice", "WEB");
@@ -56,6 +63,24 @@ class AgentTasksEndToEndTests {
 		agent = McpClients.agent(node, "alice", "tasks", Map.of(web, "WRITE", ops, "READ"));
 		client = McpClients.sdk(node, agent.token(), ProtocolVersions.MCP_2025_11_25);
 		client.initialize();
+		McpClients.call(client, "search_work_items", args("query", "footer"));
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (copied() < 2 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+		assertThat(copied()).as("WEB and OPS copied, names included").isEqualTo(2);
+	}
+
+	private static long copied() {
+		return cluster.jdbc()
+			.queryForObject("SELECT count(*) FROM agw_rm_project WHERE filled AND last_meta_at IS NOT NULL",
+					Long.class);
 	}
 
 	@AfterAll
@@ -76,13 +101,13 @@ class AgentTasksEndToEndTests {
 
 	@Test
 	@Order(1)
-	void toolsListWhenEveryToolIsListedThenTheAnswerFitsTheBudgetWithRoomForSearch() {
+	void toolsListWhenEveryToolIsListedThenTheAnswerFitsTheBudget() {
 		String answer = node.mcp(agent.token(), McpClients.rpc(1, "tools/list", "{}")).body();
 		int bytes = answer.getBytes(StandardCharsets.UTF_8).length;
 		table.append("tools/list: ").append(bytes).append(" bytes\n");
-		assertThat(McpClients.JSON.readTree(answer).path("result").path("tools")).hasSize(11);
-		// 9,135 bytes when written; search_work_items needs about 1,000 more.
-		assertThat(bytes).isLessThanOrEqualTo(TOOLS_LIST_BUDGET - 1000).isGreaterThan(5000);
+		assertThat(McpClients.JSON.readTree(answer).path("result").path("tools")).hasSize(12);
+		// 10,211 bytes when measured (docs/BENCHMARKS.md, "Agent tasks").
+		assertThat(bytes).isLessThanOrEqualTo(TOOLS_LIST_BUDGET).isGreaterThan(5000);
 	}
 
 	@Test
@@ -91,7 +116,8 @@ class AgentTasksEndToEndTests {
 		try (McpSyncClient other = McpClients.sdk(node, agent.token(), ProtocolVersions.MCP_2025_06_18)) {
 			String instructions = other.initialize().instructions();
 			assertThat(instructions.length()).isLessThanOrEqualTo(512);
-			assertThat(instructions).contains("\"WEB-12\"", "idempotency_key", "report_progress", "untrusted");
+			assertThat(instructions).contains("search_work_items", "\"WEB-12\"", "idempotency_key", "report_progress",
+					"untrusted");
 		}
 	}
 
@@ -108,7 +134,7 @@ class AgentTasksEndToEndTests {
 		record(meter, "read WEB-1");
 		assertThat(meter.calls()).isEqualTo(1);
 		assertThat(meter.bytes()).isLessThan(1400);
-		assertThat(meter.taskerCalls()).isEqualTo(2);
+		assertThat(meter.taskerCalls()).isEqualTo(0);
 		assertThat(meter.memberReads()).isLessThanOrEqualTo(2);
 	}
 
@@ -123,7 +149,7 @@ class AgentTasksEndToEndTests {
 		record(meter, "move WEB-1 to In Progress");
 		assertThat(meter.calls()).isEqualTo(1);
 		assertThat(meter.bytes()).isLessThan(1500);
-		assertThat(meter.taskerCalls()).isEqualTo(3);
+		assertThat(meter.taskerCalls()).isEqualTo(2);
 		assertThat(meter.memberReads()).isLessThanOrEqualTo(2);
 	}
 
@@ -131,13 +157,15 @@ class AgentTasksEndToEndTests {
 	@Order(12)
 	void findCardsByTextTakesOneCall() {
 		TaskMeter meter = new TaskMeter(cluster, client);
-		JsonNode found = meter.call("list_work_items", args("project_id", "WEB", "text", "footer"));
+		JsonNode found = meter.call("search_work_items", args("query", "footer"));
 		assertThat(found.path("work_items")).hasSize(1);
+		assertThat(found.path("work_items").get(0).path("identifier").asString()).startsWith("WEB-");
 		assertThat(found.path("work_items").get(0).has("description")).isFalse();
+		assertThat(found.path("work_items").get(0).path("matched").get(0).asString()).isEqualTo("title");
 		record(meter, "find cards about footer");
 		assertThat(meter.calls()).isEqualTo(1);
-		assertThat(meter.bytes()).isLessThan(550);
-		assertThat(meter.taskerCalls()).isEqualTo(2);
+		assertThat(meter.bytes()).isLessThan(650);
+		assertThat(meter.taskerCalls()).isEqualTo(0);
 		assertThat(meter.memberReads()).isLessThanOrEqualTo(2);
 	}
 
@@ -151,7 +179,7 @@ class AgentTasksEndToEndTests {
 		record(meter, "my open cards in WEB");
 		assertThat(meter.calls()).isEqualTo(1);
 		assertThat(meter.bytes()).isLessThan(600);
-		assertThat(meter.taskerCalls()).isEqualTo(2);
+		assertThat(meter.taskerCalls()).isEqualTo(0);
 		assertThat(meter.memberReads()).isLessThanOrEqualTo(3);
 	}
 
@@ -194,7 +222,7 @@ class AgentTasksEndToEndTests {
 		record(meter, "create a card labelled bug, frontend");
 		assertThat(meter.calls()).isEqualTo(1);
 		assertThat(meter.bytes()).isLessThan(1200);
-		assertThat(meter.taskerCalls()).isEqualTo(3);
+		assertThat(meter.taskerCalls()).isEqualTo(1);
 		assertThat(meter.memberReads()).isLessThanOrEqualTo(2);
 	}
 
@@ -217,8 +245,8 @@ class AgentTasksEndToEndTests {
 		assertThat(cards).isEqualTo(2);
 		record(meter, "page through OPS, 1 per page");
 		assertThat(meter.calls()).isEqualTo(2);
-		assertThat(meter.bytes()).isLessThan(1050);
-		assertThat(meter.taskerCalls()).isEqualTo(4);
+		assertThat(meter.bytes()).isLessThan(1150);
+		assertThat(meter.taskerCalls()).isEqualTo(0);
 		assertThat(meter.memberReads()).isLessThanOrEqualTo(2);
 	}
 

@@ -36,7 +36,7 @@ final class McpClients {
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final List<String> READ_TOOLS = List.of("whoami", "list_projects", "list_work_items", "get_work_item",
-			"list_comments", "list_states", "list_labels");
+			"list_comments", "list_states", "list_labels", "search_work_items");
 
 	static final List<String> WRITE_TOOLS = List.of("create_work_item", "update_work_item", "add_comment",
 			"report_progress");

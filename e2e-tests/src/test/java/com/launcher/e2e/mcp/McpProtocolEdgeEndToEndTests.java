@@ -335,12 +335,12 @@ class McpProtocolEdgeEndToEndTests {
 			"tools/call\u0000", "../admin", "TOOLS/LIST");
 
 	private static final List<String> TOOLS = List.of("whoami", "list_projects", "list_work_items", "get_work_item",
-			"list_comments", "list_states", "list_labels", "create_work_item", "update_work_item", "add_comment",
-			"report_progress", "delete_work_item", "", "whoami\u202e");
+			"list_comments", "list_states", "list_labels", "search_work_items", "create_work_item", "update_work_item",
+			"add_comment", "report_progress", "delete_work_item", "", "whoami\u202e");
 
 	private static final List<String> FIELDS = List.of("project_id", "work_item", "work_item_id", "idempotency_key",
-			"title", "description", "body", "status", "summary", "limit", "cursor", "text", "state_id", "label_ids",
-			"assignee_ids", "expected_updated_at", "updated_since", "archived_at", "__proto__", "");
+			"title", "description", "body", "status", "summary", "limit", "cursor", "text", "query", "state_id",
+			"label_ids", "assignee_ids", "expected_updated_at", "updated_since", "archived_at", "__proto__", "");
 
 	private HttpRequest fuzzRequest(Random random) {
 		String body = fuzzBody(random);

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The eleven tools through the official MCP Java SDK client over real HTTP, against the
+ * The twelve tools through the official MCP Java SDK client over real HTTP, against the
  * reference host running the built plugin and the Tasker sandbox: both protocol
  * revisions, tools/list per grant level, each tool's success path and refusals, the owner
  * leaving the project, and S1 over everything these tests saw.
@@ -154,7 +154,7 @@ class McpToolsEndToEndTests {
 
 	@Test
 	@Order(4)
-	void toolsListWhenWriteGrantThenAllElevenToolsWithStrictSchemasAndHonestAnnotations() {
+	void toolsListWhenWriteGrantThenAllTwelveToolsWithStrictSchemasAndHonestAnnotations() {
 		List<McpSchema.Tool> tools = writerClient.listTools().tools();
 		assertThat(tools).extracting(McpSchema.Tool::name)
 			.containsExactlyInAnyOrderElementsOf(
@@ -207,7 +207,7 @@ class McpToolsEndToEndTests {
 		assertThat(me.path("grants").get(0).path("access").asString()).isEqualTo("WRITE");
 		assertThat(me.path("limits").path("writes_per_day").asInt()).isEqualTo(100_000);
 		assertThat(me.path("write_budget").path("remaining").asInt()).isPositive();
-		assertThat(me.path("tools")).hasSize(11);
+		assertThat(me.path("tools")).hasSize(12);
 		JsonNode readOnly = structured(as(readerClient, "whoami", Map.of()));
 		assertThat(readOnly.path("tools")).hasSize(McpClients.READ_TOOLS.size());
 		assertThat(writes()).isEmpty();
@@ -419,6 +419,19 @@ class McpToolsEndToEndTests {
 	}
 
 	@Test
+	@Order(19)
+	void searchWhenTheReadModelIsOffThenRefusedWithACodeAndTheOtherWayToFindCards() {
+		// This class runs with agent-gateway.read-model.enabled=false: there is no copy
+		// to
+		// search, and Tasker's own search matches titles only (plane-api.md R12).
+		cluster.sandbox().clearJournal();
+		McpSchema.CallToolResult result = as(readerClient, "search_work_items", args("query", "footer"));
+		assertThat(errorCode(result)).isEqualTo("search_disabled");
+		assertThat(structured(result).path("message").asString()).contains("list_work_items with text");
+		assertThat(cluster.sandbox().journal()).allMatch((e) -> e.path().endsWith("/members/"));
+	}
+
+	@Test
 	@Order(20)
 	void addCommentWhenReadableIdThenResolvedInGrantedProjectOnly() {
 		String expectedId = cardId("WEB-3");
@@ -567,7 +580,7 @@ class McpToolsEndToEndTests {
 				as(writerClient, "list_comments", args("project_id", web.toString(), "work_item_id", foreignCard))))
 			.isEqualTo("not_found");
 		assertThat(attempts).isGreaterThanOrEqualTo(24);
-		assertThat(refusals).hasSize(18);
+		assertThat(refusals).hasSize(20);
 		List<JournalEntry> journal = cluster.sandbox().journal();
 		assertThat(journal).as("no call names the ungranted or unknown project")
 			.noneMatch((e) -> e.path().contains(ops.toString()) || e.path().contains(unknownProject)
@@ -586,6 +599,7 @@ class McpToolsEndToEndTests {
 		calls.put("list_comments", args("project_id", projectId, "work_item_id", card));
 		calls.put("list_states", args("project_id", projectId));
 		calls.put("list_labels", args("project_id", projectId));
+		calls.put("search_work_items", args("project_id", projectId, "query", "escape"));
 		calls.put("create_work_item", args("project_id", projectId, "idempotency_key", key(), "title", "escape"));
 		calls.put("update_work_item",
 				args("project_id", projectId, "idempotency_key", key(), "work_item_id", card, "title", "escape"));

@@ -19,16 +19,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class ToolDescriptorsTests {
 
 	private static final List<String> NAMES = List.of("whoami", "list_projects", "list_work_items", "get_work_item",
-			"list_comments", "list_states", "list_labels", "create_work_item", "update_work_item", "add_comment",
-			"report_progress");
+			"list_comments", "list_states", "list_labels", "search_work_items", "create_work_item", "update_work_item",
+			"add_comment", "report_progress");
 
-	private final List<ToolDescriptor> descriptors = Tools.allowlist(null, null, null)
+	private final List<ToolDescriptor> descriptors = Tools.allowlist(null, null, null, null)
 		.stream()
 		.map(Tool::descriptor)
 		.toList();
 
 	@Test
-	void allowlistWhenLoadedThenElevenToolsInTheirOrderEachFromItsOwnFile() {
+	void allowlistWhenLoadedThenTwelveToolsInTheirOrderEachFromItsOwnFile() {
 		assertThat(this.descriptors).extracting(ToolDescriptor::name).containsExactlyElementsOf(NAMES);
 		assertThat(this.descriptors).allSatisfy((d) -> {
 			assertThat(d.title()).isNotBlank();
@@ -56,7 +56,9 @@ class ToolDescriptorsTests {
 			// A scoped tool names its project, or a card whose readable id names it.
 			assertThat(required.contains("project_id") || required.contains("work_item_id")).as(d.name())
 				.isEqualTo(d.projectScoped());
-			assertThat(properties.containsKey("project_id")).as(d.name()).isEqualTo(d.projectScoped());
+			// search_work_items alone takes an optional project_id and checks it itself.
+			assertThat(properties.containsKey("project_id")).as(d.name())
+				.isEqualTo(d.projectScoped() || d.name().equals("search_work_items"));
 		}
 	}
 
@@ -64,7 +66,7 @@ class ToolDescriptorsTests {
 	void readToolDescriptionsWhenReadThenEndWithTheUntrustedNotice() {
 		String notice = (String) ToolDescriptors.fragment("untrusted_notice");
 		assertThat(this.descriptors).filteredOn((d) -> !d.writes() && !d.name().equals("whoami"))
-			.hasSize(6)
+			.hasSize(7)
 			.allSatisfy((d) -> assertThat(d.description()).endsWith(notice));
 	}
 
@@ -79,7 +81,7 @@ class ToolDescriptorsTests {
 	void fragmentWhenAnotherFragmentIsNamedInsideThenResolvedWithOverridesKept() {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> uuid = (Map<String, Object>) ToolDescriptors.fragment("uuid");
-		Map<?, ?> parent = (Map<?, ?>) ((Map<?, ?>) this.descriptors.get(8).inputSchema().get("properties"))
+		Map<?, ?> parent = (Map<?, ?>) ((Map<?, ?>) this.descriptors.get(9).inputSchema().get("properties"))
 			.get("parent_id");
 		assertThat(parent.get("type")).isEqualTo(List.of("string", "null"));
 		assertThat(parent.get("pattern")).isEqualTo(uuid.get("pattern"));
