@@ -31,6 +31,9 @@ public final class LauncherCluster implements AutoCloseable {
 	/** A fixed test pepper: every node of a cluster must hash tokens alike. */
 	public static final String PEPPER = "e2e-pepper-0123456789abcdef0123456789abcdef";
 
+	/** The audit chain's key: one for every node, as the chain is one across nodes. */
+	public static final String AUDIT_CHAIN_KEY = "e2e-audit-chain-key-0123456789abcdef01234567";
+
 	private static final AtomicInteger CLUSTERS = new AtomicInteger();
 
 	private final String jdbcUrl;
@@ -139,6 +142,7 @@ public final class LauncherCluster implements AutoCloseable {
 		properties.put("launcher.secrets.agent-gateway.token-pepper", PEPPER);
 		// Every node must tag what its agents write alike, as a real installation does.
 		properties.put("launcher.secrets.agent-gateway.attribution-key", "e2e-attribution-key-0123456789abcdef");
+		properties.put("launcher.secrets.agent-gateway.audit-chain-key", AUDIT_CHAIN_KEY);
 		properties.put("launcher.security.jwt-secret", "e2e-jwt-secret-0123456789abcdef0123456789");
 		properties.put("spring.thymeleaf.cache", false);
 		// The cluster's database is a test server, not the embedded one, and demo mode

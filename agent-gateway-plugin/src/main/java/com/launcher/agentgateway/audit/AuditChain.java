@@ -1,5 +1,6 @@
 package com.launcher.agentgateway.audit;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,9 +8,15 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The hash chain over audit events:
- * {@code hash = SHA-256(previousHash || canonical(event))}. Editing, deleting or
- * reordering a stored event breaks every later link.
+ * The chain over audit events. Since version 0.4 each link is keyed with a secret the
+ * host holds: {@code link = HMAC(K, previousLink || canonical(event))}, so editing,
+ * deleting or reordering a stored event breaks the chain even for someone who can write
+ * the database and compute the links again, as long as they cannot use the key.
+ * <p>
+ * An installation older than that has a plain chain,
+ * {@code hash = SHA-256(previousHash || canonical(event))}. It stays as it was, verified
+ * as before, and the keyed chain goes on from a keyed "genesis" over its last hash
+ * ({@link #genesis}), taken at the position the head records as {@code keyed_from}.
  */
 public final class AuditChain {
 
@@ -22,9 +29,64 @@ public final class AuditChain {
 
 	private static final char ESCAPE = '\u001b';
 
+	// Labels keep the genesis and the anchor's MAC apart from every link, whose message
+	// starts with the 32 bytes of a previous link.
+	private static final String GENESIS_LABEL = "agw-audit-keyed-genesis";
+
+	private static final String ANCHOR_LABEL = "agw-audit-anchor";
+
 	private AuditChain() {
 	}
 
+	/**
+	 * The keyed link of an event.
+	 * @param key the chain's key
+	 * @param previousLink the link before it
+	 * @param seq its position
+	 * @param tail its {@link #canonicalAfterSeq canonical form after the position}
+	 * @return the link
+	 */
+	public static byte[] keyedLink(AuditChainKey key, byte[] previousLink, long seq, String tail) {
+		byte[] text = (seq + String.valueOf(SEPARATOR) + tail).getBytes(StandardCharsets.UTF_8);
+		byte[] message = new byte[previousLink.length + text.length];
+		System.arraycopy(previousLink, 0, message, 0, previousLink.length);
+		System.arraycopy(text, 0, message, previousLink.length, text.length);
+		return key.mac(message);
+	}
+
+	/**
+	 * Where the keyed chain starts: a MAC over the position and the last plain hash
+	 * before it, so the keyed part cannot be detached from the plain part, nor its start
+	 * moved, without the key.
+	 * @param key the chain's key
+	 * @param seq the position the keyed chain starts after
+	 * @param lastUnkeyedHash the plain hash at that position ({@link #GENESIS} at 0)
+	 * @return the link the first keyed event follows
+	 */
+	public static byte[] genesis(AuditChainKey key, long seq, byte[] lastUnkeyedHash) {
+		return key.mac(labelled(GENESIS_LABEL, seq, lastUnkeyedHash));
+	}
+
+	/**
+	 * The MAC of the retention's anchor, so it cannot be moved forward (after deleting a
+	 * prefix of events) without the key.
+	 * @param key the chain's key
+	 * @param seq the last deleted position
+	 * @param hash the link there
+	 * @return the MAC
+	 */
+	public static byte[] anchorMac(AuditChainKey key, long seq, byte[] hash) {
+		return key.mac(labelled(ANCHOR_LABEL, seq, hash));
+	}
+
+	private static byte[] labelled(String label, long seq, byte[] hash) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+		out.writeBytes((label + SEPARATOR + seq + SEPARATOR).getBytes(StandardCharsets.UTF_8));
+		out.writeBytes(hash);
+		return out.toByteArray();
+	}
+
+	/** The plain SHA-256 link, as versions before 0.4 made it (in SQL). */
 	public static byte[] link(byte[] previousHash, long seq, AuditEvent event) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -91,28 +153,61 @@ public final class AuditChain {
 	 * deleted or reordered row, or one that no longer reads as an event. The walk starts
 	 * from the anchor the audit retention left (or the genesis), and the chain must end
 	 * where the head says, so deleting the newest events, or all of them, is reported at
-	 * the first missing position.
+	 * the first missing position. Links after the keyed start are checked with the key;
+	 * an anchor whose MAC does not hold, or a missing keyed start, breaks the chain at
+	 * the first position after the anchor.
 	 * @param snapshot the chain as of one moment
+	 * @param key the chain's key
 	 * @return the outcome
 	 */
-	public static AuditLog.ChainVerification verify(AuditReader.ChainSnapshot snapshot) {
-		Optional<AuditReader.ChainPoint> anchor = snapshot.anchor();
-		Walk walk = new Walk(anchor.map(AuditReader.ChainPoint::hash).orElse(GENESIS),
-				anchor.map(AuditReader.ChainPoint::seq).orElse(0L));
+	public static AuditLog.ChainVerification verify(AuditReader.ChainSnapshot snapshot, AuditChainKey key) {
+		Optional<AuditReader.Anchor> anchor = snapshot.anchor();
+		long startSeq = anchor.map(AuditReader.Anchor::seq).orElse(0L);
+		Long prunedThrough = anchor.map(AuditReader.Anchor::seq).orElse(null);
+		Long keyedFrom = snapshot.keyedFrom();
+		AuditReader.ChainPoint head = snapshot.head();
+		AuditLog.Range unkeyed = range(startSeq + 1,
+				(keyedFrom != null) ? Math.min(keyedFrom, head.seq()) : head.seq());
+		AuditLog.Range keyed = (keyedFrom != null) ? range(Math.max(startSeq, keyedFrom) + 1, head.seq()) : null;
+		if (keyedFrom == null || !anchorHolds(anchor, keyedFrom, key)) {
+			return new AuditLog.ChainVerification(false, 0, startSeq + 1, prunedThrough, unkeyed, keyed);
+		}
+		Walk walk = new Walk(key, keyedFrom, anchor.map(AuditReader.Anchor::hash).orElse(GENESIS), startSeq);
 		snapshot.forEachLink(walk);
 		Long broken = walk.broken;
 		if (broken == null) {
-			AuditReader.ChainPoint head = snapshot.head();
 			if (head.seq() != walk.lastSeq || !MessageDigest.isEqual(head.hash(), walk.expected)) {
 				broken = walk.lastSeq + 1;
 			}
 		}
-		return new AuditLog.ChainVerification(broken == null, walk.checked, broken,
-				anchor.map(AuditReader.ChainPoint::seq).orElse(null));
+		return new AuditLog.ChainVerification(broken == null, walk.checked, broken, prunedThrough, unkeyed, keyed);
+	}
+
+	/**
+	 * A keyed anchor must carry its MAC; only an anchor an older version left inside the
+	 * plain part may have none, as that part is no stronger anyway.
+	 */
+	private static boolean anchorHolds(Optional<AuditReader.Anchor> anchor, long keyedFrom, AuditChainKey key) {
+		if (anchor.isEmpty()) {
+			return true;
+		}
+		AuditReader.Anchor point = anchor.get();
+		if (point.mac() == null) {
+			return point.seq() <= keyedFrom;
+		}
+		return MessageDigest.isEqual(point.mac(), anchorMac(key, point.seq(), point.hash()));
+	}
+
+	private static AuditLog.Range range(long from, long to) {
+		return (from <= to) ? new AuditLog.Range(from, to) : null;
 	}
 
 	/** The walk along the links, stopping at the first that breaks. */
 	private static final class Walk implements Predicate<AuditReader.StoredLink> {
+
+		private final AuditChainKey key;
+
+		private final long keyedFrom;
 
 		private byte[] expected;
 
@@ -122,9 +217,19 @@ public final class AuditChain {
 
 		private Long broken;
 
-		Walk(byte[] start, long startSeq) {
+		Walk(AuditChainKey key, long keyedFrom, byte[] start, long startSeq) {
+			this.key = key;
+			this.keyedFrom = keyedFrom;
 			this.expected = start;
 			this.lastSeq = startSeq;
+			enterKeyedPart();
+		}
+
+		/** At the keyed start, the next link follows the keyed genesis. */
+		private void enterKeyedPart() {
+			if (this.lastSeq == this.keyedFrom) {
+				this.expected = genesis(this.key, this.lastSeq, this.expected);
+			}
 		}
 
 		@Override
@@ -140,13 +245,17 @@ public final class AuditChain {
 				this.broken = link.seq();
 				return false;
 			}
+			byte[] computed = (link.seq() > this.keyedFrom)
+					? keyedLink(this.key, this.expected, link.seq(), canonicalAfterSeq(event))
+					: link(this.expected, link.seq(), event);
 			if (!MessageDigest.isEqual(link.prevHash(), this.expected)
-					|| !MessageDigest.isEqual(link.hash(), link(this.expected, link.seq(), event))) {
+					|| !MessageDigest.isEqual(link.hash(), computed)) {
 				this.broken = link.seq();
 				return false;
 			}
 			this.expected = link.hash();
 			this.lastSeq = link.seq();
+			enterKeyedPart();
 			return true;
 		}
 

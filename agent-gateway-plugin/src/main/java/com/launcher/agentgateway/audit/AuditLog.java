@@ -72,11 +72,41 @@ public interface AuditLog {
 	 * @param firstBrokenSeq the first event whose link does not hold
 	 * @param prunedThroughSeq the last position deleted by the audit retention (the check
 	 * starts after it), or {@code null} when none was
+	 * @param unkeyed the positions linked with plain SHA-256 before the chain was keyed
+	 * (an upgraded installation's older events), or {@code null} when there are none
+	 * @param keyed the positions linked with the host's key, or {@code null} when there
+	 * are none
 	 */
-	record ChainVerification(boolean intact, long eventsChecked, Long firstBrokenSeq, Long prunedThroughSeq) {
+	record ChainVerification(boolean intact, long eventsChecked, Long firstBrokenSeq, Long prunedThroughSeq,
+			Range unkeyed, Range keyed) {
+
+		public ChainVerification(boolean intact, long eventsChecked, Long firstBrokenSeq, Long prunedThroughSeq) {
+			this(intact, eventsChecked, firstBrokenSeq, prunedThroughSeq, null, null);
+		}
 
 		public ChainVerification(boolean intact, long eventsChecked, Long firstBrokenSeq) {
 			this(intact, eventsChecked, firstBrokenSeq, null);
+		}
+
+		/** The same outcome without its ranges, for comparing outcomes alone. */
+		public ChainVerification withoutRanges() {
+			return new ChainVerification(this.intact, this.eventsChecked, this.firstBrokenSeq, this.prunedThroughSeq);
+		}
+
+	}
+
+	/**
+	 * Positions of the chain, both ends included.
+	 *
+	 * @param fromSeq the first
+	 * @param toSeq the last
+	 */
+	record Range(long fromSeq, long toSeq) {
+
+		public Range {
+			if (fromSeq < 1 || toSeq < fromSeq) {
+				throw new IllegalArgumentException("not a range of positions");
+			}
 		}
 
 	}

@@ -25,7 +25,14 @@ public interface AuditReader {
 	interface ChainSnapshot {
 
 		/** Where the audit retention last cut the chain, if it ever did. */
-		Optional<ChainPoint> anchor();
+		Optional<Anchor> anchor();
+
+		/**
+		 * The position after which links are keyed: the head's position when the chain
+		 * was keyed (0 on a new installation), or {@code null} when that start is
+		 * missing.
+		 */
+		Long keyedFrom();
 
 		/**
 		 * Every stored event by position, streamed, until {@code visitor} answers
@@ -47,6 +54,24 @@ public interface AuditReader {
 	record ChainPoint(long seq, byte[] hash) {
 
 		public ChainPoint {
+			Objects.requireNonNull(hash, "hash");
+		}
+
+	}
+
+	/**
+	 * Where the audit retention cut the chain: the last deleted event's position and
+	 * link, and their MAC under the chain's key, so that the anchor cannot be moved
+	 * without the key.
+	 *
+	 * @param seq the last deleted position
+	 * @param hash the link there
+	 * @param mac {@link AuditChain#anchorMac}, or {@code null} for an anchor an older
+	 * version left
+	 */
+	record Anchor(long seq, byte[] hash, byte[] mac) {
+
+		public Anchor {
 			Objects.requireNonNull(hash, "hash");
 		}
 

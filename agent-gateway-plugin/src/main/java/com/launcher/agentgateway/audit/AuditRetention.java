@@ -3,9 +3,6 @@ package com.launcher.agentgateway.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +34,7 @@ public class AuditRetention {
 
 	private final Clock clock;
 
-	private ScheduledExecutorService executor;
+	private Periodic passes;
 
 	/**
 	 * @param pruner the store
@@ -57,15 +54,9 @@ public class AuditRetention {
 		if (this.retention == null) {
 			return;
 		}
-		this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "agent-gateway-audit-retention");
-			thread.setDaemon(true);
-			return thread;
-		});
 		// Soon after start, not during it: the first pass may have a backlog to delete.
-		long firstDelay = Math.min(this.interval.toMillis(), FIRST_PASS_AFTER.toMillis());
-		this.executor.scheduleWithFixedDelay(this::runOnce, firstDelay, this.interval.toMillis(),
-				TimeUnit.MILLISECONDS);
+		Duration firstAfter = (this.interval.compareTo(FIRST_PASS_AFTER) < 0) ? this.interval : FIRST_PASS_AFTER;
+		this.passes = Periodic.start("agent-gateway-audit-retention", this::runOnce, firstAfter, this.interval);
 	}
 
 	/**
@@ -100,15 +91,9 @@ public class AuditRetention {
 
 	/** Stops the passes; the plugin's context calls it when it stops. */
 	public void stop() {
-		if (this.executor != null) {
+		if (this.passes != null) {
 			// A pass in progress ends after its current batch.
-			this.executor.shutdownNow();
-			try {
-				this.executor.awaitTermination(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			this.passes.stop();
 		}
 	}
 

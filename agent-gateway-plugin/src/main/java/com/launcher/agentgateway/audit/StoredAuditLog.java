@@ -3,7 +3,7 @@ package com.launcher.agentgateway.audit;
 /**
  * The audit log over its stores: events go to the appender (grouped, in the plugin),
  * queries to the reader, and verification walks the reader's chain with
- * {@link AuditChain#verify}.
+ * {@link AuditChain#verify} under the chain's key.
  */
 public final class StoredAuditLog implements AuditLog {
 
@@ -11,9 +11,12 @@ public final class StoredAuditLog implements AuditLog {
 
 	private final AuditReader reader;
 
-	public StoredAuditLog(AuditAppender appender, AuditReader reader) {
+	private final AuditChainKey key;
+
+	public StoredAuditLog(AuditAppender appender, AuditReader reader, AuditChainKey key) {
 		this.appender = appender;
 		this.reader = reader;
+		this.key = key;
 	}
 
 	@Override
@@ -28,7 +31,7 @@ public final class StoredAuditLog implements AuditLog {
 
 	@Override
 	public ChainVerification verify() {
-		return this.reader.readChain(AuditChain::verify);
+		return this.reader.readChain((snapshot) -> AuditChain.verify(snapshot, this.key));
 	}
 
 }

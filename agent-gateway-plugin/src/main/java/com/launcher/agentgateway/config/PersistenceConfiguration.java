@@ -1,27 +1,33 @@
 package com.launcher.agentgateway.config;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.launcher.agentgateway.agent.AgentStore;
+import com.launcher.agentgateway.audit.AuditChainKey;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.AuditRetention;
+import com.launcher.agentgateway.audit.AuditStreamer;
 import com.launcher.agentgateway.audit.DeferredAudit;
 import com.launcher.agentgateway.audit.GroupedAuditAppender;
 import com.launcher.agentgateway.audit.StoredAuditLog;
 import com.launcher.agentgateway.grant.GrantStore;
+import com.launcher.agentgateway.host.HostSecretAuditChainKey;
 import com.launcher.agentgateway.idempotency.IdempotencyStore;
 import com.launcher.agentgateway.persistence.InstantTypeHandler;
 import com.launcher.agentgateway.persistence.MybatisAgentStore;
 import com.launcher.agentgateway.observe.GatewayMetrics;
+import com.launcher.agentgateway.observe.FileAuditSink;
 import com.launcher.agentgateway.observe.MeteredAuditLog;
 import com.launcher.agentgateway.persistence.MybatisAuditAppender;
 import com.launcher.agentgateway.persistence.TracingStatementInterceptor;
 import com.launcher.agentgateway.persistence.MybatisAuditPruner;
 import com.launcher.agentgateway.persistence.MybatisAuditReader;
+import com.launcher.agentgateway.persistence.MybatisAuditStreamStore;
 import com.launcher.agentgateway.persistence.MybatisGrantStore;
 import com.launcher.agentgateway.persistence.MybatisIdempotencyStore;
 import com.launcher.agentgateway.persistence.MybatisPolicyStore;
@@ -38,6 +44,7 @@ import com.launcher.agentgateway.ratelimit.WriteBudget;
 import com.launcher.agentgateway.token.SourceThrottle;
 import com.launcher.agentgateway.token.TokenHasher;
 import com.launcher.agentgateway.token.TokenStore;
+import com.launcher.host.api.LauncherPluginContext;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
 import com.launcher.host.api.LauncherPluginContext;
@@ -69,10 +76,16 @@ public class PersistenceConfiguration {
 	static final List<String> MAPPERS = List.of("AgentMapper", "AuditMapper", "GrantMapper", "IdempotencyMapper",
 			"MembershipCacheMapper", "PolicyMapper", "RateMapper", "ReadModelMapper", "ReadModelSearchMapper",
 			"SourceThrottleMapper", "TaskerBudgetMapper", "TokenMapper", "WriteBudgetMapper", "OAuthClientMapper",
-			"OAuthCodeMapper", "OAuthRefreshTokenMapper");
+			"OAuthCodeMapper", "OAuthRefreshTokenMapper", "AuditStreamMapper");
 
-	/** The most concurrent audit events one statement appends (GroupedAuditAppender). */
+	/**
+	 * The most concurrent audit events appended under one lock of the chain head
+	 * (GroupedAuditAppender).
+	 */
 	static final int AUDIT_GROUP = 64;
+
+	/** The audit stream's cursor (agw_audit_stream.sink) of the file sink. */
+	static final String AUDIT_STREAM_SINK = "file";
 
 	/** The most refusal events kept in memory while the database is away. */
 	static final int DEFERRED_AUDIT_CAPACITY = 10_000;
@@ -203,12 +216,20 @@ public class PersistenceConfiguration {
 		return new MybatisIdempotencyStore(gatewaySqlSession);
 	}
 
+	/** The audit chain's key, held by the host; the plugin does not start without it. */
 	@Bean
-	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession, GatewayMetrics gatewayMetrics) {
-		return new MeteredAuditLog(
-				new StoredAuditLog(new GroupedAuditAppender(new MybatisAuditAppender(gatewaySqlSession), AUDIT_GROUP),
-						new MybatisAuditReader(gatewaySqlSession)),
-				gatewayMetrics);
+	AuditChainKey auditChainKey(LauncherPluginContext context) {
+		return new HostSecretAuditChainKey(context.secrets());
+	}
+
+	/** The chain's keyed start is made here, at start, if it was not made before. */
+	@Bean
+	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession, GatewayMetrics gatewayMetrics,
+			AuditChainKey auditChainKey) {
+		MybatisAuditAppender stored = new MybatisAuditAppender(gatewaySqlSession, auditChainKey);
+		stored.startKeyedChain();
+		return new MeteredAuditLog(new StoredAuditLog(new GroupedAuditAppender(stored, AUDIT_GROUP),
+				new MybatisAuditReader(gatewaySqlSession), auditChainKey), gatewayMetrics);
 	}
 
 	/**
@@ -222,9 +243,36 @@ public class PersistenceConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	AuditRetention auditRetention(SqlSessionTemplate gatewaySqlSession, GatewayProperties properties,
-			Clock gatewayClock) {
-		return new AuditRetention(new MybatisAuditPruner(gatewaySqlSession), properties.auditRetention(),
+			Clock gatewayClock, AuditChainKey auditChainKey) {
+		return new AuditRetention(new MybatisAuditPruner(gatewaySqlSession, auditChainKey), properties.auditRetention(),
 				properties.auditPruneInterval(), gatewayClock);
+	}
+
+	/**
+	 * The audit stream to a SIEM's JSON Lines file (issue 18 point 4), off unless
+	 * {@code agent-gateway.audit.stream.file} is set.
+	 */
+	@Bean(initMethod = "start", destroyMethod = "stop")
+	AuditStreamer auditStreamer(SqlSessionTemplate gatewaySqlSession, Environment environment,
+			GatewayMetrics gatewayMetrics) {
+		String file = environment.getProperty("agent-gateway.audit.stream.file", "").strip();
+		int batch = environment.getProperty("agent-gateway.audit.stream.batch", Integer.class, 500);
+		if (batch < 1 || batch > 10_000) {
+			throw new IllegalArgumentException("agent-gateway.audit.stream.batch must be between 1 and 10000");
+		}
+		Duration interval = GatewayProperties.duration(environment, "agent-gateway.audit.stream.interval",
+				Duration.ofSeconds(1));
+		if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
+			throw new IllegalArgumentException("agent-gateway.audit.stream.interval must be between 100ms and 1h");
+		}
+		AuditStreamer streamer = new AuditStreamer(new MybatisAuditStreamStore(gatewaySqlSession),
+				file.isEmpty() ? null : new FileAuditSink(Path.of(file)), AUDIT_STREAM_SINK, batch, interval);
+		if (!file.isEmpty()) {
+			gatewayMetrics.bindGauge("agent_gateway.audit.stream.behind",
+					"Audit events stored but not yet in the audit stream's file, as of this node's last pass",
+					streamer::behind);
+		}
+		return streamer;
 	}
 
 	/**

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import com.launcher.agentgateway.audit.AuditDetails;
 import com.launcher.agentgateway.audit.AuditEvent;
+import com.launcher.agentgateway.audit.AuditReader.Anchor;
 import com.launcher.agentgateway.audit.AuditReader.ChainPoint;
+import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.session.ResultHandler;
 
 /**
@@ -16,26 +18,49 @@ import org.apache.ibatis.session.ResultHandler;
  */
 interface AuditMapper {
 
-	/**
-	 * One event, its values as text by the names {@link MybatisAuditAppender} gives them.
-	 */
-	void append(Map<String, String> event);
+	/** The chain's head, locked until the transaction ends. */
+	Head lockHead();
 
-	/** Several events, one text array per value, in chain order. */
-	void appendAll(Map<String, String[]> columns);
+	/**
+	 * Starts the keyed chain at the head's position, unless it has started; answers
+	 * whether this call started it.
+	 */
+	boolean startKeyed(@Param("seq") long seq, @Param("genesis") String genesisHex);
+
+	/**
+	 * Events with their positions and links (computed by the caller under the head's
+	 * lock), one text array per value, in chain order; moves the head to the last.
+	 */
+	void appendAll(Map<String, Object> columns);
 
 	List<EventRow> query(Filter filter);
 
 	/** Every event by position, streamed to {@code handler}. */
 	void chain(ResultHandler<EventRow> handler);
 
-	ChainPoint anchor();
+	Anchor anchor();
 
 	ChainPoint head();
 
+	Long keyedFrom();
+
 	boolean tryPruneLock();
 
-	int prune(int batch, Instant cutoff);
+	/** The events a prune would delete, by position. */
+	List<EventRow> doomed(@Param("batch") int batch, @Param("cutoff") Instant cutoff);
+
+	/** Deletes the events up to {@code seq} and moves the anchor there, with its MAC. */
+	void prune(@Param("seq") long seq, @Param("hash") byte[] hash, @Param("mac") byte[] mac);
+
+	/**
+	 * The chain's head.
+	 *
+	 * @param lastSeq the newest position
+	 * @param lastHash the link there (the keyed genesis right after the keyed start)
+	 * @param keyedFrom where the keyed chain starts, or {@code null} before it does
+	 */
+	record Head(long lastSeq, byte[] lastHash, Long keyedFrom) {
+	}
 
 	/**
 	 * A query's conditions; {@code null} means "any". {@code cursorAt} and

@@ -1,84 +1,148 @@
 package com.launcher.agentgateway.persistence;
 
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import com.launcher.agentgateway.audit.AuditAppender;
 import com.launcher.agentgateway.audit.AuditChain;
+import com.launcher.agentgateway.audit.AuditChainKey;
 import com.launcher.agentgateway.audit.AuditDetails;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditEventRefusedException;
 import org.apache.ibatis.session.SqlSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends audit events to {@code agw_audit_event}, linked to the chain inside PostgreSQL:
- * one statement for one event, one statement for a group (see {@code AuditMapper.xml}).
+ * Appends audit events to {@code agw_audit_event}, each linked to the one before with the
+ * host's key. The key never leaves the host, so the links are made here, between two
+ * statements of one transaction: the head is locked and read, the group's links are
+ * computed, and the events are inserted with the head's move (see
+ * {@code AuditMapper.xml}). A group pays for one lock, whatever its size.
  */
 public class MybatisAuditAppender implements AuditAppender {
 
-	/** The statements' parameter names, in the order of {@link #values}. */
-	private static final String[] NAMES = { "tail", "id", "at", "agent", "owner", "actorType", "actorId", "action",
+	/**
+	 * The statements' parameter names for an event's values, in the order of
+	 * {@link #values}.
+	 */
+	private static final String[] NAMES = { "id", "at", "agent", "owner", "actorType", "actorId", "action",
 			"targetType", "targetId", "outcome", "reason", "requestId", "source", "tokenId", "tokenHint", "details" };
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private static final Logger logger = LoggerFactory.getLogger(MybatisAuditAppender.class);
 
 	private final AuditMapper audit;
 
-	public MybatisAuditAppender(SqlSession sessions) {
+	private final AuditChainKey key;
+
+	private final TransactionTemplate transactions;
+
+	public MybatisAuditAppender(SqlSession sessions, AuditChainKey key) {
 		this.audit = sessions.getMapper(AuditMapper.class);
+		this.key = key;
+		// The head's row lock is held from the read to the commit: one transaction.
+		this.transactions = new TransactionTemplate(
+				new DataSourceTransactionManager(sessions.getConfiguration().getEnvironment().getDataSource()));
+	}
+
+	/**
+	 * Starts the keyed chain if it has not started: an installation upgraded from a plain
+	 * chain keys from its current head on, and a new one from the first position. The
+	 * plugin calls it at start, so that a chain without a keyed start is a tampered one.
+	 */
+	public void startKeyedChain() {
+		this.transactions.executeWithoutResult((status) -> {
+			AuditMapper.Head head = this.audit.lockHead();
+			if (head.keyedFrom() == null && this.audit.startKeyed(head.lastSeq(),
+					HEX.formatHex(AuditChain.genesis(this.key, head.lastSeq(), head.lastHash())))) {
+				if (head.lastSeq() == 0) {
+					logger.info("Audit chain keyed from its first position");
+				}
+				else {
+					logger.info("Audit chain keyed from position {} on; the events up to it keep their SHA-256 links",
+							head.lastSeq());
+				}
+			}
+		});
 	}
 
 	@Override
 	public void appendAll(List<AuditEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
 		try {
-			if (events.size() == 1) {
-				this.audit.append(single(values(events.get(0))));
-			}
-			else if (!events.isEmpty()) {
-				this.audit.appendAll(columns(events));
-			}
+			this.transactions.executeWithoutResult((status) -> {
+				AuditMapper.Head head = this.audit.lockHead();
+				long keyedFrom = (head.keyedFrom() != null) ? head.keyedFrom() : head.lastSeq();
+				byte[] previous = (head.keyedFrom() != null) ? head.lastHash()
+						: AuditChain.genesis(this.key, head.lastSeq(), head.lastHash());
+				this.audit.appendAll(columns(events, head.lastSeq(), previous, keyedFrom));
+			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			// A value the columns refuse (too long, for example): the same event would be
 			// refused again, while the others of its group would not.
 			throw new AuditEventRefusedException(ex);
 		}
-	}
-
-	private static Map<String, String> single(String[] values) {
-		Map<String, String> event = new HashMap<>();
-		for (int i = 0; i < NAMES.length; i++) {
-			event.put(NAMES[i], values[i]);
+		catch (TransactionException ex) {
+			// No connection for the transaction, or its commit lost: the database is
+			// away,
+			// as the callers' 503 handling knows it from a single statement's failure.
+			throw new DataAccessResourceFailureException("The audit log's transaction failed", ex);
 		}
-		return event;
 	}
 
-	private static Map<String, String[]> columns(List<AuditEvent> events) {
-		String[][] columns = new String[NAMES.length][events.size()];
-		for (int row = 0; row < events.size(); row++) {
-			String[] values = values(events.get(row));
+	private Map<String, Object> columns(List<AuditEvent> events, long lastSeq, byte[] previous, long keyedFrom) {
+		int size = events.size();
+		String[][] columns = new String[NAMES.length][size];
+		String[] seqs = new String[size];
+		String[] prevs = new String[size];
+		String[] links = new String[size];
+		byte[] prev = previous;
+		for (int row = 0; row < size; row++) {
+			AuditEvent event = events.get(row);
+			long seq = lastSeq + 1 + row;
+			byte[] link = AuditChain.keyedLink(this.key, prev, seq, AuditChain.canonicalAfterSeq(event));
+			seqs[row] = Long.toString(seq);
+			prevs[row] = HEX.formatHex(prev);
+			links[row] = HEX.formatHex(link);
+			prev = link;
+			String[] values = values(event);
 			for (int i = 0; i < NAMES.length; i++) {
 				columns[i][row] = values[i];
 			}
 		}
-		Map<String, String[]> byName = new HashMap<>();
+		Map<String, Object> byName = new HashMap<>();
 		for (int i = 0; i < NAMES.length; i++) {
 			byName.put(NAMES[i], columns[i]);
 		}
+		byName.put("seq", seqs);
+		byName.put("prev", prevs);
+		byName.put("hash", links);
+		byName.put("keyedFrom", keyedFrom);
 		return byName;
 	}
 
 	/**
-	 * An event as text, the canonical tail first, in {@link #NAMES}' order: both
-	 * statements cast each value to its column's type, so one encoding serves both.
+	 * An event as text, in {@link #NAMES}' order: the statement casts each to its
+	 * column's type.
 	 */
 	private static String[] values(AuditEvent event) {
-		return new String[] { AuditChain.canonicalAfterSeq(event), text(event.id()), event.occurredAt().toString(),
-				text(event.agentId()), text(event.ownerUserId()), event.actorType().name(), event.actorId(),
-				event.action(), event.targetType(), event.targetId(), event.outcome().name(), event.reason(),
-				event.requestId(), event.sourceAddress(), text(event.tokenId()), event.tokenHint(),
-				AuditDetails.encode(event.details()) };
+		return new String[] { text(event.id()), event.occurredAt().toString(), text(event.agentId()),
+				text(event.ownerUserId()), event.actorType().name(), event.actorId(), event.action(),
+				event.targetType(), event.targetId(), event.outcome().name(), event.reason(), event.requestId(),
+				event.sourceAddress(), text(event.tokenId()), event.tokenHint(), AuditDetails.encode(event.details()) };
 	}
 
 	private static String text(Object value) {

@@ -63,8 +63,13 @@ public class MybatisAuditReader implements AuditReader {
 	private final class Snapshot implements ChainSnapshot {
 
 		@Override
-		public Optional<ChainPoint> anchor() {
+		public Optional<Anchor> anchor() {
 			return Optional.ofNullable(MybatisAuditReader.this.audit.anchor());
+		}
+
+		@Override
+		public Long keyedFrom() {
+			return MybatisAuditReader.this.audit.keyedFrom();
 		}
 
 		@Override

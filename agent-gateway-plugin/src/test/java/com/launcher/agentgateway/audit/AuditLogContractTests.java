@@ -49,7 +49,7 @@ public abstract class AuditLogContractTests {
 			.events();
 		assertThat(events).extracting(StoredAuditEvent::event).containsExactlyInAnyOrder(first, second);
 		assertThat(events).extracting(StoredAuditEvent::seq).containsExactlyInAnyOrder(1L, 2L);
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 2, null));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(true, 2, null));
 	}
 
 	@Test
@@ -65,7 +65,7 @@ public abstract class AuditLogContractTests {
 		this.log.append(event);
 		this.log.append(TestAuditEvents.full());
 
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 2, null));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(true, 2, null));
 		assertThat(this.log.query(new AuditQuery(null, null, "tool.add_comment", null, null, null, null, 1)).events())
 			.singleElement()
 			.satisfies((stored) -> assertThat(stored.event()).isEqualTo(event));
@@ -73,7 +73,7 @@ public abstract class AuditLogContractTests {
 
 	@Test
 	void verifyWhenEmptyThenIntactWithNothingChecked() {
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 0, null));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(true, 0, null));
 	}
 
 	@Test
@@ -165,7 +165,7 @@ public abstract class AuditLogContractTests {
 			}
 		});
 
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, threads * perThread, null));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(true, threads * perThread, null));
 		List<StoredAuditEvent> all = this.log
 			.query(new AuditQuery(null, null, null, null, null, null, null, threads * perThread))
 			.events();

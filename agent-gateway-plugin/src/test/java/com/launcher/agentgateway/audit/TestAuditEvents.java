@@ -1,14 +1,37 @@
 package com.launcher.agentgateway.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Audit events for tests. */
 public final class TestAuditEvents {
 
 	public static final Instant AT = Instant.parse("2026-11-22T10:00:00.123456Z");
 
+	/** The chain's key in tests, as the reference host keys a configured secret. */
+	public static final AuditChainKey KEY = key("test-audit-chain-key");
+
 	private TestAuditEvents() {
+	}
+
+	/** HMAC-SHA-256 with the secret's UTF-8 bytes as key, as the host's secrets do. */
+	public static AuditChainKey key(String secret) {
+		SecretKeySpec spec = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		return (message) -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(spec);
+				return mac.doFinal(message);
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
 	}
 
 	/** A fully populated event: every column has a value. */

@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.launcher.agentgateway.Concurrently;
+import com.launcher.agentgateway.audit.AuditChain;
+import com.launcher.agentgateway.audit.AuditDetails;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.AuditLog.ChainVerification;
@@ -48,8 +50,11 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	protected AuditLog emptyAuditLog() {
 		sql.update("DELETE FROM agw_audit_event");
 		sql.update("DELETE FROM agw_audit_anchor");
-		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex')");
-		return new StoredAuditLog(wrap(appender()), reader());
+		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex'),"
+				+ " keyed_from = NULL");
+		MybatisAuditAppender stored = appender();
+		stored.startKeyedChain();
+		return new StoredAuditLog(wrap(stored), reader(), TestAuditEvents.KEY);
 	}
 
 	/** The appender under test around the stored one; the plugin groups appends. */
@@ -58,7 +63,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	}
 
 	private static MybatisAuditAppender appender() {
-		return new MybatisAuditAppender(TestDatabase.sessions(DATABASE.dataSource()));
+		return new MybatisAuditAppender(TestDatabase.sessions(DATABASE.dataSource()), TestAuditEvents.KEY);
 	}
 
 	private static MybatisAuditReader reader() {
@@ -66,7 +71,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	}
 
 	private static MybatisAuditPruner pruner() {
-		return new MybatisAuditPruner(TestDatabase.sessions(DATABASE.dataSource()));
+		return new MybatisAuditPruner(TestDatabase.sessions(DATABASE.dataSource()), TestAuditEvents.KEY);
 	}
 
 	/**
@@ -74,7 +79,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	 * head is at the last one.
 	 */
 	private void assertOneUnbrokenChainOf(long events) {
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, events, null));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(true, events, null));
 		assertThat(sql.queryForObject("SELECT max(seq) - min(seq) + 1 FROM agw_audit_event", Long.class))
 			.isEqualTo(events);
 		assertThat(sql.queryForObject("SELECT last_seq FROM agw_audit_head", Long.class)).isEqualTo(events);
@@ -94,20 +99,25 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 			.containsExactlyElementsOf(group.stream().map(AuditEvent::id).toList());
 		// The event after the group links from the group's last one: the head moved
 		// there.
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 5, null));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(true, 5, null));
 		assertThat(sql.queryForObject("SELECT last_seq FROM agw_audit_head", Long.class)).isEqualTo(5);
 	}
 
 	@Test
-	void appendWhenOneEventOrAGroupThenOneStatementEach() {
+	void appendWhenOneEventOrAGroupThenTwoStatementsEach() {
 		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
-		MybatisAuditAppender stored = new MybatisAuditAppender(TestDatabase.sessions(counting.dataSource()));
+		MybatisAuditAppender stored = new MybatisAuditAppender(TestDatabase.sessions(counting.dataSource()),
+				TestAuditEvents.KEY);
 
+		// The links are HMACs under the host's key, made here between the head's lock
+		// and the insert: one statement to lock and read the head, one to insert and
+		// move it, in one transaction (its COMMIT the third round trip), whatever the
+		// group's size.
 		stored.append(TestAuditEvents.full());
-		assertThat(counting.statements()).as("one event").isEqualTo(1);
+		assertThat(counting.statements()).as("one event").isEqualTo(2);
 		counting.reset();
 		stored.appendAll(List.of(TestAuditEvents.full(), TestAuditEvents.full(), TestAuditEvents.full()));
-		assertThat(counting.statements()).as("a group of three").isEqualTo(1);
+		assertThat(counting.statements()).as("a group of three").isEqualTo(2);
 
 		assertOneUnbrokenChainOf(4);
 	}
@@ -116,8 +126,9 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	void groupedAppendWhenTwoNodesAppendAtOnceThenOneUnbrokenChain() throws Exception {
 		// Two nodes: each has its own grouped log over the same database, so their groups
 		// meet only at the head's row lock.
-		List<AuditLog> nodes = List.of(new StoredAuditLog(new GroupedAuditAppender(appender(), 64), reader()),
-				new StoredAuditLog(new GroupedAuditAppender(appender(), 64), reader()));
+		List<AuditLog> nodes = List.of(
+				new StoredAuditLog(new GroupedAuditAppender(appender(), 64), reader(), TestAuditEvents.KEY),
+				new StoredAuditLog(new GroupedAuditAppender(appender(), 64), reader(), TestAuditEvents.KEY));
 
 		Concurrently.run(8, (thread) -> {
 			for (int i = 0; i < 50; i++) {
@@ -162,7 +173,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 			.containsEntry("token_id", null)
 			.containsEntry("reason", "NULL")
 			.containsEntry("actor_id", "NULL");
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 3, null));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(true, 3, null));
 	}
 
 	@Test
@@ -172,10 +183,10 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 		}
 
 		sql.update("DELETE FROM agw_audit_event WHERE seq = 3");
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(false, 2, 3L));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(false, 2, 3L));
 
 		sql.update("DELETE FROM agw_audit_event");
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(false, 0, 1L));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(false, 0, 1L));
 	}
 
 	@Test
@@ -195,7 +206,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 
 		assertThat(sql.queryForList("SELECT seq FROM agw_audit_event ORDER BY seq", Long.class)).containsExactly(6L, 7L,
 				8L, 9L);
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 4, null, 5L));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(true, 4, null, 5L));
 		assertThat(stored.prune(recent, 100)).as("nothing older is left").isZero();
 	}
 
@@ -216,7 +227,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 		// Everything was old: the chain goes on from the head, and verifies from the
 		// anchor.
 		this.log.append(TestAuditEvents.full());
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(true, 1, null, 5L));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(true, 1, null, 5L));
 	}
 
 	@Test
@@ -233,7 +244,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 
 		sql.update("DELETE FROM agw_audit_event WHERE seq = 4");
 
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(false, 1, 5L, 3L));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(false, 1, 5L, 3L));
 	}
 
 	@Test
@@ -273,7 +284,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	@Test
 	void groupedAppendWhenManyCallersAtOnceThenOneUnbrokenChainAndEachEventOnce() throws Exception {
 		MybatisAuditAppender stored = appender();
-		AuditLog grouped = new StoredAuditLog(new GroupedAuditAppender(stored, 64), reader());
+		AuditLog grouped = new StoredAuditLog(new GroupedAuditAppender(stored, 64), reader(), TestAuditEvents.KEY);
 		ExecutorService callers = Executors.newFixedThreadPool(8);
 		try {
 			List<Future<?>> calls = new ArrayList<>();
@@ -302,7 +313,8 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 			.queryForList("SELECT seq, prev_hash, hash FROM agw_audit_event ORDER BY seq");
 
 		assertThat(rows).hasSize(5);
-		assertThat((byte[]) rows.get(0).get("prev_hash")).isEqualTo(new byte[32]);
+		assertThat((byte[]) rows.get(0).get("prev_hash"))
+			.isEqualTo(AuditChain.genesis(TestAuditEvents.KEY, 0, AuditChain.GENESIS));
 		for (int i = 1; i < rows.size(); i++) {
 			assertThat((byte[]) rows.get(i).get("prev_hash")).isEqualTo((byte[]) rows.get(i - 1).get("hash"));
 		}
@@ -337,14 +349,14 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 					.update("UPDATE agw_audit_event SET " + column + " = " + tampering.getValue() + " WHERE seq = 3"))
 					.isEqualTo(1);
 
-				assertThat(this.log.verify()).as(column).isEqualTo(new ChainVerification(false, 3, 3L));
+				assertThat(this.log.verify().withoutRanges()).as(column).isEqualTo(new ChainVerification(false, 3, 3L));
 			}
 			finally {
 				sql.update("DELETE FROM agw_audit_event WHERE seq = 3");
 				sql.update("INSERT INTO agw_audit_event SELECT * FROM saved");
 				sql.execute("DROP TABLE saved");
 			}
-			assertThat(this.log.verify()).as("restored after " + column)
+			assertThat(this.log.verify().withoutRanges()).as("restored after " + column)
 				.isEqualTo(new ChainVerification(true, 5, null));
 		}
 	}
@@ -369,7 +381,118 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 
 		sql.update("UPDATE agw_audit_event SET outcome = 'MAYBE' WHERE seq = 3");
 
-		assertThat(this.log.verify()).isEqualTo(new ChainVerification(false, 3, 3L));
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(false, 3, 3L));
+	}
+
+	@Test
+	void verifyWhenAnEventIsEditedAndTheLinksRecomputedTheOldWayInSqlThenReportsThatEvent() {
+		List<AuditEvent> events = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			events.add(TestAuditEvents.full());
+			this.log.append(events.get(i));
+		}
+
+		sql.update("UPDATE agw_audit_event SET reason = 'nothing to see' WHERE seq = 3");
+		events.set(2, withReason(events.get(2), "nothing to see"));
+		byte[] previous = sql.queryForObject("SELECT hash FROM agw_audit_event WHERE seq = 2", byte[].class);
+		for (long seq = 3; seq <= 5; seq++) {
+			byte[] link = sql.queryForObject(
+					"UPDATE agw_audit_event SET prev_hash = ?, hash = sha256(? || convert_to(CAST(seq AS text) || chr(31)"
+							+ " || ?, 'UTF8')) WHERE seq = ? RETURNING hash",
+					byte[].class, previous, previous, AuditChain.canonicalAfterSeq(events.get((int) seq - 1)), seq);
+			// Exactly the links the plain chain had: a verifier without the key would
+			// find them whole.
+			assertThat(link).isEqualTo(AuditChain.link(previous, seq, events.get((int) seq - 1)));
+			previous = link;
+		}
+		sql.update("UPDATE agw_audit_head SET last_hash = ?", (Object) previous);
+
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(false, 3, 3L));
+	}
+
+	@Test
+	void verifyWhenAPrefixIsDeletedAndTheAnchorMovedInSqlThenReportsThePositionAfterIt() {
+		MybatisAuditPruner stored = pruner();
+		Instant recent = TestAuditEvents.AT.plus(Duration.ofDays(30));
+		this.log.append(TestAuditEvents.full());
+		for (int i = 0; i < 4; i++) {
+			this.log.append(TestAuditEvents.full(UUID.randomUUID(), UUID.randomUUID(), recent));
+		}
+		assertThat(stored.prune(recent, 100)).isEqualTo(1);
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(true, 4, null, 1L));
+
+		// The retention's anchor moved on by hand, with the MAC it had, and without one.
+		byte[] hash = sql.queryForObject("SELECT hash FROM agw_audit_event WHERE seq = 3", byte[].class);
+		sql.update("DELETE FROM agw_audit_event WHERE seq <= 3");
+		sql.update("UPDATE agw_audit_anchor SET seq = 3, hash = ?", (Object) hash);
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(false, 0, 4L, 3L));
+		sql.update("UPDATE agw_audit_anchor SET mac = NULL");
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(false, 0, 4L, 3L));
+	}
+
+	@Test
+	void pruneWhenRecentEventsAreBackdatedInSqlThenDeletesNothingAndVerifyReportsThem() {
+		MybatisAuditPruner stored = pruner();
+		Instant recent = TestAuditEvents.AT.plus(Duration.ofDays(30));
+		for (int i = 0; i < 3; i++) {
+			this.log.append(TestAuditEvents.full(UUID.randomUUID(), UUID.randomUUID(), recent));
+		}
+
+		sql.update("UPDATE agw_audit_event SET occurred_at = occurred_at - interval '40 days'");
+
+		assertThat(stored.prune(recent, 100)).isZero();
+		assertThat(sql.queryForObject("SELECT count(*) FROM agw_audit_event", Long.class)).isEqualTo(3);
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(false, 1, 1L));
+	}
+
+	@Test
+	void startKeyedChainWhenAnOlderVersionsPlainChainIsStoredThenItStillVerifiesAndNewEventsAreKeyed() {
+		sql.update("UPDATE agw_audit_head SET keyed_from = NULL, last_hash = decode(repeat('00', 32), 'hex')");
+		for (int i = 0; i < 3; i++) {
+			appendTheOldWay(TestAuditEvents.full());
+		}
+		MybatisAuditAppender stored = appender();
+
+		stored.startKeyedChain();
+		stored.startKeyedChain();
+		this.log.append(TestAuditEvents.full());
+		this.log.append(TestAuditEvents.full());
+
+		assertThat(this.log.verify())
+			.isEqualTo(new ChainVerification(true, 5, null, null, new AuditLog.Range(1, 3), new AuditLog.Range(4, 5)));
+		assertThat(sql.queryForObject("SELECT keyed_from FROM agw_audit_head", Long.class)).isEqualTo(3);
+	}
+
+	@Test
+	void appendWhenTheKeyedStartIsMissingThenTheFirstAppendMakesIt() {
+		sql.update("UPDATE agw_audit_head SET keyed_from = NULL, last_hash = decode(repeat('00', 32), 'hex')");
+		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(false, 0, 1L));
+
+		this.log.append(TestAuditEvents.full());
+
+		assertThat(this.log.verify())
+			.isEqualTo(new ChainVerification(true, 1, null, null, null, new AuditLog.Range(1, 1)));
+	}
+
+	/** What the plugin before version 0.4 stored: a SHA-256 link made in SQL. */
+	private static void appendTheOldWay(AuditEvent event) {
+		sql.update("WITH head AS (UPDATE agw_audit_head SET last_seq = last_seq + 1, prev_hash = last_hash,"
+				+ " last_hash = sha256(last_hash || convert_to(CAST(last_seq + 1 AS text) || chr(31) || ?, 'UTF8'))"
+				+ " WHERE id = 1 RETURNING last_seq, prev_hash, last_hash)"
+				+ " INSERT INTO agw_audit_event (seq, id, occurred_at, agent_id, owner_user_id, actor_type, actor_id,"
+				+ " action, target_type, target_id, outcome, reason, request_id, source_address, token_id, token_hint,"
+				+ " details, prev_hash, hash) SELECT head.last_seq, ?, CAST(? AS timestamptz), ?, ?, ?, ?, ?, ?, ?, ?,"
+				+ " ?, ?, ?, ?, ?, ?, head.prev_hash, head.last_hash FROM head", AuditChain.canonicalAfterSeq(event),
+				event.id(), event.occurredAt().toString(), event.agentId(), event.ownerUserId(),
+				event.actorType().name(), event.actorId(), event.action(), event.targetType(), event.targetId(),
+				event.outcome().name(), event.reason(), event.requestId(), event.sourceAddress(), event.tokenId(),
+				event.tokenHint(), AuditDetails.encode(event.details()));
+	}
+
+	private static AuditEvent withReason(AuditEvent e, String reason) {
+		return new AuditEvent(e.id(), e.occurredAt(), e.agentId(), e.ownerUserId(), e.actorType(), e.actorId(),
+				e.action(), e.targetType(), e.targetId(), e.outcome(), reason, e.requestId(), e.sourceAddress(),
+				e.tokenId(), e.tokenHint(), e.details());
 	}
 
 }

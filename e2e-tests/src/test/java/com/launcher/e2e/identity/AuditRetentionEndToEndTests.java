@@ -48,9 +48,11 @@ class AuditRetentionEndToEndTests {
 		}
 		long last = jdbc.queryForObject("SELECT max(seq) FROM agw_audit_event", Long.class);
 		long cut = last - 3;
-		// What 40 days of age looks like; these rows are about to go, so their changed
-		// timestamps never meet the verifier.
+		// What 40 days of age looks like, linked again with the cluster's key as the
+		// plugin would have linked such events: the retention checks the links of what it
+		// deletes, so backdating without the key deletes nothing (KeyedAuditChainTests).
 		jdbc.update("UPDATE agw_audit_event SET occurred_at = occurred_at - interval '40 days' WHERE seq <= ?", cut);
+		AuditChainSql.relinkWithKey(jdbc, jdbc.queryForObject("SELECT min(seq) FROM agw_audit_event", Long.class));
 
 		// A restarted plugin runs its first pass a few seconds after it starts.
 		assertThat(node.post("admin", "/launcher/api/plugins/agent-gateway/reload", null).statusCode()).isEqualTo(200);
