@@ -68,9 +68,11 @@ public class ReadModelConfiguration {
 	}
 
 	@Bean
-	WebhookReceiver webhookReceiver(LauncherPluginContext context, ReadModelStore readModelStore,
-			ReadModelSettings readModelSettings, Clock gatewayClock) {
-		return new TaskerWebhookReceiver(context.secrets(), readModelStore, readModelSettings, gatewayClock);
+	WebhookReceiver webhookReceiver(LauncherPluginContext context, Attribution attribution,
+			ReadModelStore readModelStore, ReadModelSettings readModelSettings, Clock gatewayClock) {
+		// The one attribution, checked at start, as the adapter and the sync use.
+		return new TaskerWebhookReceiver(context.secrets(), attribution, readModelStore, readModelSettings,
+				gatewayClock);
 	}
 
 	@Bean

@@ -60,9 +60,10 @@ public class TaskerWebhookReceiver implements WebhookReceiver {
 
 	private final Attribution attribution;
 
-	public TaskerWebhookReceiver(Secrets secrets, ReadModelStore store, ReadModelSettings settings, Clock clock) {
+	public TaskerWebhookReceiver(Secrets secrets, Attribution attribution, ReadModelStore store,
+			ReadModelSettings settings, Clock clock) {
 		this.secrets = Objects.requireNonNull(secrets, "secrets");
-		this.attribution = new Attribution(secrets);
+		this.attribution = Objects.requireNonNull(attribution, "attribution");
 		this.store = Objects.requireNonNull(store, "store");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
