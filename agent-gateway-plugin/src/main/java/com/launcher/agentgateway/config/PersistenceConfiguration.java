@@ -18,13 +18,12 @@ import com.launcher.agentgateway.audit.StoredAuditLog;
 import com.launcher.agentgateway.grant.GrantStore;
 import com.launcher.agentgateway.host.HostSecretAuditChainKey;
 import com.launcher.agentgateway.idempotency.IdempotencyStore;
+import com.launcher.agentgateway.observe.FileAuditSink;
+import com.launcher.agentgateway.observe.GatewayMetrics;
+import com.launcher.agentgateway.observe.MeteredAuditLog;
 import com.launcher.agentgateway.persistence.InstantTypeHandler;
 import com.launcher.agentgateway.persistence.MybatisAgentStore;
-import com.launcher.agentgateway.observe.GatewayMetrics;
-import com.launcher.agentgateway.observe.FileAuditSink;
-import com.launcher.agentgateway.observe.MeteredAuditLog;
 import com.launcher.agentgateway.persistence.MybatisAuditAppender;
-import com.launcher.agentgateway.persistence.TracingStatementInterceptor;
 import com.launcher.agentgateway.persistence.MybatisAuditPruner;
 import com.launcher.agentgateway.persistence.MybatisAuditReader;
 import com.launcher.agentgateway.persistence.MybatisAuditStreamStore;
@@ -35,7 +34,9 @@ import com.launcher.agentgateway.persistence.MybatisRateLimiter;
 import com.launcher.agentgateway.persistence.MybatisSourceThrottle;
 import com.launcher.agentgateway.persistence.MybatisTokenStore;
 import com.launcher.agentgateway.persistence.MybatisWriteBudget;
+import com.launcher.agentgateway.persistence.PresentedRowTypeHandler;
 import com.launcher.agentgateway.persistence.StatementBoundDataSource;
+import com.launcher.agentgateway.persistence.TracingStatementInterceptor;
 import com.launcher.agentgateway.persistence.UuidTypeHandler;
 import com.launcher.agentgateway.policy.PolicyStore;
 import com.launcher.agentgateway.ratelimit.LeasingRateLimiter;
@@ -162,7 +163,8 @@ public class PersistenceConfiguration {
 		SqlSessionFactoryBean factory = new SqlSessionFactoryBean();
 		factory.setDataSource(dataSource);
 		factory.setConfiguration(configuration);
-		factory.setTypeHandlers(new TypeHandler<?>[] { new UuidTypeHandler(), new InstantTypeHandler() });
+		factory.setTypeHandlers(new TypeHandler<?>[] { new UuidTypeHandler(), new InstantTypeHandler(),
+				new PresentedRowTypeHandler() });
 		factory.setMapperLocations(MAPPERS.stream()
 			.map((name) -> new ClassPathResource("db/agent-gateway/mappers/" + name + ".xml", plugin))
 			.toArray(Resource[]::new));

@@ -3,6 +3,7 @@ package com.launcher.agentgateway.persistence;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.AgentStore;
@@ -11,6 +12,7 @@ import com.launcher.agentgateway.grant.TestGrants;
 import com.launcher.agentgateway.token.AgentToken;
 import com.launcher.agentgateway.token.CidrMatcher;
 import com.launcher.agentgateway.token.TestAgentTokens;
+import com.launcher.agentgateway.token.TokenStatus;
 import com.launcher.agentgateway.token.TokenStore;
 import com.launcher.agentgateway.token.TokenStoreContractTests;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +153,33 @@ class MybatisTokenStoreTests extends TokenStoreContractTests {
 		List<CountingDataSource.Captured> sent = counting.captured();
 		assertThat(sent).hasSize(2);
 		assertThat(sent.get(1).sql()).isSameAs(sent.get(0).sql());
+	}
+
+	@Test
+	void findPresentedWhenEveryColumnHoldsAValueThenTheRowReadsBackAsStored() {
+		// The look-up's rows are read by position (PresentedRowTypeHandler): with no
+		// column left null, a select list that moved reads a wrong value here.
+		Agent agent = givenAgent();
+		grants.insert(TestGrants.write(agent.id(), "WEB"));
+		AgentToken token = TestAgentTokens.withCidrs(TestAgentTokens.inFamily(agent.id(), UUID.randomUUID()),
+				List.of("10.0.0.0/8"));
+		byte[] hash = TestAgentTokens.randomHash();
+		tokens.insert(token, hash);
+		tokens.transition(token.id(), TokenStatus.ACTIVE, TokenStatus.SUSPENDED, "owner_blocked", UUID.randomUUID(),
+				NOW.plusSeconds(5));
+		tokens.touch(token.id(), NOW.plusSeconds(7), "198.51.100.9");
+		AgentToken stored = tokens.findById(token.id()).orElseThrow();
+		assertThat(stored).hasNoNullFieldsOrProperties();
+
+		TokenStore.TokenLookup lookup = tokens.findPresented(hash, "198.51.100.7").lookup().orElseThrow();
+
+		assertThat(lookup.token()).isEqualTo(stored);
+		assertThat(lookup.storedHash()).isEqualTo(hash);
+		assertThat(lookup.agentStatus()).isEqualTo(agent.status());
+		assertThat(lookup.agentName()).isEqualTo(agent.name());
+		assertThat(lookup.ownerUserId()).isEqualTo(agent.ownerUserId());
+		assertThat(lookup.grants()).singleElement().hasNoNullFieldsOrProperties();
+		assertThat(lookup.grants()).containsExactlyElementsOf(grants.findByAgent(agent.id()));
 	}
 
 	@Test

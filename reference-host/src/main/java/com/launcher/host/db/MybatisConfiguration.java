@@ -7,8 +7,10 @@ import javax.sql.DataSource;
 
 import com.launcher.host.config.HostProperties;
 import com.launcher.host.tasker.MembershipMapper;
+import com.launcher.host.user.LauncherUserTypeHandler;
 import com.launcher.host.user.UserMapper;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.LocalCacheScope;
 import org.mybatis.spring.SqlSessionFactoryBean;
 import org.mybatis.spring.annotation.MapperScan;
 
@@ -38,9 +40,13 @@ public class MybatisConfiguration {
 		factory.setDataSource(new StatementBoundDataSource(dataSource, timeout));
 		factory.setMapperLocations(
 				new PathMatchingResourcePatternResolver().getResources("classpath:db/launcher/mappers/*.xml"));
-		factory.setTypeHandlers(new UuidTypeHandler());
+		factory.setTypeHandlers(new UuidTypeHandler(), new LauncherUserTypeHandler());
 		Configuration configuration = new Configuration();
 		configuration.setMapUnderscoreToCamelCase(true);
+		// Each statement is its own short session on the request path: a cache would
+		// only cost every call its key, and could serve a user's status after a block.
+		configuration.setCacheEnabled(false);
+		configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
 		// Statements are short and run on the request thread: bound them, so a stuck
 		// database turns into an error, not a hung request. The server cancels a slow
 		// statement; the data source's network timeout ends one a hung server never
