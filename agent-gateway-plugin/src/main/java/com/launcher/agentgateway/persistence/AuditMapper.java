@@ -2,7 +2,6 @@ package com.launcher.agentgateway.persistence;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.launcher.agentgateway.audit.AuditDetails;
@@ -29,9 +28,9 @@ interface AuditMapper {
 
 	/**
 	 * Events with their positions and links (computed by the caller under the head's
-	 * lock), one text array per value, in chain order; moves the head to the last.
+	 * lock), a row of text values each, in chain order; moves the head to the last.
 	 */
-	void appendAll(Map<String, Object> columns);
+	void appendAll(@Param("rows") String[][] rows, @Param("keyedFrom") long keyedFrom);
 
 	List<EventRow> query(Filter filter);
 

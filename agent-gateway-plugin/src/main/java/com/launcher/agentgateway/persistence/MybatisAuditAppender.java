@@ -1,9 +1,7 @@
 package com.launcher.agentgateway.persistence;
 
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 import com.launcher.agentgateway.audit.AuditAppender;
 import com.launcher.agentgateway.audit.AuditChain;
@@ -29,13 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code AuditMapper.xml}). A group pays for one lock, whatever its size.
  */
 public class MybatisAuditAppender implements AuditAppender {
-
-	/**
-	 * The statements' parameter names for an event's values, in the order of
-	 * {@link #values}.
-	 */
-	private static final String[] NAMES = { "id", "at", "agent", "owner", "actorType", "actorId", "action",
-			"targetType", "targetId", "outcome", "reason", "requestId", "source", "tokenId", "tokenHint", "details" };
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -87,7 +78,7 @@ public class MybatisAuditAppender implements AuditAppender {
 				long keyedFrom = (head.keyedFrom() != null) ? head.keyedFrom() : head.lastSeq();
 				byte[] previous = (head.keyedFrom() != null) ? head.lastHash()
 						: AuditChain.genesis(this.key, head.lastSeq(), head.lastHash());
-				this.audit.appendAll(columns(events, head.lastSeq(), previous, keyedFrom));
+				this.audit.appendAll(rows(events, head.lastSeq(), previous), keyedFrom);
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -103,46 +94,25 @@ public class MybatisAuditAppender implements AuditAppender {
 		}
 	}
 
-	private Map<String, Object> columns(List<AuditEvent> events, long lastSeq, byte[] previous, long keyedFrom) {
-		int size = events.size();
-		String[][] columns = new String[NAMES.length][size];
-		String[] seqs = new String[size];
-		String[] prevs = new String[size];
-		String[] links = new String[size];
+	/**
+	 * The group's rows as the statement reads them: position, previous link, link, then
+	 * the event's values as text; the statement casts each to its column's type.
+	 */
+	private String[][] rows(List<AuditEvent> events, long lastSeq, byte[] previous) {
+		String[][] rows = new String[events.size()][];
 		byte[] prev = previous;
-		for (int row = 0; row < size; row++) {
+		for (int row = 0; row < rows.length; row++) {
 			AuditEvent event = events.get(row);
 			long seq = lastSeq + 1 + row;
 			byte[] link = AuditChain.keyedLink(this.key, prev, seq, AuditChain.canonicalAfterSeq(event));
-			seqs[row] = Long.toString(seq);
-			prevs[row] = HEX.formatHex(prev);
-			links[row] = HEX.formatHex(link);
+			rows[row] = new String[] { Long.toString(seq), HEX.formatHex(prev), HEX.formatHex(link), text(event.id()),
+					event.occurredAt().toString(), text(event.agentId()), text(event.ownerUserId()),
+					event.actorType().name(), event.actorId(), event.action(), event.targetType(), event.targetId(),
+					event.outcome().name(), event.reason(), event.requestId(), event.sourceAddress(),
+					text(event.tokenId()), event.tokenHint(), AuditDetails.encode(event.details()) };
 			prev = link;
-			String[] values = values(event);
-			for (int i = 0; i < NAMES.length; i++) {
-				columns[i][row] = values[i];
-			}
 		}
-		Map<String, Object> byName = new HashMap<>();
-		for (int i = 0; i < NAMES.length; i++) {
-			byName.put(NAMES[i], columns[i]);
-		}
-		byName.put("seq", seqs);
-		byName.put("prev", prevs);
-		byName.put("hash", links);
-		byName.put("keyedFrom", keyedFrom);
-		return byName;
-	}
-
-	/**
-	 * An event as text, in {@link #NAMES}' order: the statement casts each to its
-	 * column's type.
-	 */
-	private static String[] values(AuditEvent event) {
-		return new String[] { text(event.id()), event.occurredAt().toString(), text(event.agentId()),
-				text(event.ownerUserId()), event.actorType().name(), event.actorId(), event.action(),
-				event.targetType(), event.targetId(), event.outcome().name(), event.reason(), event.requestId(),
-				event.sourceAddress(), text(event.tokenId()), event.tokenHint(), AuditDetails.encode(event.details()) };
+		return rows;
 	}
 
 	private static String text(Object value) {

@@ -4,11 +4,18 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.launcher.agentgateway.core.GatewayException;
 
 /** Checks an address against CIDR blocks (IPv4 and IPv6), without DNS lookups. */
 public final class CidrMatcher {
+
+	/**
+	 * What a numeric address may look like; compiled once, because every request's source
+	 * address is checked against it (String.matches compiles on each call).
+	 */
+	private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
 	private CidrMatcher() {
 	}
@@ -93,7 +100,7 @@ public final class CidrMatcher {
 		// Only numeric literals: InetAddress would otherwise resolve names through DNS.
 		// A literal has a '.' or a ':'; "cafe" alone is all hex digits yet would be a
 		// name.
-		if (address == null || !address.matches("[0-9A-Fa-f:.]{2,45}")
+		if (address == null || !LITERAL.matcher(address).matches()
 				|| (address.indexOf('.') < 0 && address.indexOf(':') < 0)) {
 			return null;
 		}
