@@ -39,7 +39,7 @@ public class AgentService {
 	}
 
 	public Agent create(Actor actor, String name, String description) {
-		String cleanName = Checks.requiredText(name, "name", 80);
+		String cleanName = Checks.requiredText(name, "name", Agent.MAX_NAME);
 		String cleanDescription = Checks.optionalText(description, "description", 500);
 		Instant now = this.clock.instant();
 		Agent agent = new Agent(UUID.randomUUID(), actor.userId(), actor.userId(), cleanName, cleanDescription,

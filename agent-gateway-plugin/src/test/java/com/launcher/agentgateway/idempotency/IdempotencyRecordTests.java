@@ -1,0 +1,50 @@
+package com.launcher.agentgateway.idempotency;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.launcher.agentgateway.idempotency.IdempotencyRecord.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class IdempotencyRecordTests {
+
+	private static final Instant CLAIMED = Instant.parse("2026-11-22T10:00:00Z");
+
+	@Test
+	void newWhenCompletedWithItsResultThenKept() {
+		assertThat(record(Status.COMPLETED, "{}", CLAIMED.plus(Duration.ofHours(24))).result()).isEqualTo("{}");
+	}
+
+	@Test
+	void newWhenInProgressOrUnknownThenNoResultNeeded() {
+		assertThat(record(Status.IN_PROGRESS, null, CLAIMED.plus(Duration.ofHours(24))).result()).isNull();
+		assertThat(record(Status.UNKNOWN, null, CLAIMED.plus(Duration.ofHours(24))).result()).isNull();
+	}
+
+	@Test
+	void newWhenCompletedWithoutResultThenRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> record(Status.COMPLETED, null, CLAIMED.plus(Duration.ofHours(24))));
+	}
+
+	@Test
+	void newWhenExpiringAtOrBeforeItsClaimThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> record(Status.IN_PROGRESS, null, CLAIMED));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> record(Status.IN_PROGRESS, null, CLAIMED.minus(Duration.ofHours(1))));
+	}
+
+	private static IdempotencyRecord record(Status status, String result, Instant expiresAt) {
+		return new IdempotencyRecord(UUID.randomUUID(), new IdempotencyKey("key-" + UUID.randomUUID()), "add_comment",
+				Fingerprint.of("add_comment", Map.of("body", "hi"), Set.of()), status, CLAIMED.plusSeconds(120), result,
+				CLAIMED, expiresAt, UUID.randomUUID());
+	}
+
+}
