@@ -32,15 +32,7 @@ public record AuthorizationCode(String clientId, String redirectUri, String code
 		Objects.requireNonNull(agentId, "agentId");
 		Objects.requireNonNull(ownerUserId, "ownerUserId");
 		Objects.requireNonNull(familyId, "familyId");
-		// The issue starts the lifetime of the token family the code opens
-		// (TokenEndpoint).
-		Objects.requireNonNull(createdAt, "createdAt");
 		Objects.requireNonNull(expiresAt, "expiresAt");
-		// The token endpoint checks only expiresAt; one not after the issue would make a
-		// code that was never usable (the lifetime is at least 10 s, OAuthSettings).
-		if (!expiresAt.isAfter(createdAt)) {
-			throw new IllegalArgumentException("a code expires after it is issued");
-		}
 	}
 
 }
