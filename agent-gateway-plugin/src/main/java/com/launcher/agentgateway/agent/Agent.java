@@ -32,8 +32,9 @@ public record Agent(UUID id, UUID ownerUserId, UUID createdBy, String name, Stri
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(status, "status");
 		// Pages, audit rows and the instruction pack show the name as the agent's only
-		// human handle, and the column holds no more.
-		if (name.isBlank() || name.length() > MAX_NAME) {
+		// human handle. Counted in code points, as the column counts characters, so that
+		// every stored row still loads.
+		if (name.isBlank() || name.codePointCount(0, name.length()) > MAX_NAME) {
 			throw new IllegalArgumentException("an agent's name is not blank and at most " + MAX_NAME + " characters");
 		}
 	}

@@ -18,9 +18,16 @@ class AgentTests {
 	}
 
 	@Test
+	void newWhenNameFillsTheColumnWithCharactersOutsideTheBmpThenKept() {
+		// varchar(80) counts characters, not UTF-16 units: every stored name must load.
+		assertThat(agent("🚀".repeat(Agent.MAX_NAME)).name()).hasSize(2 * Agent.MAX_NAME);
+	}
+
+	@Test
 	void newWhenNameBlankOrWiderThanTheColumnThenRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> agent(" "));
 		assertThatIllegalArgumentException().isThrownBy(() -> agent("a".repeat(Agent.MAX_NAME + 1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> agent("🚀".repeat(Agent.MAX_NAME + 1)));
 	}
 
 	private static Agent agent(String name) {
