@@ -10,7 +10,8 @@ import java.util.UUID;
  * @param id the agent's own id
  * @param ownerUserId the Launcher user it acts for
  * @param createdBy who created it (the owner, or an admin)
- * @param name a short name, unique per owner
+ * @param name a short name, unique per owner, not blank and at most {@link #MAX_NAME}
+ * characters
  * @param description optional text
  * @param status enabled or disabled
  * @param createdAt creation time
@@ -21,12 +22,21 @@ import java.util.UUID;
 public record Agent(UUID id, UUID ownerUserId, UUID createdBy, String name, String description, AgentStatus status,
 		Instant createdAt, Instant updatedAt, Instant lastSeenAt, ProgressReport lastReport) {
 
+	/** The width of {@code agw_agent.name}. */
+	public static final int MAX_NAME = 80;
+
 	public Agent {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(ownerUserId, "ownerUserId");
 		Objects.requireNonNull(createdBy, "createdBy");
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(status, "status");
+		// Pages, audit rows and the instruction pack show the name as the agent's only
+		// human handle. Counted in code points, as the column counts characters, so that
+		// every stored row still loads.
+		if (name.isBlank() || name.codePointCount(0, name.length()) > MAX_NAME) {
+			throw new IllegalArgumentException("an agent's name is not blank and at most " + MAX_NAME + " characters");
+		}
 	}
 
 	public boolean isEnabled() {

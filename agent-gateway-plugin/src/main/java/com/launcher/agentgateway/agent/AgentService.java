@@ -5,16 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.launcher.agentgateway.audit.AuditEvent;
-import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
-import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.UserActions;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.Checks;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.core.PlainText;
-import com.launcher.agentgateway.core.RequestContext;
 
 /**
  * Creates, reads, disables and enables agents. Owners see and manage only their own
@@ -25,21 +22,18 @@ public class AgentService {
 
 	private final AgentStore agents;
 
-	private final AuditLog audit;
-
-	private final RequestContext request;
+	private final UserActions actions;
 
 	private final Clock clock;
 
-	public AgentService(AgentStore agents, AuditLog audit, RequestContext request, Clock clock) {
+	public AgentService(AgentStore agents, UserActions actions, Clock clock) {
 		this.agents = agents;
-		this.audit = audit;
-		this.request = request;
+		this.actions = actions;
 		this.clock = clock;
 	}
 
 	public Agent create(Actor actor, String name, String description) {
-		String cleanName = Checks.requiredText(name, "name", 80);
+		String cleanName = Checks.requiredText(name, "name", Agent.MAX_NAME);
 		String cleanDescription = Checks.optionalText(description, "description", 500);
 		Instant now = this.clock.instant();
 		Agent agent = new Agent(UUID.randomUUID(), actor.userId(), actor.userId(), cleanName, cleanDescription,
@@ -132,14 +126,10 @@ public class AgentService {
 	}
 
 	private void audit(Actor actor, Agent agent, String action, Outcome outcome) {
-		this.audit.append(AuditEvent.builder(action, outcome)
-			.at(this.clock.instant())
+		this.actions.record(this.actions.event(action, outcome, actor)
 			.agent(agent.id(), agent.ownerUserId())
-			.actor(ActorType.USER, actor.userId().toString())
 			.target("agent", agent.id().toString())
-			.request(this.request.requestId(), this.request.clientAddress())
-			.detail("name", agent.name())
-			.build());
+			.detail("name", agent.name()));
 	}
 
 }

@@ -2,15 +2,19 @@ package com.launcher.agentgateway.audit;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.launcher.agentgateway.core.CanonicalJson;
+import com.launcher.agentgateway.core.CanonicalJson.ControlEscapes;
 
 /**
  * An event's details as text: a small JSON object of strings, with sorted keys so that
  * the same details always hash alike. {@link #encode} writes it for the chain and the
- * database; {@link #decode} reads back exactly what {@link #encode} wrote. No JSON
- * library: the domain knows none, and the form is too small to need one.
+ * database (through the domain's one {@link CanonicalJson} writer); {@link #decode} reads
+ * back exactly what {@link #encode} wrote. No JSON library: the domain knows none, and
+ * the form is too small to need one.
  */
 public final class AuditDetails {
 
@@ -20,16 +24,9 @@ public final class AuditDetails {
 	}
 
 	public static String encode(Map<String, String> details) {
-		StringBuilder out = new StringBuilder("{");
-		new TreeMap<>(details).forEach((key, value) -> {
-			if (out.length() > 1) {
-				out.append(',');
-			}
-			quote(out, key);
-			out.append(':');
-			quote(out, value);
-		});
-		return out.append('}').toString();
+		// A null value would be written as JSON null, which decode cannot read back.
+		details.values().forEach((value) -> Objects.requireNonNull(value, "details value"));
+		return CanonicalJson.write(details, ControlEscapes.UNICODE);
 	}
 
 	/**
@@ -46,33 +43,6 @@ public final class AuditDetails {
 			details.put(unescape(matcher.group(1)), unescape(matcher.group(2)));
 		}
 		return details;
-	}
-
-	private static void quote(StringBuilder out, String value) {
-		// Like Fingerprint's, but not shared with it: both forms are stored (in the
-		// chain's
-		// hashes, in idempotency records) and they differ for \b and \f, so neither may
-		// change.
-		out.append('"');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				case '\t' -> out.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
-			}
-		}
-		out.append('"');
 	}
 
 	private static String unescape(String value) {

@@ -1,8 +1,6 @@
 package com.launcher.agentgateway.call;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import com.launcher.agentgateway.core.ErrorCode;
@@ -37,22 +35,10 @@ final class CalledProject {
 			trail.target("project", projectId.toString());
 			return agent.grantFor(projectId).orElseThrow(() -> new GatewayException(ErrorCode.PROJECT_NOT_GRANTED));
 		}
-		String identifier = project.toUpperCase(Locale.ROOT);
-		trail.target("project", identifier);
-		List<Grant> named = agent.grants().stream().filter((g) -> identifier.equals(g.projectIdentifier())).toList();
-		if (named.isEmpty()) {
-			throw new GatewayException(ErrorCode.PROJECT_NOT_GRANTED);
-		}
-		if (named.size() > 1) {
-			// The same identifier in two granted workspaces: only the UUID tells them
-			// apart.
-			throw new GatewayException(ErrorCode.VALIDATION_FAILED, "project_id",
-					Map.of("problem", "names more than one granted project: pass its UUID", "valid",
-							named.stream().map((g) -> g.projectId().toString()).toList()),
-					null);
-		}
-		trail.target("project", named.get(0).projectId().toString());
-		return named.get(0);
+		trail.target("project", project.toUpperCase(Locale.ROOT));
+		Grant grant = agent.grantNamed(project);
+		trail.target("project", grant.projectId().toString());
+		return grant;
 	}
 
 }

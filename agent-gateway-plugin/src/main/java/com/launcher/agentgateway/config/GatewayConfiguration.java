@@ -13,6 +13,7 @@ import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.UserActions;
 import com.launcher.agentgateway.audit.DeferredAudit;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
@@ -95,9 +96,13 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	PolicyService policyService(PolicyStore policyStore, AuditLog auditLog, RequestContext requestContext,
-			Clock gatewayClock) {
-		return new PolicyService(policyStore, auditLog, requestContext, gatewayClock);
+	UserActions userActions(AuditLog auditLog, RequestContext requestContext, Clock gatewayClock) {
+		return new UserActions(auditLog, requestContext, gatewayClock);
+	}
+
+	@Bean
+	PolicyService policyService(PolicyStore policyStore, UserActions userActions, Clock gatewayClock) {
+		return new PolicyService(policyStore, userActions, gatewayClock);
 	}
 
 	/** Drops every node's cached policy as soon as any node changes it. */
@@ -152,24 +157,23 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	AgentService agentService(AgentStore agentStore, AuditLog auditLog, RequestContext requestContext,
-			Clock gatewayClock) {
-		return new AgentService(agentStore, auditLog, requestContext, gatewayClock);
+	AgentService agentService(AgentStore agentStore, UserActions userActions, Clock gatewayClock) {
+		return new AgentService(agentStore, userActions, gatewayClock);
 	}
 
 	@Bean
 	GrantService grantService(AgentService agentService, GrantStore grantStore, OwnerDirectory ownerDirectory,
-			TaskerProjects taskerProjects, AuditLog auditLog, RequestContext requestContext, Clock gatewayClock,
+			TaskerProjects taskerProjects, UserActions userActions, Clock gatewayClock,
 			MembershipCache membershipCache) {
-		return new GrantService(agentService, grantStore, ownerDirectory, taskerProjects, auditLog, requestContext,
-				gatewayClock, membershipCache);
+		return new GrantService(agentService, grantStore, ownerDirectory, taskerProjects, userActions, gatewayClock,
+				membershipCache);
 	}
 
 	@Bean
 	TokenService tokenService(AgentService agentService, TokenStore tokenStore, TokenHasher tokenHasher,
-			PolicyService policyService, AuditLog auditLog, RequestContext requestContext, Clock gatewayClock) {
+			PolicyService policyService, UserActions userActions, Clock gatewayClock) {
 		return new TokenService(agentService, tokenStore, new TokenCodec(new SecureRandom()), tokenHasher,
-				policyService, auditLog, requestContext, gatewayClock);
+				policyService, userActions, gatewayClock);
 	}
 
 	/**

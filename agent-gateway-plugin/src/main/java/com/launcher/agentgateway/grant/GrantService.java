@@ -11,16 +11,13 @@ import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.agent.Owner;
 import com.launcher.agentgateway.agent.OwnerDirectory;
-import com.launcher.agentgateway.audit.AuditEvent;
-import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
-import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.UserActions;
 import com.launcher.agentgateway.budget.TaskerCallScope;
 import com.launcher.agentgateway.budget.TaskerCaller;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
-import com.launcher.agentgateway.core.RequestContext;
 
 /**
  * Grants and removes projects. A grant is made only for a project the agent's owner is an
@@ -40,17 +37,15 @@ public class GrantService {
 
 	private final TaskerProjects tasker;
 
-	private final AuditLog audit;
-
-	private final RequestContext request;
+	private final UserActions actions;
 
 	private final Clock clock;
 
 	private final MembershipCache memberships;
 
 	public GrantService(AgentService agents, GrantStore grants, OwnerDirectory owners, TaskerProjects tasker,
-			AuditLog audit, RequestContext request, Clock clock) {
-		this(agents, grants, owners, tasker, audit, request, clock, null);
+			UserActions actions, Clock clock) {
+		this(agents, grants, owners, tasker, actions, clock, null);
 	}
 
 	/**
@@ -58,13 +53,12 @@ public class GrantService {
 	 * one of its grants changes (issue 14), or {@code null} when none are kept
 	 */
 	public GrantService(AgentService agents, GrantStore grants, OwnerDirectory owners, TaskerProjects tasker,
-			AuditLog audit, RequestContext request, Clock clock, MembershipCache memberships) {
+			UserActions actions, Clock clock, MembershipCache memberships) {
 		this.agents = agents;
 		this.grants = grants;
 		this.owners = owners;
 		this.tasker = tasker;
-		this.audit = audit;
-		this.request = request;
+		this.actions = actions;
 		this.clock = clock;
 		this.memberships = memberships;
 	}
@@ -186,14 +180,10 @@ public class GrantService {
 	}
 
 	private void auditGrant(Actor actor, Agent agent, String action, Outcome outcome, String project, String reason) {
-		this.audit.append(AuditEvent.builder(action, outcome)
-			.at(this.clock.instant())
+		this.actions.record(this.actions.event(action, outcome, actor)
 			.agent(agent.id(), agent.ownerUserId())
-			.actor(ActorType.USER, actor.userId().toString())
 			.target("project", project)
-			.reason(reason)
-			.request(this.request.requestId(), this.request.clientAddress())
-			.build());
+			.reason(reason));
 	}
 
 }

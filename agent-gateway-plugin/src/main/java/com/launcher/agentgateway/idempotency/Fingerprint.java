@@ -1,7 +1,5 @@
 package com.launcher.agentgateway.idempotency;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +9,9 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+
+import com.launcher.agentgateway.core.CanonicalJson;
+import com.launcher.agentgateway.core.CanonicalJson.ControlEscapes;
 
 /**
  * SHA-256 over a canonical JSON of {@code {tool, arguments}} (security.md: key order and
@@ -58,114 +59,12 @@ public final class Fingerprint {
 	}
 
 	/**
-	 * The canonical text: objects with keys sorted by code point, numbers as their
-	 * shortest plain decimal ({@code 1}, {@code 1.0} and {@code 1e0} are equal), strings
-	 * JSON-escaped, no white space.
+	 * The canonical text that is hashed; see {@link CanonicalJson}.
 	 * @param value a JSON-like value
-	 * @return its canonical JSON
+	 * @return its canonical JSON, with RFC 8259's short escapes
 	 */
 	public static String canonicalJson(Object value) {
-		StringBuilder out = new StringBuilder();
-		write(value, out);
-		return out.toString();
-	}
-
-	private static void write(Object value, StringBuilder out) {
-		if (value == null) {
-			out.append("null");
-		}
-		else if (value instanceof Boolean bool) {
-			out.append(bool);
-		}
-		else if (value instanceof Number number) {
-			out.append(canonicalNumber(number));
-		}
-		else if (value instanceof CharSequence text) {
-			writeString(text.toString(), out);
-		}
-		else if (value instanceof Map<?, ?> map) {
-			Map<String, Object> sorted = new TreeMap<>();
-			map.forEach((key, item) -> sorted.put(String.valueOf(key), item));
-			out.append('{');
-			boolean first = true;
-			for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-				if (!first) {
-					out.append(',');
-				}
-				first = false;
-				writeString(entry.getKey(), out);
-				out.append(':');
-				write(entry.getValue(), out);
-			}
-			out.append('}');
-		}
-		else if (value instanceof Iterable<?> items) {
-			out.append('[');
-			boolean first = true;
-			for (Object item : items) {
-				if (!first) {
-					out.append(',');
-				}
-				first = false;
-				write(item, out);
-			}
-			out.append(']');
-		}
-		else if (value instanceof Object[] array) {
-			write(Arrays.asList(array), out);
-		}
-		else {
-			writeString(value.toString(), out);
-		}
-	}
-
-	private static String canonicalNumber(Number number) {
-		BigDecimal decimal;
-		if (number instanceof BigDecimal big) {
-			decimal = big;
-		}
-		else if (number instanceof BigInteger big) {
-			decimal = new BigDecimal(big);
-		}
-		else if (number instanceof Double || number instanceof Float) {
-			double d = number.doubleValue();
-			if (Double.isNaN(d) || Double.isInfinite(d)) {
-				return "null";
-			}
-			decimal = new BigDecimal(Double.toString(d));
-		}
-		else {
-			decimal = BigDecimal.valueOf(number.longValue());
-		}
-		if (decimal.signum() == 0) {
-			return "0";
-		}
-		return decimal.stripTrailingZeros().toPlainString();
-	}
-
-	private static void writeString(String text, StringBuilder out) {
-		out.append('"');
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				case '\t' -> out.append("\\t");
-				case '\b' -> out.append("\\b");
-				case '\f' -> out.append("\\f");
-				default -> {
-					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
-			}
-		}
-		out.append('"');
+		return CanonicalJson.write(value, ControlEscapes.SHORT);
 	}
 
 	private static byte[] sha256(String text) {

@@ -32,6 +32,11 @@ public record IdempotencyRecord(UUID agentId, IdempotencyKey key, String tool, F
 		Objects.requireNonNull(createdAt, "createdAt");
 		Objects.requireNonNull(expiresAt, "expiresAt");
 		Objects.requireNonNull(holder, "holder");
+		// A replay answers with the stored result: a completed key without one would
+		// replay nothing for a write that happened.
+		if (status == Status.COMPLETED && result == null) {
+			throw new IllegalArgumentException("a completed key holds its result");
+		}
 	}
 
 	/** Where a claim stands. */

@@ -6,13 +6,11 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.launcher.agentgateway.audit.AuditEvent;
-import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
-import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.UserActions;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
-import com.launcher.agentgateway.core.RequestContext;
 
 /**
  * Reads and changes the policy. Reads are cached so the hot path does not query it per
@@ -30,9 +28,7 @@ public class PolicyService {
 
 	private final PolicyStore store;
 
-	private final AuditLog audit;
-
-	private final RequestContext request;
+	private final UserActions actions;
 
 	private final Clock clock;
 
@@ -41,10 +37,9 @@ public class PolicyService {
 	// Bumped by every change notice; a cached copy from an older generation is not used.
 	private final AtomicLong generation = new AtomicLong();
 
-	public PolicyService(PolicyStore store, AuditLog audit, RequestContext request, Clock clock) {
+	public PolicyService(PolicyStore store, UserActions actions, Clock clock) {
 		this.store = store;
-		this.audit = audit;
-		this.request = request;
+		this.actions = actions;
 		this.clock = clock;
 	}
 
@@ -84,16 +79,13 @@ public class PolicyService {
 
 	// A policy change is an admin action: one audit event, like every other (A1).
 	private void audit(Actor actor, Outcome outcome, String reason, Policy policy) {
-		AuditEvent.Builder event = AuditEvent.builder("policy.update", outcome)
-			.at(this.clock.instant())
-			.actor(ActorType.USER, actor.userId().toString())
+		AuditEvent.Builder event = this.actions.event("policy.update", outcome, actor)
 			.target("policy", "1")
-			.reason(reason)
-			.request(this.request.requestId(), this.request.clientAddress());
+			.reason(reason);
 		if (policy != null) {
 			event.detail("policy", policy.toString());
 		}
-		this.audit.append(event.build());
+		this.actions.record(event);
 	}
 
 	private record Cached(Policy policy, Instant loadedAt, long generation) {

@@ -10,13 +10,11 @@ import java.util.UUID;
 import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.audit.AuditEvent;
-import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
-import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.UserActions;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
-import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.PolicyService;
 
@@ -37,21 +35,18 @@ public class TokenService {
 
 	private final PolicyService policy;
 
-	private final AuditLog audit;
-
-	private final RequestContext request;
+	private final UserActions actions;
 
 	private final Clock clock;
 
 	public TokenService(AgentService agents, TokenStore tokens, TokenCodec codec, TokenHasher hasher,
-			PolicyService policy, AuditLog audit, RequestContext request, Clock clock) {
+			PolicyService policy, UserActions actions, Clock clock) {
 		this.agents = agents;
 		this.tokens = tokens;
 		this.codec = codec;
 		this.hasher = hasher;
 		this.policy = policy;
-		this.audit = audit;
-		this.request = request;
+		this.actions = actions;
 		this.clock = clock;
 	}
 
@@ -175,15 +170,12 @@ public class TokenService {
 	}
 
 	private void audit(Actor actor, Agent agent, AgentToken token, String action, Map<String, Object> details) {
-		AuditEvent.Builder event = AuditEvent.builder(action, Outcome.SUCCEEDED)
-			.at(this.clock.instant())
+		AuditEvent.Builder event = this.actions.event(action, Outcome.SUCCEEDED, actor)
 			.agent(agent.id(), agent.ownerUserId())
-			.actor(ActorType.USER, actor.userId().toString())
 			.target("token", token.id().toString())
-			.token(token.id(), token.hint())
-			.request(this.request.requestId(), this.request.clientAddress());
+			.token(token.id(), token.hint());
 		details.forEach(event::detail);
-		this.audit.append(event.build());
+		this.actions.record(event);
 	}
 
 	/**

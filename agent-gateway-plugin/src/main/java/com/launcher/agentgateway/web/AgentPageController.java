@@ -84,7 +84,7 @@ class AgentPageController extends PageSupport {
 			Model model, HttpServletResponse response) {
 		try {
 			Agent agent = this.agents.create(this.actor.require(), name, description);
-			return redirect("/agents/" + agent.id() + "?notice=created");
+			return backToAgent(agent.id(), "created");
 		}
 		catch (GatewayException ex) {
 			// Shown beside the field, with what was typed kept in the form.
@@ -140,43 +140,48 @@ class AgentPageController extends PageSupport {
 	@PostMapping("/agents/{id}/grants")
 	String grant(@PathVariable UUID id, @RequestParam UUID projectId, @RequestParam String access) {
 		this.grants.create(this.actor.require(), id, this.workspace, projectId, access);
-		return redirect("/agents/" + id + "?notice=granted");
+		return backToAgent(id, "granted");
 	}
 
 	@PostMapping("/agents/{id}/grants/{grantId}/access")
 	String changeAccess(@PathVariable UUID id, @PathVariable UUID grantId, @RequestParam String access) {
 		this.grants.changeAccess(this.actor.require(), id, grantId, access);
-		return redirect("/agents/" + id + "?notice=access-changed");
+		return backToAgent(id, "access-changed");
 	}
 
 	@PostMapping("/agents/{id}/grants/{grantId}/delete")
 	String ungrant(@PathVariable UUID id, @PathVariable UUID grantId) {
 		this.grants.delete(this.actor.require(), id, grantId);
-		return redirect("/agents/" + id + "?notice=ungranted");
+		return backToAgent(id, "ungranted");
 	}
 
 	@PostMapping("/agents/{id}/tokens/{tokenId}/revoke")
 	String revoke(@PathVariable UUID id, @PathVariable UUID tokenId) {
 		this.tokens.revoke(this.actor.require(), id, tokenId);
-		return redirect("/agents/" + id + "?notice=revoked");
+		return backToAgent(id, "revoked");
 	}
 
 	@PostMapping("/agents/{id}/oauth/{familyId}/revoke")
 	String disconnect(@PathVariable UUID id, @PathVariable UUID familyId) {
 		this.oauth.revokeConnection(this.actor.require(), id, familyId);
-		return redirect("/agents/" + id + "?notice=disconnected");
+		return backToAgent(id, "disconnected");
 	}
 
 	@PostMapping("/agents/{id}/disable")
 	String disable(@PathVariable UUID id) {
 		this.agents.disable(this.actor.require(), id);
-		return redirect("/agents/" + id + "?notice=disabled");
+		return backToAgent(id, "disabled");
 	}
 
 	@PostMapping("/agents/{id}/enable")
 	String enable(@PathVariable UUID id) {
 		this.agents.enable(this.actor.require(), id);
-		return redirect("/agents/" + id + "?notice=enabled");
+		return backToAgent(id, "enabled");
+	}
+
+	/** The agent's page, with the notice its template shows for what just happened. */
+	private static String backToAgent(UUID id, String notice) {
+		return redirect("/agents/" + id + "?notice=" + notice);
 	}
 
 	private String myAgentsPage(Model model) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Strict reading of a JSON request body: an object, only known fields, each of the right
@@ -34,6 +35,14 @@ final class JsonBody {
 			}
 		}
 		return new JsonBody(node);
+	}
+
+	/**
+	 * A body the request may leave out, every field of it optional: no body reads as
+	 * {@code {}}, but a body that is there is read as strictly as by {@link #of}.
+	 */
+	static JsonBody optional(JsonNode node, Set<String> allowed) {
+		return of((node != null) ? node : JsonNodeFactory.instance.objectNode(), allowed);
 	}
 
 	String text(String field) {

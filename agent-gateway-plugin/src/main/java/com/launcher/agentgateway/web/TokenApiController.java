@@ -8,7 +8,6 @@ import java.util.UUID;
 import com.launcher.agentgateway.token.AgentToken;
 import com.launcher.agentgateway.token.TokenService;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -40,8 +39,7 @@ class TokenApiController extends ApiErrors {
 
 	@PostMapping
 	ResponseEntity<MintedView> mint(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
-		JsonBody json = JsonBody.of((body != null) ? body : JsonNodeFactory.instance.objectNode(),
-				Set.of("expiresInDays", "allowedCidrs"));
+		JsonBody json = JsonBody.optional(body, Set.of("expiresInDays", "allowedCidrs"));
 		TokenService.MintedToken minted = this.tokens.mint(this.actor.require(), id, json.integer("expiresInDays"),
 				json.strings("allowedCidrs"));
 		return created(minted);
@@ -61,8 +59,7 @@ class TokenApiController extends ApiErrors {
 	@PostMapping("/{tokenId}/rotate")
 	ResponseEntity<MintedView> rotate(@PathVariable UUID id, @PathVariable UUID tokenId,
 			@RequestBody(required = false) JsonNode body) {
-		JsonBody json = JsonBody.of((body != null) ? body : JsonNodeFactory.instance.objectNode(),
-				Set.of("expiresInDays"));
+		JsonBody json = JsonBody.optional(body, Set.of("expiresInDays"));
 		return created(this.tokens.rotate(this.actor.require(), id, tokenId, json.integer("expiresInDays")));
 	}
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.UserActions;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
@@ -30,12 +31,14 @@ class AgentServiceTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
+	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
 	private final AgentStore store = mock(AgentStore.class);
 
 	private final AuditLog audit = mock(AuditLog.class);
 
-	private final AgentService service = new AgentService(this.store, this.audit, RequestContext.NONE,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+	private final AgentService service = new AgentService(this.store,
+			new UserActions(this.audit, RequestContext.NONE, CLOCK), CLOCK);
 
 	private final Actor owner = new Actor(UUID.randomUUID(), false);
 

@@ -15,6 +15,7 @@ import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.agent.TestAgents;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.UserActions;
 import com.launcher.agentgateway.budget.TaskerCallScope;
 import com.launcher.agentgateway.budget.TaskerCaller;
 import com.launcher.agentgateway.core.Actor;
@@ -58,15 +59,15 @@ class GrantServiceTests {
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-	private final GrantService service = new GrantService(
-			new AgentService(this.agents, this.audit, RequestContext.NONE, this.clock), this.grants, this.owners,
-			this.tasker, this.audit, RequestContext.NONE, this.clock);
+	private final UserActions actions = new UserActions(this.audit, RequestContext.NONE, this.clock);
+
+	private final GrantService service = new GrantService(new AgentService(this.agents, this.actions, this.clock),
+			this.grants, this.owners, this.tasker, this.actions, this.clock);
 
 	private final MembershipCache memberships = mock(MembershipCache.class);
 
-	private final GrantService caching = new GrantService(
-			new AgentService(this.agents, this.audit, RequestContext.NONE, this.clock), this.grants, this.owners,
-			this.tasker, this.audit, RequestContext.NONE, this.clock, this.memberships);
+	private final GrantService caching = new GrantService(new AgentService(this.agents, this.actions, this.clock),
+			this.grants, this.owners, this.tasker, this.actions, this.clock, this.memberships);
 
 	private final Actor owner = new Actor(UUID.randomUUID(), false);
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.UserActions;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.policy.Policy;
@@ -38,10 +39,10 @@ class PgChangeListenerTests {
 	void listenerWhenAnotherNodeSavesThePolicyThenThisNodesCacheIsDroppedAtOnce() {
 		Clock frozen = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
 		SqlSessionTemplate sessions = TestDatabase.sessions(DATABASE.dataSource());
-		PolicyService nodeA = new PolicyService(new MybatisPolicyStore(sessions), mock(AuditLog.class),
-				RequestContext.NONE, frozen);
-		PolicyService nodeB = new PolicyService(new MybatisPolicyStore(sessions), mock(AuditLog.class),
-				RequestContext.NONE, frozen);
+		PolicyService nodeA = new PolicyService(new MybatisPolicyStore(sessions),
+				new UserActions(mock(AuditLog.class), RequestContext.NONE, frozen), frozen);
+		PolicyService nodeB = new PolicyService(new MybatisPolicyStore(sessions),
+				new UserActions(mock(AuditLog.class), RequestContext.NONE, frozen), frozen);
 		try (PgChangeListener listener = new PgChangeListener(DATABASE.dataSource(), MybatisPolicyStore.CHANNEL,
 				nodeB::invalidate, Duration.ofMillis(200), Duration.ofMinutes(10))) {
 			eventually(Duration.ofSeconds(10), listener::isListening);

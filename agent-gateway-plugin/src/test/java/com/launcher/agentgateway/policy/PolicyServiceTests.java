@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.UserActions;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
@@ -32,7 +33,8 @@ class PolicyServiceTests {
 
 	private final AuditLog audit = mock(AuditLog.class);
 
-	private final PolicyService service = new PolicyService(this.store, this.audit, RequestContext.NONE, this.clock);
+	private final PolicyService service = new PolicyService(this.store,
+			new UserActions(this.audit, RequestContext.NONE, this.clock), this.clock);
 
 	@Test
 	void currentWhenReadWithinStalenessBoundThenStoreReadOnce() {

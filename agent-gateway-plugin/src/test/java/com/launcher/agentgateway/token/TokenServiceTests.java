@@ -16,6 +16,7 @@ import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.agent.TestAgents;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.audit.UserActions;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
@@ -56,10 +57,11 @@ class TokenServiceTests {
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	private final TokenService service = new TokenService(
-			new AgentService(this.agents, mock(AuditLog.class), RequestContext.NONE, this.clock), this.tokens,
-			new TokenCodec(new SecureRandom()), this.hasher,
-			new PolicyService(this.policies, mock(AuditLog.class), RequestContext.NONE, this.clock), this.audit,
-			RequestContext.NONE, this.clock);
+			new AgentService(this.agents, new UserActions(mock(AuditLog.class), RequestContext.NONE, this.clock),
+					this.clock),
+			this.tokens, new TokenCodec(new SecureRandom()), this.hasher, new PolicyService(this.policies,
+					new UserActions(mock(AuditLog.class), RequestContext.NONE, this.clock), this.clock),
+			new UserActions(this.audit, RequestContext.NONE, this.clock), this.clock);
 
 	private final Actor owner = new Actor(UUID.randomUUID(), false);
 

@@ -137,18 +137,7 @@ final class SearchWorkItemsTool extends DescribedTool {
 			}
 			return agent.grantFor(id).orElseThrow(() -> new GatewayException(ErrorCode.PROJECT_NOT_GRANTED));
 		}
-		String identifier = project.toUpperCase(Locale.ROOT);
-		List<Grant> named = agent.grants().stream().filter((g) -> identifier.equals(g.projectIdentifier())).toList();
-		if (named.isEmpty()) {
-			throw new GatewayException(ErrorCode.PROJECT_NOT_GRANTED);
-		}
-		if (named.size() > 1) {
-			throw new GatewayException(ErrorCode.VALIDATION_FAILED, "project_id",
-					Map.of("problem", "names more than one granted project: pass its UUID", "valid",
-							named.stream().map((g) -> g.projectId().toString()).toList()),
-					null);
-		}
-		return named.get(0);
+		return agent.grantNamed(project);
 	}
 
 	/**

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.launcher.agentgateway.idempotency.IdempotencyRecord.Status;
 
 /**
- * A single-node store for tests and development; {@code MybatisIdempotencyStore} is the
- * one that holds across nodes.
+ * A single-node store for unit tests of the callers and the store contract;
+ * {@code MybatisIdempotencyStore} is the only one the plugin runs with.
  */
 public class InMemoryIdempotencyStore implements IdempotencyStore {
 
