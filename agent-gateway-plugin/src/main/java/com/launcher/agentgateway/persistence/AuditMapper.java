@@ -32,6 +32,14 @@ interface AuditMapper {
 	 */
 	void appendAll(@Param("rows") String[][] rows, @Param("keyedFrom") long keyedFrom);
 
+	/**
+	 * The same rows, inserted only if the head is still where they link to, in one
+	 * statement without a transaction of its own.
+	 * @return how many events were inserted: all of them, or none when the head had moved
+	 */
+	int appendAfter(@Param("rows") String[][] rows, @Param("lastSeq") long lastSeq, @Param("lastHash") byte[] lastHash,
+			@Param("keyedFrom") long keyedFrom);
+
 	List<EventRow> query(Filter filter);
 
 	/** Every event by position, streamed to {@code handler}. */

@@ -21,10 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends audit events to {@code agw_audit_event}, each linked to the one before with the
- * host's key. The key never leaves the host, so the links are made here, between two
- * statements of one transaction: the head is locked and read, the group's links are
- * computed, and the events are inserted with the head's move (see
- * {@code AuditMapper.xml}). A group pays for one lock, whatever its size.
+ * host's key. The key never leaves the host, so the links are made here, from the head
+ * they follow (see {@code AuditMapper.xml}):
+ * <ul>
+ * <li>after a head this node wrote, in one statement that inserts the group only if the
+ * head is still there (one round trip: the common case on one node, and for a node whose
+ * groups follow each other);</li>
+ * <li>otherwise between two statements of one transaction: the head is locked and read,
+ * the group's links are computed, and the events are inserted with the head's move.</li>
+ * </ul>
+ * Either way a group pays for one lock, whatever its size, and no link is ever computed
+ * from a head that is not the stored one when the events are inserted.
  */
 public class MybatisAuditAppender implements AuditAppender {
 
@@ -37,6 +44,12 @@ public class MybatisAuditAppender implements AuditAppender {
 	private final AuditChainKey key;
 
 	private final TransactionTemplate transactions;
+
+	/**
+	 * The head as this node's last append left it: a hint, never trusted. The append
+	 * after it is checked against the stored head in the same statement.
+	 */
+	private volatile Head lastWritten;
 
 	public MybatisAuditAppender(SqlSession sessions, AuditChainKey key) {
 		this.audit = sessions.getMapper(AuditMapper.class);
@@ -73,32 +86,54 @@ public class MybatisAuditAppender implements AuditAppender {
 			return;
 		}
 		try {
+			Head known = this.lastWritten;
+			if (known != null) {
+				// This node wrote the head last, as far as it knows: link to it and
+				// insert
+				// only if it has not moved, in one statement. A head moved by another
+				// node (or by retention's restart of the keyed chain) fails the check,
+				// nothing is written, and the locked path below links to the real head.
+				Group group = group(events, known.lastSeq(), known.lastHash());
+				if (this.audit.appendAfter(group.rows(), known.lastSeq(), known.lastHash(), known.keyedFrom()) == events
+					.size()) {
+					this.lastWritten = group.head(known.keyedFrom());
+					return;
+				}
+			}
 			this.transactions.executeWithoutResult((status) -> {
 				AuditMapper.Head head = this.audit.lockHead();
 				long keyedFrom = (head.keyedFrom() != null) ? head.keyedFrom() : head.lastSeq();
 				byte[] previous = (head.keyedFrom() != null) ? head.lastHash()
 						: AuditChain.genesis(this.key, head.lastSeq(), head.lastHash());
-				this.audit.appendAll(rows(events, head.lastSeq(), previous), keyedFrom);
+				Group group = group(events, head.lastSeq(), previous);
+				this.audit.appendAll(group.rows(), keyedFrom);
+				this.lastWritten = group.head(keyedFrom);
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			// A value the columns refuse (too long, for example): the same event would be
 			// refused again, while the others of its group would not.
+			this.lastWritten = null;
 			throw new AuditEventRefusedException(ex);
 		}
 		catch (TransactionException ex) {
 			// No connection for the transaction, or its commit lost: the database is
-			// away,
-			// as the callers' 503 handling knows it from a single statement's failure.
+			// away, as the callers' 503 handling knows it from a single statement's
+			// failure. Whether the head moved is unknown: read it next time.
+			this.lastWritten = null;
 			throw new DataAccessResourceFailureException("The audit log's transaction failed", ex);
+		}
+		catch (RuntimeException ex) {
+			this.lastWritten = null;
+			throw ex;
 		}
 	}
 
 	/**
-	 * The group's rows as the statement reads them: position, previous link, link, then
-	 * the event's values as text; the statement casts each to its column's type.
+	 * The group's rows as the statements read them: position, previous link, link, then
+	 * the event's values as text; the statements cast each to its column's type.
 	 */
-	private String[][] rows(List<AuditEvent> events, long lastSeq, byte[] previous) {
+	private Group group(List<AuditEvent> events, long lastSeq, byte[] previous) {
 		String[][] rows = new String[events.size()][];
 		byte[] prev = previous;
 		for (int row = 0; row < rows.length; row++) {
@@ -112,11 +147,24 @@ public class MybatisAuditAppender implements AuditAppender {
 					text(event.tokenId()), event.tokenHint(), AuditDetails.encode(event.details()) };
 			prev = link;
 		}
-		return rows;
+		return new Group(rows, lastSeq + rows.length, prev);
 	}
 
 	private static String text(Object value) {
 		return (value != null) ? value.toString() : null;
+	}
+
+	/** A group linked after a head: its rows, and the head they leave. */
+	private record Group(String[][] rows, long lastSeq, byte[] lastLink) {
+
+		Head head(long keyedFrom) {
+			return new Head(this.lastSeq, this.lastLink, keyedFrom);
+		}
+
+	}
+
+	/** Where the chain ends, and where its keyed part starts. */
+	private record Head(long lastSeq, byte[] lastHash, long keyedFrom) {
 	}
 
 }

@@ -104,22 +104,47 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	}
 
 	@Test
-	void appendWhenOneEventOrAGroupThenTwoStatementsEach() {
+	void appendWhenThisNodeWroteTheHeadThenOneStatementOtherwiseTwo() {
 		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
 		MybatisAuditAppender stored = new MybatisAuditAppender(TestDatabase.sessions(counting.dataSource()),
 				TestAuditEvents.KEY);
 
-		// The links are HMACs under the host's key, made here between the head's lock
-		// and the insert: one statement to lock and read the head, one to insert and
-		// move it, in one transaction (its COMMIT the third round trip), whatever the
-		// group's size.
+		// The links are HMACs under the host's key, made here. A node that does not know
+		// the head locks and reads it, then inserts and moves it: two statements in one
+		// transaction (its COMMIT the third round trip), whatever the group's size.
 		stored.append(TestAuditEvents.full());
-		assertThat(counting.statements()).as("one event").isEqualTo(2);
+		assertThat(counting.statements()).as("first event").isEqualTo(2);
+		// After a head it wrote itself, one statement checks the head and inserts.
 		counting.reset();
 		stored.appendAll(List.of(TestAuditEvents.full(), TestAuditEvents.full(), TestAuditEvents.full()));
-		assertThat(counting.statements()).as("a group of three").isEqualTo(2);
+		assertThat(counting.statements()).as("a group of three after its own head").isEqualTo(1);
+		counting.reset();
+		stored.append(TestAuditEvents.full());
+		assertThat(counting.statements()).as("one event after its own head").isEqualTo(1);
 
-		assertOneUnbrokenChainOf(4);
+		assertOneUnbrokenChainOf(5);
+	}
+
+	@Test
+	void appendWhenAnotherNodeMovedTheHeadThenNothingIsLinkedToTheOldHeadAndTheGroupFollowsTheNewOne() {
+		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
+		MybatisAuditAppender first = new MybatisAuditAppender(TestDatabase.sessions(counting.dataSource()),
+				TestAuditEvents.KEY);
+		MybatisAuditAppender second = appender();
+		first.append(TestAuditEvents.full());
+		second.appendAll(List.of(TestAuditEvents.full(), TestAuditEvents.full()));
+		counting.reset();
+
+		// The first node still believes the head is its own event: the check fails,
+		// nothing is inserted, and the locked path links the group to the real head.
+		first.appendAll(List.of(TestAuditEvents.full(), TestAuditEvents.full()));
+
+		assertThat(counting.statements()).as("failed check, then lock and insert").isEqualTo(3);
+		assertOneUnbrokenChainOf(5);
+		counting.reset();
+		first.append(TestAuditEvents.full());
+		assertThat(counting.statements()).as("its own head again").isEqualTo(1);
+		assertOneUnbrokenChainOf(6);
 	}
 
 	@Test
