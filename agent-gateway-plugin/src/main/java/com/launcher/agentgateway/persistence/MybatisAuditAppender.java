@@ -88,11 +88,11 @@ public class MybatisAuditAppender implements AuditAppender {
 		try {
 			Head known = this.lastWritten;
 			if (known != null) {
-				// This node wrote the head last, as far as it knows: link to it and
-				// insert
-				// only if it has not moved, in one statement. A head moved by another
-				// node (or by retention's restart of the keyed chain) fails the check,
-				// nothing is written, and the locked path below links to the real head.
+				// As far as this node knows, it wrote the head: link the group to it
+				// and insert only if the stored head is still that one, in one
+				// statement. A head moved since (by another node, or by the keyed
+				// chain's start) fails the check and nothing is written; the locked
+				// path then links the group to the real head.
 				Group group = group(events, known.lastSeq(), known.lastHash());
 				if (this.audit.appendAfter(group.rows(), known.lastSeq(), known.lastHash(), known.keyedFrom()) == events
 					.size()) {
