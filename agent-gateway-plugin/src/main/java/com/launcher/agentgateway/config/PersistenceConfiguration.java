@@ -79,10 +79,7 @@ public class PersistenceConfiguration {
 			"SourceThrottleMapper", "TaskerBudgetMapper", "TokenMapper", "WriteBudgetMapper", "OAuthClientMapper",
 			"OAuthCodeMapper", "OAuthRefreshTokenMapper", "AuditStreamMapper");
 
-	/**
-	 * The most concurrent audit events appended under one lock of the chain head
-	 * (GroupedAuditAppender).
-	 */
+	/** The most concurrent audit events appended as one group (GroupedAuditAppender). */
 	static final int AUDIT_GROUP = 64;
 
 	/** The audit stream's cursor (agw_audit_stream.sink) of the file sink. */
