@@ -131,8 +131,7 @@ public final class LauncherCluster implements AutoCloseable {
 		properties.put("launcher.tasker.api-key", this.sandbox.demoApiKey());
 		properties.put("launcher.tasker.rate-limit-per-minute", 100_000);
 		// The plugin's shared Tasker budget too: tests that are not about it must not
-		// wait
-		// for it (the budget's own tests set Plane's sizes).
+		// wait for it (the budget's own tests set Plane's sizes).
 		properties.put("agent-gateway.tasker-budget.per-minute", 100_000);
 		properties.put("agent-gateway.tasker-budget.burst", 10_000);
 		// Reads straight from Tasker, and no background sync: tests that count Tasker

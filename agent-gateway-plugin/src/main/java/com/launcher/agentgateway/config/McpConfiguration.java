@@ -265,8 +265,8 @@ public class McpConfiguration {
 			Set<String> allowed = new LinkedHashSet<>();
 			Arrays.stream(origins.split(",")).map(String::strip).filter((o) -> !o.isEmpty()).forEach(allowed::add);
 			// GatewayProperties reads durations: the plugin's environment has no
-			// conversion
-			// service, so getProperty(key, Duration.class) failed on any value set.
+			// conversion service, so getProperty(key, Duration.class) failed on any
+			// value set.
 			McpEdgeSettings edge = new McpEdgeSettings(allowed,
 					environment.getProperty("agent-gateway.mcp.max-body-bytes", Integer.class, 1024 * 1024),
 					GatewayProperties.duration(environment, "agent-gateway.mcp.request-timeout",

@@ -48,7 +48,6 @@ import com.launcher.agentgateway.token.TokenStore;
 import com.launcher.host.api.LauncherPluginContext;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
-import com.launcher.host.api.LauncherPluginContext;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import org.apache.ibatis.session.SqlSessionFactory;

@@ -215,8 +215,8 @@ public class ClientRegistry {
 
 	private static void checkPublicClient(ClientMetadata metadata, OAuthError error) {
 		// Only public clients (MCP authorization: clients are native apps that cannot
-		// keep a
-		// secret); an absent method is read as "none" rather than RFC 7591's default.
+		// keep a secret); an absent method is read as "none" rather than RFC 7591's
+		// default.
 		String method = metadata.tokenEndpointAuthMethod();
 		if (method != null && !method.equals("none")) {
 			throw new OAuthException(error, "client_auth_method_unsupported",

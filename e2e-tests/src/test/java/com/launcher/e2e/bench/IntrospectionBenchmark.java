@@ -213,9 +213,9 @@ public final class IntrospectionBenchmark {
 		if (scans < 0) {
 			return line;
 		}
-		// The calling thread's CPU per call (the plugin's and the driver's work;
-		// PostgreSQL's
-		// is another process): it moves far less than wall time on a shared machine.
+		// The calling thread's CPU per call: the plugin's and the driver's work, not
+		// PostgreSQL's (another process). It moves far less than wall time on a shared
+		// machine.
 		return line + String.format(Locale.ROOT, "%-34s %10.1f%n", "  this thread's CPU, µs per call", lastCpuMicros);
 	}
 

@@ -421,9 +421,9 @@ class McpToolsEndToEndTests {
 	@Test
 	@Order(19)
 	void searchWhenTheReadModelIsOffThenRefusedWithACodeAndTheOtherWayToFindCards() {
-		// This class runs with agent-gateway.read-model.enabled=false: there is no copy
-		// to
-		// search, and Tasker's own search matches titles only (plane-api.md R12).
+		// This class runs with agent-gateway.read-model.enabled=false: there is no
+		// copy to search, and Tasker's own search matches titles only (plane-api.md
+		// R12).
 		cluster.sandbox().clearJournal();
 		McpSchema.CallToolResult result = as(readerClient, "search_work_items", args("query", "footer"));
 		assertThat(errorCode(result)).isEqualTo("search_disabled");

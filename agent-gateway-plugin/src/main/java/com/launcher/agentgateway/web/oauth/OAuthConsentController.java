@@ -117,8 +117,7 @@ public class OAuthConsentController {
 		}
 		catch (GatewayException ex) {
 			// A problem with the answer (a taken name, a project no longer grantable):
-			// ask
-			// again, with what went wrong; nothing was issued.
+			// ask again, with what went wrong; nothing was issued.
 			return answer(this.server.validate(ask, urls.resource()), user, urls, ex.errorCode(), true);
 		}
 	}
