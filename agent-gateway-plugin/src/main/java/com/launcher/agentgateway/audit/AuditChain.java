@@ -110,6 +110,17 @@ public final class AuditChain {
 	 * @return the canonical text after the position
 	 */
 	public static String canonicalAfterSeq(AuditEvent e) {
+		return canonicalAfterSeq(e, AuditDetails.encode(e.details()));
+	}
+
+	/**
+	 * The same, with the event's details already encoded ({@link AuditDetails#encode}),
+	 * for a store that also stores them and so encodes them once.
+	 * @param e the event
+	 * @param details its details as {@link AuditDetails#encode} wrote them
+	 * @return the canonical text after the position
+	 */
+	public static String canonicalAfterSeq(AuditEvent e, String details) {
 		StringBuilder out = new StringBuilder(256);
 		append(out, e.id());
 		append(out, e.occurredAt());
@@ -126,7 +137,7 @@ public final class AuditChain {
 		append(out, e.sourceAddress());
 		append(out, e.tokenId());
 		append(out, e.tokenHint());
-		append(out, AuditDetails.encode(e.details()));
+		append(out, details);
 		return out.toString();
 	}
 

@@ -30,7 +30,7 @@ interface AuditMapper {
 	 * Events with their positions and links (computed by the caller under the head's
 	 * lock), a row of text values each, in chain order; moves the head to the last.
 	 */
-	void appendAll(@Param("rows") String[][] rows, @Param("keyedFrom") long keyedFrom);
+	void appendAll(@Param("rows") String[][] rows);
 
 	/**
 	 * The same rows, inserted only if the head is still where they link to, in one

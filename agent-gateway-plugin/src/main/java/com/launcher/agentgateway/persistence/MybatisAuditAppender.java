@@ -73,8 +73,12 @@ public class MybatisAuditAppender implements AuditAppender {
 					logger.info("Audit chain keyed from its first position");
 				}
 				else {
-					logger.info("Audit chain keyed from position {} on; the events up to it keep their SHA-256 links",
-							head.lastSeq());
+					// Expected once, on the upgrade from a version before
+					// 0.4. At any other time the keyed start was removed in
+					// the database: verify then shows an unkeyed range where
+					// there was none.
+					logger.warn("Audit chain keyed from position {} on; the events up to it keep their SHA-256 links."
+							+ " Expected once, when upgrading from a version before 0.4", head.lastSeq());
 				}
 			}
 		});
@@ -102,11 +106,19 @@ public class MybatisAuditAppender implements AuditAppender {
 			}
 			this.transactions.executeWithoutResult((status) -> {
 				AuditMapper.Head head = this.audit.lockHead();
-				long keyedFrom = (head.keyedFrom() != null) ? head.keyedFrom() : head.lastSeq();
-				byte[] previous = (head.keyedFrom() != null) ? head.lastHash()
-						: AuditChain.genesis(this.key, head.lastSeq(), head.lastHash());
+				if (head.keyedFrom() == null) {
+					// The plugin records the keyed start before it serves
+					// (startKeyedChain): a head without one was changed in the
+					// database since. Keying from it now would hide that, so
+					// nothing is appended until a restart records a start
+					// again, which it logs.
+					logger.error("The audit chain's keyed start is missing from the database; refusing to append");
+					throw new IllegalStateException("The audit chain has no keyed start");
+				}
+				long keyedFrom = head.keyedFrom();
+				byte[] previous = head.lastHash();
 				Group group = group(events, head.lastSeq(), previous);
-				this.audit.appendAll(group.rows(), keyedFrom);
+				this.audit.appendAll(group.rows());
 				this.lastWritten = group.head(keyedFrom);
 			});
 		}
@@ -139,12 +151,13 @@ public class MybatisAuditAppender implements AuditAppender {
 		for (int row = 0; row < rows.length; row++) {
 			AuditEvent event = events.get(row);
 			long seq = lastSeq + 1 + row;
-			byte[] link = AuditChain.keyedLink(this.key, prev, seq, AuditChain.canonicalAfterSeq(event));
+			String details = AuditDetails.encode(event.details());
+			byte[] link = AuditChain.keyedLink(this.key, prev, seq, AuditChain.canonicalAfterSeq(event, details));
 			rows[row] = new String[] { Long.toString(seq), HEX.formatHex(prev), HEX.formatHex(link), text(event.id()),
 					event.occurredAt().toString(), text(event.agentId()), text(event.ownerUserId()),
 					event.actorType().name(), event.actorId(), event.action(), event.targetType(), event.targetId(),
 					event.outcome().name(), event.reason(), event.requestId(), event.sourceAddress(),
-					text(event.tokenId()), event.tokenHint(), AuditDetails.encode(event.details()) };
+					text(event.tokenId()), event.tokenHint(), details };
 			prev = link;
 		}
 		return new Group(rows, lastSeq + rows.length, prev);

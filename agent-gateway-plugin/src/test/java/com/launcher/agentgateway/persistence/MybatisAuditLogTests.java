@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class MybatisAuditLogTests extends AuditLogContractTests {
@@ -489,14 +490,19 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	}
 
 	@Test
-	void appendWhenTheKeyedStartIsMissingThenTheFirstAppendMakesIt() {
-		sql.update("UPDATE agw_audit_head SET keyed_from = NULL, last_hash = decode(repeat('00', 32), 'hex')");
-		assertThat(this.log.verify().withoutRanges()).isEqualTo(new ChainVerification(false, 0, 1L));
-
+	void appendWhenTheKeyedStartWasRemovedInTheDatabaseThenNothingIsAppendedAndTheBreakStays() {
+		// Keying from whatever head is stored would hide the removal: a chain rewritten
+		// with plain links and its keyed start cleared would verify again after one
+		// append.
 		this.log.append(TestAuditEvents.full());
+		sql.update("UPDATE agw_audit_head SET keyed_from = NULL, last_hash = decode(repeat('00', 32), 'hex')");
+		assertThat(this.log.verify().intact()).isFalse();
 
-		assertThat(this.log.verify())
-			.isEqualTo(new ChainVerification(true, 1, null, null, null, new AuditLog.Range(1, 1)));
+		assertThatThrownBy(() -> this.log.append(TestAuditEvents.full())).isInstanceOf(RuntimeException.class);
+
+		assertThat(sql.queryForObject("SELECT count(*) FROM agw_audit_event", Long.class)).isEqualTo(1);
+		assertThat(sql.queryForObject("SELECT keyed_from FROM agw_audit_head", Long.class)).isNull();
+		assertThat(this.log.verify().intact()).isFalse();
 	}
 
 	/** What the plugin before version 0.4 stored: a SHA-256 link made in SQL. */
