@@ -213,6 +213,22 @@ class MybatisReadModelSearchTests {
 	}
 
 	@Test
+	void searchWhenPlannedThenEachTextIsParsedOncePerCardAndItsUsesReadThatVector() throws Exception {
+		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
+		new MybatisReadModelSearch(TestDatabase.sessions(counting.dataSource()))
+			.search(new CopySearch.Query(List.of(this.project), "login", null, null, null, 10));
+
+		// The statement exactly as sent, under EXPLAIN VERBOSE: a node's output shows an
+		// expression it computes bare, and one it reads from a node below in brackets.
+		String plan = String.join("\n", HotStatementPlansBenchmark.explain(DATABASE.dataSource(),
+				counting.captured().get(0), "EXPLAIN (VERBOSE) ", "SELECT 1"));
+		for (String column : List.of("c.title", "c.description_text")) {
+			String parsed = "to_tsvector('simple'::regconfig, " + column + ")";
+			assertThat(occurrences(plan, parsed) - occurrences(plan, "(" + parsed + ")")).as(column).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void searchWhenTheMatchIsDeepInALongTextThenTheSnippetIsShortAndMarked() {
 		String words = "lorem ipsum dolor sit amet ".repeat(300);
 		WorkItem deep = card(this.project, 30, "Long", words + "the checkout fails " + words, null, 11);
@@ -226,6 +242,14 @@ class MybatisReadModelSearchTests {
 	private List<CopySearch.Found> search(String text, Set<UUID> states, UUID assignee, CopySearch.Key after,
 			int limit) {
 		return this.search.search(new CopySearch.Query(List.of(this.project), text, states, assignee, after, limit));
+	}
+
+	private static int occurrences(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			count++;
+		}
+		return count;
 	}
 
 	private void comment(UUID projectId, WorkItem card, String body, UUID author, UUID writtenBy) {
