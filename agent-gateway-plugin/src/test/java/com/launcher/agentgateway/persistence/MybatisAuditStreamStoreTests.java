@@ -63,7 +63,7 @@ class MybatisAuditStreamStoreTests {
 		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex'),"
 				+ " keyed_from = NULL");
 		MybatisAuditAppender appender = new MybatisAuditAppender(sessions(), TestAuditEvents.KEY);
-		appender.startKeyedChain();
+		appender.startKeyedChain(false);
 		this.log = new StoredAuditLog(appender, new MybatisAuditReader(sessions()), TestAuditEvents.KEY);
 		this.file = this.folder.resolve("siem").resolve("audit.jsonl");
 	}
