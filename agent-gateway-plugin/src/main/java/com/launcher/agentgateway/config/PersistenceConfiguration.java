@@ -220,10 +220,7 @@ public class PersistenceConfiguration {
 		return new HostSecretAuditChainKey(context.secrets());
 	}
 
-	/**
-	 * The chain's keyed start is made at start if it was not (a chain with events needs
-	 * consent).
-	 */
+	/** The keyed start is made here if missing; a chain with events needs consent. */
 	@Bean
 	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession, GatewayMetrics gatewayMetrics, AuditChainKey auditChainKey,
 			GatewayProperties properties) {
