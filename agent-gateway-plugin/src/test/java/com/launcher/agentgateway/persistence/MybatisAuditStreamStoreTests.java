@@ -114,6 +114,37 @@ class MybatisAuditStreamStoreTests {
 	}
 
 	@Test
+	void runOnceWhenTheSinkHasItsCursorThenThePassReadsItWithoutRegisteringAgain() throws Exception {
+		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
+		AuditStreamer streamer = new AuditStreamer(
+				new MybatisAuditStreamStore(TestDatabase.sessions(counting.dataSource())), new FileAuditSink(this.file),
+				"file", 3, Duration.ofSeconds(1));
+		append(2);
+
+		assertThat(streamer.runOnce()).isEqualTo(2);
+		assertThat(registrations(counting)).as("the first pass makes the cursor").isEqualTo(1);
+		counting.reset();
+		append(1);
+		assertThat(streamer.runOnce()).isEqualTo(1);
+		assertThat(streamer.runOnce()).isZero();
+
+		assertThat(registrations(counting)).as("later passes").isZero();
+		// Lock, cursor, head, events (and the cursor's move when there were any).
+		assertThat(counting.statements()).isEqualTo(5 + 4);
+		// A cursor removed in the database is made again, from the oldest event.
+		sql.update("DELETE FROM agw_audit_stream");
+		assertThat(streamer.runOnce()).isEqualTo(3);
+		assertThat(registrations(counting)).isEqualTo(1);
+	}
+
+	private static long registrations(CountingDataSource counting) {
+		return counting.captured()
+			.stream()
+			.filter((statement) -> statement.sql().contains("INSERT INTO agw_audit_stream"))
+			.count();
+	}
+
+	@Test
 	void runOnceWhenAnotherNodeStreamsThenWritesNothing() throws Exception {
 		append(2);
 		AuditStreamer streamer = streamer(new FileAuditSink(this.file), 3);
