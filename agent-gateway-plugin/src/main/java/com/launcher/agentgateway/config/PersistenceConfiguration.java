@@ -35,6 +35,7 @@ import com.launcher.agentgateway.persistence.MybatisSourceThrottle;
 import com.launcher.agentgateway.persistence.MybatisTokenStore;
 import com.launcher.agentgateway.persistence.MybatisWriteBudget;
 import com.launcher.agentgateway.persistence.PresentedRowTypeHandler;
+import com.launcher.agentgateway.persistence.RowReadingConfiguration;
 import com.launcher.agentgateway.persistence.StatementBoundDataSource;
 import com.launcher.agentgateway.persistence.TracingStatementInterceptor;
 import com.launcher.agentgateway.persistence.UuidTypeHandler;
@@ -143,7 +144,7 @@ public class PersistenceConfiguration {
 	public static SqlSessionFactory sqlSessionFactory(DataSource dataSource, Duration statementTimeout)
 			throws Exception {
 		ClassLoader plugin = PersistenceConfiguration.class.getClassLoader();
-		org.apache.ibatis.session.Configuration configuration = new org.apache.ibatis.session.Configuration();
+		org.apache.ibatis.session.Configuration configuration = new RowReadingConfiguration();
 		// Columns map onto record components by name (owner_user_id -> ownerUserId); the
 		// plugin compiles with -parameters, which names them.
 		configuration.setMapUnderscoreToCamelCase(true);
@@ -220,12 +221,12 @@ public class PersistenceConfiguration {
 		return new HostSecretAuditChainKey(context.secrets());
 	}
 
-	/** The chain's keyed start is made here, at start, if it was not made before. */
+	/** The keyed start is made here if missing; a chain with events needs consent. */
 	@Bean
-	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession, GatewayMetrics gatewayMetrics,
-			AuditChainKey auditChainKey) {
+	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession, GatewayMetrics gatewayMetrics, AuditChainKey auditChainKey,
+			GatewayProperties properties) {
 		MybatisAuditAppender stored = new MybatisAuditAppender(gatewaySqlSession, auditChainKey);
-		stored.startKeyedChain();
+		stored.startKeyedChain(properties.auditKeyExistingChain());
 		return new MeteredAuditLog(new StoredAuditLog(new GroupedAuditAppender(stored, AUDIT_GROUP),
 				new MybatisAuditReader(gatewaySqlSession), auditChainKey), gatewayMetrics);
 	}
