@@ -1,7 +1,6 @@
 package com.launcher.agentgateway.call;
 
 import java.util.Locale;
-import java.util.UUID;
 
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
@@ -30,13 +29,21 @@ final class CalledProject {
 			}
 			project = ReadableId.parse(card, "work_item_id").projectIdentifier();
 		}
-		if (project.length() == 36) {
-			UUID projectId = arguments.requiredUuid("project_id");
-			trail.target("project", projectId.toString());
-			return agent.grantFor(projectId).orElseThrow(() -> new GatewayException(ErrorCode.PROJECT_NOT_GRANTED));
+		Grant grant;
+		try {
+			grant = agent.grantNamed(project);
 		}
-		trail.target("project", project.toUpperCase(Locale.ROOT));
-		Grant grant = agent.grantNamed(project);
+		catch (GatewayException ex) {
+			// The event names the project asked for even when it is refused: a UUID as
+			// given, an identifier in capitals (a malformed UUID names nothing).
+			if (project.length() != 36) {
+				trail.target("project", project.toUpperCase(Locale.ROOT));
+			}
+			else if (ex.errorCode() == ErrorCode.PROJECT_NOT_GRANTED) {
+				trail.target("project", project.toLowerCase(Locale.ROOT));
+			}
+			throw ex;
+		}
 		trail.target("project", grant.projectId().toString());
 		return grant;
 	}

@@ -2,11 +2,14 @@ package com.launcher.agentgateway.observe;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
+import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.call.CallObserver;
 import com.launcher.agentgateway.core.ErrorCode;
 import io.micrometer.core.instrument.Counter;
@@ -42,6 +45,22 @@ public class GatewayMetrics implements CallObserver {
 
 	private final MeterRegistry registry;
 
+	// Each meter, once registered, is kept by its tag values: a call reads a map of its
+	// own (a plain get; compute only for a first), never the registry, which built an
+	// id and looked it up on every call. The registry holds the same instances, so the
+	// output is unchanged; no meter is registered before its first use.
+	private final Map<CallKey, Timer> toolCalls = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> idempotencyOutcomes = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> authRefusals = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<String, Timer>> taskerCalls = new ConcurrentHashMap<>();
+
+	private volatile Timer storedAppends;
+
+	private volatile Timer failedAppends;
+
 	public GatewayMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
@@ -52,22 +71,34 @@ public class GatewayMetrics implements CallObserver {
 
 	@Override
 	public void completed(CallReport report) {
-		Timer.builder("agent_gateway.tool.calls")
-			.description("Tool calls, by tool, outcome and the error the agent was told")
-			.tag("tool", report.tool())
-			.tag("outcome", report.outcome().name().toLowerCase(Locale.ROOT))
-			.tag("error", (report.error() != null) ? report.error().code() : "none")
-			.serviceLevelObjectives(CALL_BUCKETS)
-			.register(this.registry)
-			.record(report.elapsed());
+		CallKey key = new CallKey(report.tool(), report.outcome(), report.error());
+		Timer calls = this.toolCalls.get(key);
+		if (calls == null) {
+			calls = this.toolCalls.computeIfAbsent(key, this::toolCallTimer);
+		}
+		calls.record(report.elapsed());
 		String idempotency = idempotencyOutcome(report);
 		if (idempotency != null) {
-			Counter.builder("agent_gateway.idempotency.outcomes")
-				.description("Write calls by what their idempotency key decided")
-				.tag("outcome", idempotency)
-				.register(this.registry)
-				.increment();
+			Counter outcomes = this.idempotencyOutcomes.get(idempotency);
+			if (outcomes == null) {
+				outcomes = this.idempotencyOutcomes.computeIfAbsent(idempotency,
+						(outcome) -> Counter.builder("agent_gateway.idempotency.outcomes")
+							.description("Write calls by what their idempotency key decided")
+							.tag("outcome", outcome)
+							.register(this.registry));
+			}
+			outcomes.increment();
 		}
+	}
+
+	private Timer toolCallTimer(CallKey key) {
+		return Timer.builder("agent_gateway.tool.calls")
+			.description("Tool calls, by tool, outcome and the error the agent was told")
+			.tag("tool", key.tool())
+			.tag("outcome", key.outcome().name().toLowerCase(Locale.ROOT))
+			.tag("error", (key.error() != null) ? key.error().code() : "none")
+			.serviceLevelObjectives(CALL_BUCKETS)
+			.register(this.registry);
 	}
 
 	// Only what the key decided: a write refused before its key was claimed (no grant,
@@ -93,32 +124,55 @@ public class GatewayMetrics implements CallObserver {
 
 	/** An agent's token was refused, for this reason (the audit event's reason). */
 	public void authenticationRefused(String reason) {
-		Counter.builder("agent_gateway.auth.refusals")
-			.description("Refused agent authentications, by reason")
-			.tag("reason", bounded(reason))
-			.register(this.registry)
-			.increment();
+		String tag = bounded(reason);
+		Counter refusals = this.authRefusals.get(tag);
+		if (refusals == null) {
+			refusals = this.authRefusals.computeIfAbsent(tag,
+					(bounded) -> Counter.builder("agent_gateway.auth.refusals")
+						.description("Refused agent authentications, by reason")
+						.tag("reason", bounded)
+						.register(this.registry));
+		}
+		refusals.increment();
 	}
 
 	/** One call to the host's Tasker client ended, with this status. */
 	public void taskerCall(String operation, String status, long nanos) {
-		Timer.builder("agent_gateway.tasker.calls")
-			.description("Calls to Tasker through the host's client, by operation and status")
-			.tag("operation", operation)
-			.tag("status", status)
-			.serviceLevelObjectives(CALL_BUCKETS)
-			.register(this.registry)
-			.record(nanos, TimeUnit.NANOSECONDS);
+		Map<String, Timer> byStatus = this.taskerCalls.get(operation);
+		if (byStatus == null) {
+			byStatus = this.taskerCalls.computeIfAbsent(operation, (key) -> new ConcurrentHashMap<>());
+		}
+		Timer calls = byStatus.get(status);
+		if (calls == null) {
+			calls = byStatus.computeIfAbsent(status,
+					(key) -> Timer.builder("agent_gateway.tasker.calls")
+						.description("Calls to Tasker through the host's client, by operation and status")
+						.tag("operation", operation)
+						.tag("status", status)
+						.serviceLevelObjectives(CALL_BUCKETS)
+						.register(this.registry));
+		}
+		calls.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	/** One audit append ended. */
 	public void auditAppend(boolean stored, long nanos) {
-		Timer.builder("agent_gateway.audit.append")
-			.description("Audit appends, each one event in the chain")
-			.tag("outcome", stored ? "stored" : "failed")
-			.serviceLevelObjectives(APPEND_BUCKETS)
-			.register(this.registry)
-			.record(nanos, TimeUnit.NANOSECONDS);
+		Timer appends = stored ? this.storedAppends : this.failedAppends;
+		if (appends == null) {
+			appends = Timer.builder("agent_gateway.audit.append")
+				.description("Audit appends, each one event in the chain")
+				.tag("outcome", stored ? "stored" : "failed")
+				.serviceLevelObjectives(APPEND_BUCKETS)
+				.register(this.registry);
+			// Registering twice in a race returns the registry's one instance.
+			if (stored) {
+				this.storedAppends = appends;
+			}
+			else {
+				this.failedAppends = appends;
+			}
+		}
+		appends.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -169,6 +223,10 @@ public class GatewayMetrics implements CallObserver {
 
 	private static String bounded(String code) {
 		return (code != null && CODE.matcher(code).matches()) ? code : "other";
+	}
+
+	/** The tag values of a tool call's timer. */
+	private record CallKey(String tool, Outcome outcome, ErrorCode error) {
 	}
 
 }

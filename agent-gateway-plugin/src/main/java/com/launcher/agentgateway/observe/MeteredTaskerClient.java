@@ -53,7 +53,7 @@ public final class MeteredTaskerClient implements InvocationHandler {
 
 	private final Tracer tracer;
 
-	private final Map<Method, String> operations = new ConcurrentHashMap<>();
+	private final Map<Method, Operation> operations = new ConcurrentHashMap<>();
 
 	private volatile LastCall lastCall;
 
@@ -97,10 +97,11 @@ public final class MeteredTaskerClient implements InvocationHandler {
 			// A setting, not a call to Tasker: nothing to count.
 			return this.delegate.longestCall();
 		}
-		String operation = this.operations.computeIfAbsent(method, MeteredTaskerClient::snakeCase);
+		Operation named = this.operations.computeIfAbsent(method, Operation::of);
+		String operation = named.name();
 		// A child of the request being served, never a trace of its own: background
 		// calls (the owner sync) would only add noise.
-		Span span = Span.current().getSpanContext().isValid() ? this.tracer.spanBuilder("tasker " + operation)
+		Span span = Span.current().getSpanContext().isValid() ? this.tracer.spanBuilder(named.spanName())
 			.setSpanKind(SpanKind.CLIENT)
 			.setAttribute("agent_gateway.tasker.operation", operation)
 			.startSpan() : Span.getInvalid();
@@ -123,15 +124,29 @@ public final class MeteredTaskerClient implements InvocationHandler {
 	}
 
 	static String statusOf(Throwable failure) {
-		return STATUSES.stream()
-			.filter((status) -> status.getKey().isInstance(failure))
-			.map(Map.Entry::getValue)
-			.findFirst()
-			.orElse("error");
+		// A loop, not a stream: this runs for every failed call, in bursts when Tasker
+		// is down.
+		for (Map.Entry<Class<? extends Throwable>, String> status : STATUSES) {
+			if (status.getKey().isInstance(failure)) {
+				return status.getValue();
+			}
+		}
+		return "error";
 	}
 
-	private static String snakeCase(Method method) {
-		return method.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+	/**
+	 * A method's operation tag and span name, made once per method rather than per call.
+	 *
+	 * @param name the method in snake case
+	 * @param spanName the span's name
+	 */
+	private record Operation(String name, String spanName) {
+
+		static Operation of(Method method) {
+			String name = method.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+			return new Operation(name, "tasker " + name);
+		}
+
 	}
 
 	/**

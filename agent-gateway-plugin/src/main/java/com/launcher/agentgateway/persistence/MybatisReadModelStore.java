@@ -56,6 +56,11 @@ public class MybatisReadModelStore implements ReadModelStore {
 	}
 
 	@Override
+	public List<CopiedProject> projects(Collection<UUID> projectIds) {
+		return projectIds.isEmpty() ? List.of() : this.mapper.projectsAmong(ReadModelRows.array(projectIds));
+	}
+
+	@Override
 	public List<GrantedProject> grantedProjects() {
 		return this.mapper.grantedProjects();
 	}

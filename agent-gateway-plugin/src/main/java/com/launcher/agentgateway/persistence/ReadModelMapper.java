@@ -15,6 +15,8 @@ interface ReadModelMapper {
 
 	List<CopiedProject> projects();
 
+	List<CopiedProject> projectsAmong(String projectIds);
+
 	List<GrantedProject> grantedProjects();
 
 	void track(GrantedProject project);

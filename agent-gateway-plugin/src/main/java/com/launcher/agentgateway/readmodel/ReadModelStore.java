@@ -26,6 +26,14 @@ public interface ReadModelStore {
 
 	List<CopiedProject> projects();
 
+	/**
+	 * The positions of these projects that the copy tracks, released or not, in one
+	 * statement whatever their number (a search reads all its granted projects at once).
+	 * @param projectIds the projects
+	 * @return the tracked ones among them, in no particular order
+	 */
+	List<CopiedProject> projects(Collection<UUID> projectIds);
+
 	/** The projects some agent holds a grant for, as the grants name them. */
 	List<GrantedProject> grantedProjects();
 

@@ -3,7 +3,9 @@ package com.launcher.agentgateway.tasker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,18 +65,27 @@ public class ReadModelSearch implements WorkItemSearch {
 		if (!this.settings.enabled()) {
 			throw new GatewayException(ErrorCode.SEARCH_DISABLED);
 		}
+		Map<UUID, CopiedProject> copied = new HashMap<>();
+		if (!grants.isEmpty()) {
+			// One statement for every granted project, however many.
+			this.store.projects(grants.stream().map(Grant::projectId).toList())
+				.forEach((project) -> copied.put(project.projectId(), project));
+		}
 		List<UUID> searched = new ArrayList<>();
 		List<UUID> notSearched = new ArrayList<>();
 		Instant asOf = null;
 		for (Grant grant : grants) {
-			Optional<CopiedProject> project = this.store.project(grant.projectId());
-			if (project.isPresent() && project.get().servable()) {
+			CopiedProject project = copied.get(grant.projectId());
+			if (project != null && project.servable()) {
 				searched.add(grant.projectId());
 				// The answer is as old as its oldest project's copy.
-				asOf = (asOf == null || project.get().asOf().isBefore(asOf)) ? project.get().asOf() : asOf;
+				asOf = (asOf == null || project.asOf().isBefore(asOf)) ? project.asOf() : asOf;
 			}
 			else {
-				this.store.track(new GrantedProject(grant.workspace(), grant.projectId(), grant.projectIdentifier()));
+				if (tracks(project, grant)) {
+					this.store
+						.track(new GrantedProject(grant.workspace(), grant.projectId(), grant.projectIdentifier()));
+				}
 				notSearched.add(grant.projectId());
 			}
 		}
@@ -99,6 +110,16 @@ public class ReadModelSearch implements WorkItemSearch {
 		}
 		return new Found(new Page<>(hits.stream().map(CopySearch.Found::hit).toList(), next, Optional.of(asOf)),
 				notSearched);
+	}
+
+	/**
+	 * Whether tracking would change the project's row: it is missing, released, or known
+	 * by another identifier. Otherwise the sync already fills it and the write (an upsert
+	 * that locks the row) would change nothing, on every search until the fill ends.
+	 */
+	private static boolean tracks(CopiedProject project, Grant grant) {
+		return project == null || project.releasedAt() != null
+				|| !Objects.equals(project.identifier(), grant.projectIdentifier());
 	}
 
 }

@@ -42,16 +42,23 @@ public record AgentPrincipal(UUID agentId, String agentName, UUID ownerUserId, S
 	}
 
 	/**
-	 * The grant of the project an identifier ({@code WEB}, any case) names. Only this
-	 * agent's grants are searched, so a project it is not granted is answered exactly
-	 * like an unknown one (DESIGN §6).
-	 * @param identifier the project identifier
-	 * @return the one granted project with that identifier
+	 * The grant of the project a {@code project_id} names: its UUID, or its identifier
+	 * ({@code WEB}, any case). The one place a project reference is resolved, for the
+	 * call pipeline and for the tools that scope themselves. Only this agent's grants are
+	 * searched, so a project it is not granted is answered exactly like an unknown one
+	 * (DESIGN §6).
+	 * @param project the UUID or the identifier
+	 * @return the one granted project it names
 	 * @throws GatewayException {@code project_not_granted} when none is, a validation
-	 * error listing the UUIDs when several are
+	 * error when 36 characters are not a UUID, or listing the UUIDs when an identifier
+	 * names several
 	 */
-	public Grant grantNamed(String identifier) {
-		String wanted = identifier.toUpperCase(Locale.ROOT);
+	public Grant grantNamed(String project) {
+		if (project.length() == 36) {
+			// No identifier is that long (the schema allows 12 characters).
+			return grantFor(uuid(project)).orElseThrow(() -> new GatewayException(ErrorCode.PROJECT_NOT_GRANTED));
+		}
+		String wanted = project.toUpperCase(Locale.ROOT);
 		List<Grant> named = this.grants.stream().filter((g) -> wanted.equals(g.projectIdentifier())).toList();
 		if (named.isEmpty()) {
 			throw new GatewayException(ErrorCode.PROJECT_NOT_GRANTED);
@@ -65,6 +72,23 @@ public record AgentPrincipal(UUID agentId, String agentName, UUID ownerUserId, S
 					null);
 		}
 		return named.get(0);
+	}
+
+	/**
+	 * The UUID in its canonical form only: {@code UUID.fromString} also reads forms like
+	 * {@code 1-2-3-4-5}, which the schema's pattern lets through.
+	 */
+	private static UUID uuid(String value) {
+		try {
+			UUID uuid = UUID.fromString(value);
+			if (uuid.toString().equalsIgnoreCase(value)) {
+				return uuid;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Refused below, as any other form.
+		}
+		throw GatewayException.invalid("project_id", "must be a UUID");
 	}
 
 	public boolean canWriteAnywhere() {

@@ -1,10 +1,14 @@
 package com.launcher.agentgateway.observe;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.call.CallObserver.CallReport;
 import com.launcher.agentgateway.core.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +66,35 @@ class GatewayMetricsTests {
 			.isEqualTo(1);
 		assertThat(this.registry.get("agent_gateway.auth.refusals").tag("reason", "other").counter().count())
 			.isEqualTo(2);
+	}
+
+	@Test
+	void metersWhenUsedAgainThenTheSameInstanceServesWithoutAskingTheRegistry() {
+		CallReport write = new CallReport("add_comment", true, Outcome.SUCCEEDED, null, false, Duration.ofMillis(5));
+		List<Runnable> uses = List.of(() -> this.metrics.completed(write),
+				() -> this.metrics.authenticationRefused("unknown_token"),
+				() -> this.metrics.taskerCall("get_issue", "ok", 1_000), () -> this.metrics.auditAppend(true, 1_000),
+				() -> this.metrics.auditAppend(false, 1_000));
+		uses.forEach(Runnable::run);
+		List<Meter> all = List.copyOf(this.registry.getMeters());
+		// The simple registry adds a gauge per bucket beside each timer: not ours.
+		List<Meter> first = all.stream().filter((meter) -> meter instanceof Timer || meter instanceof Counter).toList();
+		assertThat(first).extracting((meter) -> meter.getId().getName())
+			.containsExactlyInAnyOrder("agent_gateway.tool.calls", "agent_gateway.idempotency.outcomes",
+					"agent_gateway.auth.refusals", "agent_gateway.tasker.calls", "agent_gateway.audit.append",
+					"agent_gateway.audit.append");
+		// Out of the registry: a use that asked the registry would register a new meter
+		// there and leave the first at one.
+		all.forEach(this.registry::remove);
+
+		uses.forEach(Runnable::run);
+
+		assertThat(this.registry.getMeters()).isEmpty();
+		assertThat(first).allSatisfy((meter) -> assertThat(count(meter)).as(meter.getId().toString()).isEqualTo(2));
+	}
+
+	private static double count(Meter meter) {
+		return (meter instanceof Timer timer) ? timer.count() : ((Counter) meter).count();
 	}
 
 	@Test

@@ -1,13 +1,22 @@
 package com.launcher.agentgateway.observe;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.launcher.host.api.tasker.TaskerAlreadyExistsException;
 import com.launcher.host.api.tasker.TaskerClient;
+import com.launcher.host.api.tasker.TaskerCredentialRejectedException;
+import com.launcher.host.api.tasker.TaskerForbiddenException;
+import com.launcher.host.api.tasker.TaskerInvalidRequestException;
 import com.launcher.host.api.tasker.TaskerNotFoundException;
+import com.launcher.host.api.tasker.TaskerOutcomeUnknownException;
+import com.launcher.host.api.tasker.TaskerRateLimitedException;
 import com.launcher.host.api.tasker.TaskerUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -63,6 +72,24 @@ class MeteredTaskerClientTests {
 			.timer()
 			.count()).isEqualTo(1);
 		assertThat(this.metered.lastCall().reached()).isFalse();
+	}
+
+	@Test
+	void statusOfWhenEachFailureOfTheContractThenItsLabelAndAnythingElseIsError() {
+		Map<Throwable, String> labels = new LinkedHashMap<>();
+		labels.put(new TaskerNotFoundException(), "not_found");
+		labels.put(new TaskerForbiddenException(), "forbidden");
+		labels.put(new TaskerInvalidRequestException(Map.of()), "invalid_request");
+		labels.put(new TaskerAlreadyExistsException(UUID.randomUUID()), "already_exists");
+		labels.put(new TaskerRateLimitedException(Duration.ofSeconds(1)), "rate_limited");
+		labels.put(new TaskerCredentialRejectedException(), "credential_rejected");
+		labels.put(new TaskerOutcomeUnknownException(new IllegalStateException()), "outcome_unknown");
+		labels.put(new TaskerUnavailableException(), "unavailable");
+		labels.put(new IllegalStateException(), "error");
+
+		labels.forEach((failure, label) -> assertThat(MeteredTaskerClient.statusOf(failure))
+			.as(failure.getClass().getSimpleName())
+			.isEqualTo(label));
 	}
 
 }

@@ -8,14 +8,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.grant.Grant;
+import com.launcher.agentgateway.grant.TestGrants;
 import com.launcher.agentgateway.readmodel.CardCopy;
 import com.launcher.agentgateway.readmodel.CommentCopy;
 import com.launcher.agentgateway.readmodel.CopySearch;
 import com.launcher.agentgateway.readmodel.GrantedProject;
+import com.launcher.agentgateway.readmodel.ReadModelSettings;
 import com.launcher.agentgateway.readmodel.ReadModelStore;
+import com.launcher.agentgateway.tasker.ReadModelSearch;
 import com.launcher.agentgateway.workitem.Comment;
+import com.launcher.agentgateway.workitem.Page;
 import com.launcher.agentgateway.workitem.Priority;
 import com.launcher.agentgateway.workitem.WorkItem;
+import com.launcher.agentgateway.workitem.WorkItemSearch;
 import com.launcher.agentgateway.workitem.WorkItemSearch.Hit;
 import com.launcher.agentgateway.workitem.WorkItemSearch.Source;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The search statement on PostgreSQL: titles, descriptions and copied comments are found
@@ -162,6 +171,64 @@ class MybatisReadModelSearchTests {
 	}
 
 	@Test
+	void searchWhenManyProjectsAreGrantedThenTheirStateIsReadInOneStatementAndNothingIsWritten() {
+		UUID agentId = UUID.randomUUID();
+		List<Grant> grants = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			Grant grant = TestGrants.read(agentId, "P" + i);
+			grants.add(grant);
+			this.store.track(new GrantedProject(grant.workspace(), grant.projectId(), grant.projectIdentifier()));
+			if (i < 5) {
+				// The sixth stays in its first fill.
+				this.store.recordPass(grant.projectId(), T0, T0);
+			}
+			this.store.saveCards(grant.projectId(),
+					List.of(copy(card(grant.projectId(), 1, "Login " + i, "", null, 1))), T0);
+		}
+		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
+		ReadModelSearch search = new ReadModelSearch(
+				new MybatisReadModelSearch(TestDatabase.sessions(counting.dataSource())),
+				new MybatisReadModelStore(TestDatabase.sessions(counting.dataSource())), ReadModelSettings.defaults(),
+				() -> {
+				});
+		WorkItemSearch.Query login = new WorkItemSearch.Query("login", null, null);
+
+		WorkItemSearch.Found found = search.search(grants, login, new Page.Request(null, 10));
+
+		assertThat(found.page().items()).hasSize(5);
+		assertThat(found.notSearched()).containsExactly(grants.get(5).projectId());
+		// Before: a read per project and a no-op upsert for the filling one, 6 + 1 + 1.
+		assertThat(counting.statements()).as("the projects' state, then the search").isEqualTo(2);
+		counting.reset();
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> search.search(grants.subList(5, 6), login, new Page.Request(null, 10)))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.SEARCH_NOT_READY));
+		assertThat(counting.statements()).as("still filling: its row is not written again").isEqualTo(1);
+		counting.reset();
+		Grant fresh = TestGrants.read(agentId, "NEW");
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> search.search(List.of(fresh), login, new Page.Request(null, 10)));
+		assertThat(counting.statements()).as("a project the copy lacks is tracked").isEqualTo(2);
+		assertThat(this.store.project(fresh.projectId())).isPresent();
+	}
+
+	@Test
+	void searchWhenPlannedThenEachTextIsParsedOncePerCardAndItsUsesReadThatVector() throws Exception {
+		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
+		new MybatisReadModelSearch(TestDatabase.sessions(counting.dataSource()))
+			.search(new CopySearch.Query(List.of(this.project), "login", null, null, null, 10));
+
+		// The statement exactly as sent, under EXPLAIN VERBOSE: a node's output shows an
+		// expression it computes bare, and one it reads from a node below in brackets.
+		String plan = String.join("\n", HotStatementPlansBenchmark.explain(DATABASE.dataSource(),
+				counting.captured().get(0), "EXPLAIN (VERBOSE) ", "SELECT 1"));
+		for (String column : List.of("c.title", "c.description_text")) {
+			String parsed = "to_tsvector('simple'::regconfig, " + column + ")";
+			assertThat(occurrences(plan, parsed) - occurrences(plan, "(" + parsed + ")")).as(column).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void searchWhenTheMatchIsDeepInALongTextThenTheSnippetIsShortAndMarked() {
 		String words = "lorem ipsum dolor sit amet ".repeat(300);
 		WorkItem deep = card(this.project, 30, "Long", words + "the checkout fails " + words, null, 11);
@@ -175,6 +242,14 @@ class MybatisReadModelSearchTests {
 	private List<CopySearch.Found> search(String text, Set<UUID> states, UUID assignee, CopySearch.Key after,
 			int limit) {
 		return this.search.search(new CopySearch.Query(List.of(this.project), text, states, assignee, after, limit));
+	}
+
+	private static int occurrences(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			count++;
+		}
+		return count;
 	}
 
 	private void comment(UUID projectId, WorkItem card, String body, UUID author, UUID writtenBy) {

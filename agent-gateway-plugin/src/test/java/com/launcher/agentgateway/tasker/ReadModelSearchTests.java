@@ -3,7 +3,6 @@ package com.launcher.agentgateway.tasker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,7 +70,7 @@ class ReadModelSearchTests {
 
 	@Test
 	void searchWhenNoProjectIsFilledYetThenRefusedAsNotReadyAndTheFillIsAskedFor() {
-		given(this.store.project(this.web.projectId())).willReturn(Optional.empty());
+		given(this.store.projects(List.of(this.web.projectId()))).willReturn(List.of());
 
 		assertThatExceptionOfType(GatewayException.class)
 			.isThrownBy(() -> search(true).search(List.of(this.web), this.query, new Page.Request(null, 10)))
@@ -86,8 +85,8 @@ class ReadModelSearchTests {
 
 	@Test
 	void searchWhenOneProjectIsReadyThenOnlyItIsSearchedTheOtherIsNamedAndAsOfIsTheOldest() {
-		given(this.store.project(this.web.projectId())).willReturn(Optional.of(filled(this.web, OLDER)));
-		given(this.store.project(this.ops.projectId())).willReturn(Optional.empty());
+		given(this.store.projects(List.of(this.web.projectId(), this.ops.projectId())))
+			.willReturn(List.of(filled(this.web, OLDER)));
 		given(this.copy.search(any())).willReturn(List.of(found(this.web, 0.5f)));
 
 		WorkItemSearch.Found found = search(true).search(List.of(this.web, this.ops), this.query,
@@ -104,8 +103,32 @@ class ReadModelSearchTests {
 	}
 
 	@Test
+	void searchWhenAProjectIsStillFillingThenNotReadyWithoutWritingItsRowAgain() {
+		given(this.store.projects(List.of(this.web.projectId()))).willReturn(List.of(filling(this.web, null)));
+
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> search(true).search(List.of(this.web), this.query, new Page.Request(null, 10)))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.SEARCH_NOT_READY));
+		verify(this.store, never()).track(any());
+		assertThat(this.kicks).hasValue(1);
+	}
+
+	@Test
+	void searchWhenAProjectWasReleasedOrRenamedThenItIsTrackedAgain() {
+		Grant renamed = TestGrants.read(this.agent, "APP");
+		given(this.store.projects(List.of(this.web.projectId(), renamed.projectId())))
+			.willReturn(List.of(filling(this.web, OLDER), new CopiedProject(renamed.projectId(), renamed.workspace(),
+					"OLD", false, null, null, null, null, null, null)));
+
+		assertThatExceptionOfType(GatewayException.class)
+			.isThrownBy(() -> search(true).search(List.of(this.web, renamed), this.query, new Page.Request(null, 10)));
+		verify(this.store).track(new GrantedProject("acme", this.web.projectId(), "WEB"));
+		verify(this.store).track(new GrantedProject("acme", renamed.projectId(), "APP"));
+	}
+
+	@Test
 	void searchWhenMoreHitsThanTheLimitThenTheCursorStartsTheNextPageAfterTheLastHit() {
-		given(this.store.project(this.web.projectId())).willReturn(Optional.of(filled(this.web, NEWER)));
+		given(this.store.projects(List.of(this.web.projectId()))).willReturn(List.of(filled(this.web, NEWER)));
 		CopySearch.Found first = found(this.web, 0.25f);
 		given(this.copy.search(any())).willReturn(List.of(first, found(this.web, 0.125f)));
 		ReadModelSearch search = search(true);
@@ -144,6 +167,11 @@ class ReadModelSearchTests {
 	private static CopiedProject filled(Grant grant, Instant asOf) {
 		return new CopiedProject(grant.projectId(), grant.workspace(), grant.projectIdentifier(), true, asOf, asOf,
 				asOf, null, asOf, null);
+	}
+
+	private static CopiedProject filling(Grant grant, Instant releasedAt) {
+		return new CopiedProject(grant.projectId(), grant.workspace(), grant.projectIdentifier(), false, null, null,
+				null, null, null, releasedAt);
 	}
 
 	private static CopySearch.Found found(Grant grant, float rank) {

@@ -1,6 +1,7 @@
 package com.launcher.agentgateway.token;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,28 @@ class AgentPrincipalTests {
 		assertThat(refused.field()).isEqualTo("project_id");
 		assertThat(refused.details()).containsEntry("valid",
 				List.of(first.projectId().toString(), second.projectId().toString()));
+	}
+
+	@Test
+	void grantNamedWhenAUuidInAnyCaseThenThatGrantAndAnUngrantedOneIsNotGranted() {
+		Grant web = TestGrants.read(this.agentId, "WEB");
+		AgentPrincipal agent = principal(web, TestGrants.write(this.agentId, "OPS"));
+
+		assertThat(agent.grantNamed(web.projectId().toString().toUpperCase(Locale.ROOT))).isEqualTo(web);
+		assertThat(catchThrowableOfType(GatewayException.class, () -> agent.grantNamed(UUID.randomUUID().toString()))
+			.errorCode()).isEqualTo(ErrorCode.PROJECT_NOT_GRANTED);
+	}
+
+	@Test
+	void grantNamedWhenThirtySixCharactersAreNoCanonicalUuidThenInvalidProjectId() {
+		AgentPrincipal agent = principal(TestGrants.read(this.agentId, "WEB"));
+
+		// The first is read by UUID.fromString, leniently, as another UUID.
+		for (String malformed : List.of("0000000000001-0001-0001-0001-0000001", "-".repeat(36))) {
+			GatewayException refused = catchThrowableOfType(GatewayException.class, () -> agent.grantNamed(malformed));
+			assertThat(refused.errorCode()).as(malformed).isEqualTo(ErrorCode.VALIDATION_FAILED);
+			assertThat(refused.field()).isEqualTo("project_id");
+		}
 	}
 
 	private AgentPrincipal principal(Grant... grants) {

@@ -54,7 +54,8 @@ final class SearchWorkItemsTool extends DescribedTool {
 		List<Grant> grants = new ArrayList<>();
 		int unavailable = 0;
 		if (args.string("project_id") != null) {
-			Grant grant = named(agent, args.string("project_id"));
+			// Resolved as the call pipeline resolves it for scoped tools.
+			Grant grant = agent.grantNamed(args.string("project_id"));
 			this.workItems.requireOwnerMembership(agent, grant);
 			grants.add(grant);
 		}
@@ -119,25 +120,6 @@ final class SearchWorkItemsTool extends DescribedTool {
 					found.notSearched().stream().map((id) -> byProject.get(id).projectIdentifier()).toList());
 		result.structured().put("unavailable_count", unavailable);
 		return result;
-	}
-
-	/**
-	 * The grant a {@code project_id} names, by UUID or identifier, as the call pipeline
-	 * resolves it for scoped tools: a project not granted is answered like an unknown
-	 * one.
-	 */
-	private static Grant named(AgentPrincipal agent, String project) {
-		if (project.length() == 36) {
-			UUID id;
-			try {
-				id = UUID.fromString(project);
-			}
-			catch (IllegalArgumentException ex) {
-				throw GatewayException.invalid("project_id", "is not a UUID or a project identifier");
-			}
-			return agent.grantFor(id).orElseThrow(() -> new GatewayException(ErrorCode.PROJECT_NOT_GRANTED));
-		}
-		return agent.grantNamed(project);
 	}
 
 	/**
