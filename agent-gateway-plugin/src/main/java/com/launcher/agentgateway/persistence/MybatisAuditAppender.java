@@ -50,15 +50,10 @@ public class MybatisAuditAppender implements AuditAppender {
 	 */
 	private volatile Head lastWritten;
 
-	/**
-	 * @param sessions the plugin's MyBatis sessions
-	 * @param transactions transactions the sessions' mappers join: the head's row lock is
-	 * held from the read to the commit, in one
-	 * @param key the chain's key
-	 */
 	public MybatisAuditAppender(SqlSession sessions, TransactionTemplate transactions, AuditChainKey key) {
 		this.audit = sessions.getMapper(AuditMapper.class);
 		this.key = key;
+		// The head's row lock is held from the read to the commit: one transaction.
 		this.transactions = transactions;
 	}
 

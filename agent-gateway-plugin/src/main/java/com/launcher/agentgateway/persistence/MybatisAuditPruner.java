@@ -31,15 +31,10 @@ public class MybatisAuditPruner implements AuditRetention.Pruner {
 
 	private final TransactionTemplate transactions;
 
-	/**
-	 * @param sessions the plugin's MyBatis sessions
-	 * @param transactions transactions the sessions' mappers join: the advisory lock is
-	 * transaction-scoped, so the lock and the delete share one
-	 * @param key the chain's key
-	 */
 	public MybatisAuditPruner(SqlSession sessions, TransactionTemplate transactions, AuditChainKey key) {
 		this.audit = sessions.getMapper(AuditMapper.class);
 		this.key = key;
+		// The advisory lock is transaction-scoped: the lock and the delete share one.
 		this.transactions = transactions;
 	}
 
