@@ -35,6 +35,7 @@ import com.launcher.agentgateway.persistence.MybatisSourceThrottle;
 import com.launcher.agentgateway.persistence.MybatisTokenStore;
 import com.launcher.agentgateway.persistence.MybatisWriteBudget;
 import com.launcher.agentgateway.persistence.PresentedRowTypeHandler;
+import com.launcher.agentgateway.persistence.RowReadingConfiguration;
 import com.launcher.agentgateway.persistence.StatementBoundDataSource;
 import com.launcher.agentgateway.persistence.TracingStatementInterceptor;
 import com.launcher.agentgateway.persistence.UuidTypeHandler;
@@ -144,7 +145,7 @@ public class PersistenceConfiguration {
 	public static SqlSessionFactory sqlSessionFactory(DataSource dataSource, Duration statementTimeout)
 			throws Exception {
 		ClassLoader plugin = PersistenceConfiguration.class.getClassLoader();
-		org.apache.ibatis.session.Configuration configuration = new org.apache.ibatis.session.Configuration();
+		org.apache.ibatis.session.Configuration configuration = new RowReadingConfiguration();
 		// Columns map onto record components by name (owner_user_id -> ownerUserId); the
 		// plugin compiles with -parameters, which names them.
 		configuration.setMapUnderscoreToCamelCase(true);

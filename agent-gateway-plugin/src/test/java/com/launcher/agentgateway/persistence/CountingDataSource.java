@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +21,8 @@ import javax.sql.DataSource;
 final class CountingDataSource {
 
 	private final AtomicInteger statements = new AtomicInteger();
+
+	private final AtomicInteger metadataReads = new AtomicInteger();
 
 	private final List<Captured> captured = new CopyOnWriteArrayList<>();
 
@@ -41,6 +44,13 @@ final class CountingDataSource {
 		return this.statements.get();
 	}
 
+	/**
+	 * How often a result set's metadata was asked for since the last {@link #reset()}.
+	 */
+	int metadataReads() {
+		return this.metadataReads.get();
+	}
+
 	/** The prepared statements since the last {@link #reset()}, in order. */
 	List<Captured> captured() {
 		return List.copyOf(this.captured);
@@ -48,6 +58,7 @@ final class CountingDataSource {
 
 	void reset() {
 		this.statements.set(0);
+		this.metadataReads.set(0);
 		this.captured.clear();
 	}
 
@@ -77,7 +88,18 @@ final class CountingDataSource {
 							&& args[0] instanceof Integer) {
 						capture.binds().add(new Bind(method, args.clone()));
 					}
-					return invoke(statement, method, args);
+					Object result = invoke(statement, method, args);
+					return (result instanceof ResultSet rs) ? counting(rs) : result;
+				});
+	}
+
+	private ResultSet counting(ResultSet rs) {
+		return (ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { ResultSet.class },
+				(proxy, method, args) -> {
+					if (method.getName().equals("getMetaData")) {
+						this.metadataReads.incrementAndGet();
+					}
+					return invoke(rs, method, args);
 				});
 	}
 

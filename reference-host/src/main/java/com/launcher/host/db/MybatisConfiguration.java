@@ -41,7 +41,7 @@ public class MybatisConfiguration {
 		factory.setMapperLocations(
 				new PathMatchingResourcePatternResolver().getResources("classpath:db/launcher/mappers/*.xml"));
 		factory.setTypeHandlers(new UuidTypeHandler(), new LauncherUserTypeHandler());
-		Configuration configuration = new Configuration();
+		Configuration configuration = new RowReadingConfiguration();
 		configuration.setMapUnderscoreToCamelCase(true);
 		// Each statement is its own short session on the request path: a cache would
 		// only cost every call its key, and could serve a user's status after a block.

@@ -7,6 +7,11 @@ import java.util.UUID;
 import com.launcher.host.api.user.LauncherUser;
 import com.launcher.host.api.user.UserStatus;
 import com.launcher.host.db.TestDatabases;
+import org.apache.ibatis.executor.resultset.DefaultResultSetHandler;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.RowBounds;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,21 @@ class MybatisUserDirectoryTests {
 		assertThat(directory.findByUsername("carol")).contains(user);
 		assertThat(directory.findByUsername("nobody")).isEmpty();
 		assertThat(directory.findById(UUID.randomUUID())).isEmpty();
+	}
+
+	@Test
+	void findByIdWhenReadThenTheRowGoesStraightToItsTypeHandler() {
+		// Every bearer request of a plugin reads its owner's row: MyBatis's column
+		// metadata and mapping are skipped for it (RowReadingConfiguration), unless a
+		// call bounds its rows, which only MyBatis applies.
+		Configuration configuration = context.getBean("launcherSqlSessionFactory", SqlSessionFactory.class)
+			.getConfiguration();
+		MappedStatement byId = configuration.getMappedStatement("com.launcher.host.user.UserMapper.findById");
+
+		assertThat(configuration.newResultSetHandler(null, byId, RowBounds.DEFAULT, null, null, null))
+			.isNotInstanceOf(DefaultResultSetHandler.class);
+		assertThat(configuration.newResultSetHandler(null, byId, new RowBounds(1, 1), null, null, null))
+			.isInstanceOf(DefaultResultSetHandler.class);
 	}
 
 	@Test
