@@ -75,9 +75,11 @@ public class AuditStreamer {
 			return 0;
 		}
 		long streamed = 0;
+		Batch batch = new Batch();
 		try {
 			for (int i = 0; i < MAX_BATCHES_PER_PASS && !Thread.currentThread().isInterrupted(); i++) {
-				Pass pass = this.store.streamNext(this.sinkName, this.batch, this.sink::write);
+				batch.first = -1;
+				Pass pass = this.store.streamNext(this.sinkName, this.batch, batch::write);
 				this.behind = pass.behind();
 				streamed += pass.streamed();
 				if (!pass.streaming() || pass.streamed() < this.batch) {
@@ -86,10 +88,32 @@ public class AuditStreamer {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Audit streaming to '{}' failed; retrying in {}: {}", this.sinkName, this.interval,
-					ex.getClass().getSimpleName());
+			logFailure(batch, ex);
 		}
 		return streamed;
+	}
+
+	/**
+	 * Says where the pass stopped and why, in the store's and the sink's own safe words:
+	 * never an exception's message as such, which may quote an event's values.
+	 */
+	private void logFailure(Batch batch, RuntimeException ex) {
+		if (batch.first < 0) {
+			logger.warn("Audit streaming to '{}' could not read the next events from the database ({});"
+					+ " retrying in {}", this.sinkName, this.store.describe(ex), this.interval);
+		}
+		else if (batch.sinkFailed) {
+			logger.warn(
+					"Audit streaming to '{}' could not write events {} to {} ({}); the cursor stays at {},"
+							+ " retrying in {}",
+					this.sinkName, batch.first, batch.last, this.sink.describe(ex), batch.first - 1, this.interval);
+		}
+		else {
+			logger.warn(
+					"Audit streaming to '{}' wrote events {} to {} but could not move the cursor past them ({});"
+							+ " they come again, retrying in {}",
+					this.sinkName, batch.first, batch.last, this.store.describe(ex), this.interval);
+		}
 	}
 
 	/** How many events the sink has not yet taken, as of this node's last pass. */
@@ -103,6 +127,29 @@ public class AuditStreamer {
 			// A batch interrupted in its write comes again: its cursor has not moved.
 			this.passes.stop();
 		}
+	}
+
+	/** The batch a pass has in hand, for the log when it fails. */
+	private final class Batch {
+
+		private long first = -1;
+
+		private long last;
+
+		private boolean sinkFailed;
+
+		void write(List<StreamedEvent> events) {
+			this.first = events.get(0).seq();
+			this.last = events.get(events.size() - 1).seq();
+			try {
+				AuditStreamer.this.sink.write(events);
+			}
+			catch (RuntimeException ex) {
+				this.sinkFailed = true;
+				throw ex;
+			}
+		}
+
 	}
 
 	/** Where the events and the sinks' cursors are stored. */
@@ -121,6 +168,16 @@ public class AuditStreamer {
 		 */
 		Pass streamNext(String sink, int batch, Consumer<List<StreamedEvent>> writer);
 
+		/**
+		 * What an operator needs to know of the store's failure, without secrets or
+		 * events' values.
+		 * @param failure what {@link #streamNext} threw
+		 * @return a short reason
+		 */
+		default String describe(RuntimeException failure) {
+			return failure.getClass().getSimpleName();
+		}
+
 	}
 
 	/** Where a SIEM picks the events up. */
@@ -131,6 +188,16 @@ public class AuditStreamer {
 		 * @param events the events, in chain order
 		 */
 		void write(List<StreamedEvent> events);
+
+		/**
+		 * What an operator needs to know of the sink's failure, without secrets or
+		 * events' values.
+		 * @param failure what {@link #write} threw
+		 * @return a short reason
+		 */
+		default String describe(RuntimeException failure) {
+			return failure.getClass().getSimpleName();
+		}
 
 	}
 

@@ -21,10 +21,12 @@ import org.springframework.core.env.Environment;
  * @param auditRetention how long audit events are kept, or {@code null} to keep every
  * event
  * @param auditPruneInterval how often events older than the retention are deleted
+ * @param auditKeyExistingChain the operator's consent to key an audit chain that holds
+ * events with plain links (an upgrade from 0.3); a one-time setting
  */
 public record GatewayProperties(Duration ownerSyncInterval, int authFailureLimit, Duration authFailureWindow,
 		Duration authFailureBlock, int rateLeaseMax, Duration rateLeaseFor, Duration auditRetention,
-		Duration auditPruneInterval) {
+		Duration auditPruneInterval, boolean auditKeyExistingChain) {
 
 	public GatewayProperties {
 		if (auditRetention != null && (auditRetention.compareTo(Duration.ofDays(1)) < 0
@@ -54,7 +56,21 @@ public record GatewayProperties(Duration ownerSyncInterval, int authFailureLimit
 				environment.getProperty("agent-gateway.rate-lease-max", Integer.class, 32),
 				duration(environment, "agent-gateway.rate-lease-for", Duration.ofMillis(500)),
 				duration(environment, "agent-gateway.audit.retention", null),
-				duration(environment, "agent-gateway.audit.prune-interval", Duration.ofHours(1)));
+				duration(environment, "agent-gateway.audit.prune-interval", Duration.ofHours(1)),
+				flag(environment, "agent-gateway.audit.key-existing-chain"));
+	}
+
+	// Only "true" consents: a security consent must not be given by a typo, nor by
+	// "yes", "on" or "1" that Spring's converter would also take.
+	static boolean flag(Environment environment, String key) {
+		String value = environment.getProperty(key);
+		if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+			return false;
+		}
+		if (value.strip().equalsIgnoreCase("true")) {
+			return true;
+		}
+		throw new IllegalArgumentException(key + " must be true or false");
 	}
 
 	// The plugin context's Environment has no String-to-Duration converter (that is

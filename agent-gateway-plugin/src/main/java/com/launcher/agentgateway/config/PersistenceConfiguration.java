@@ -222,12 +222,12 @@ public class PersistenceConfiguration {
 		return new HostSecretAuditChainKey(context.secrets());
 	}
 
-	/** The chain's keyed start is made here, at start, if it was not made before. */
+	/** The keyed start is made here if missing; a chain with events needs consent. */
 	@Bean
 	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession, GatewayMetrics gatewayMetrics, AuditChainKey auditChainKey,
-			TransactionTemplate gatewayTransactions) {
+			GatewayProperties properties, TransactionTemplate gatewayTransactions) {
 		MybatisAuditAppender stored = new MybatisAuditAppender(gatewaySqlSession, gatewayTransactions, auditChainKey);
-		stored.startKeyedChain();
+		stored.startKeyedChain(properties.auditKeyExistingChain());
 		return new MeteredAuditLog(new StoredAuditLog(new GroupedAuditAppender(stored, AUDIT_GROUP),
 				new MybatisAuditReader(gatewaySqlSession, gatewayTransactions), auditChainKey), gatewayMetrics);
 	}

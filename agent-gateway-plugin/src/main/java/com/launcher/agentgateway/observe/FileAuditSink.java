@@ -66,6 +66,18 @@ public class FileAuditSink implements AuditStreamer.Sink {
 	}
 
 	/**
+	 * The file system's own reason (no space left, no permission, a read-only disk): it
+	 * names the configured file, never an event's values.
+	 */
+	@Override
+	public String describe(RuntimeException failure) {
+		if (failure instanceof UncheckedIOException io) {
+			return io.getCause().getClass().getSimpleName() + ": " + io.getCause().getMessage();
+		}
+		return AuditStreamer.Sink.super.describe(failure);
+	}
+
+	/**
 	 * Where the file's last whole line ends, the file cut there: a crash in the middle of
 	 * a batch can leave a part of a line, which the batch, written again, replaces.
 	 */

@@ -58,25 +58,41 @@ public class MybatisAuditAppender implements AuditAppender {
 	}
 
 	/**
-	 * Starts the keyed chain if it has not started: an installation upgraded from a plain
-	 * chain keys from its current head on, and a new one from the first position. The
-	 * plugin calls it at start, so that a chain without a keyed start is a tampered one.
+	 * Starts the keyed chain if it has not started. A new installation keys from the
+	 * first position. A chain that already holds events without a keyed start (an upgrade
+	 * from 0.3, or a keyed start removed in the database) is keyed from its head on only
+	 * with the operator's consent, {@code keyExistingChain}; without it nothing changes
+	 * and the plugin does not start. The plugin calls it at start, so that a chain
+	 * without a keyed start is a tampered one.
+	 * @param keyExistingChain whether the operator allowed keying a chain that holds
+	 * events with plain links ({@code agent-gateway.audit.key-existing-chain})
+	 * @throws IllegalStateException if such a chain is found without that consent
 	 */
-	public void startKeyedChain() {
+	public void startKeyedChain(boolean keyExistingChain) {
 		this.transactions.executeWithoutResult((status) -> {
 			AuditMapper.Head head = this.audit.lockHead();
-			if (head.keyedFrom() == null && this.audit.startKeyed(head.lastSeq(),
+			if (head.keyedFrom() != null) {
+				return;
+			}
+			if (head.lastSeq() != 0 && !keyExistingChain) {
+				// Whoever can rewrite the chain with plain links and clear the keyed
+				// start would otherwise get a fresh keyed start at the next restart,
+				// and the rewritten part would verify as an older version's.
+				throw new IllegalStateException("The audit chain holds events up to position " + head.lastSeq()
+						+ " with plain links and no keyed start: it was written before 0.4, or its keyed start"
+						+ " was removed in the database. Check it, then start once with"
+						+ " agent-gateway.audit.key-existing-chain=true to key it from that position on");
+			}
+			if (this.audit.startKeyed(head.lastSeq(),
 					HEX.formatHex(AuditChain.genesis(this.key, head.lastSeq(), head.lastHash())))) {
 				if (head.lastSeq() == 0) {
 					logger.info("Audit chain keyed from its first position");
 				}
 				else {
-					// Expected once, on the upgrade from a version before
-					// 0.4. At any other time the keyed start was removed in
-					// the database: verify then shows an unkeyed range where
-					// there was none.
-					logger.warn("Audit chain keyed from position {} on; the events up to it keep their SHA-256 links."
-							+ " Expected once, when upgrading from a version before 0.4", head.lastSeq());
+					logger.warn(
+							"Audit chain keyed from position {} on, as agent-gateway.audit.key-existing-chain"
+									+ " allows; the events up to it keep their SHA-256 links. Remove the setting now",
+							head.lastSeq());
 				}
 			}
 		});

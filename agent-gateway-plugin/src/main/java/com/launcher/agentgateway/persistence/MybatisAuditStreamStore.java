@@ -1,5 +1,6 @@
 package com.launcher.agentgateway.persistence;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The audit stream's cursors in {@code agw_audit_stream}, one row per sink, moved in the
  * transaction that holds the sink's advisory lock (transaction-scoped, as the pruner's),
- * after the sink has written the batch.
+ * after the sink has written the batch. A sink's row is made on the first pass that finds
+ * none; the passes after it read the cursor only.
  */
 public class MybatisAuditStreamStore implements AuditStreamer.Store {
 
@@ -34,10 +36,12 @@ public class MybatisAuditStreamStore implements AuditStreamer.Store {
 	public Pass streamNext(String sink, int batch, Consumer<List<StreamedEvent>> writer) {
 		return this.transactions.execute((status) -> {
 			boolean mine = this.stream.tryLock(sink);
-			if (mine) {
-				this.stream.register(sink);
-			}
 			Long cursor = this.stream.cursor(sink);
+			if (cursor == null && mine) {
+				// A new sink (or its row removed): made once, not on every pass.
+				this.stream.register(sink);
+				cursor = this.stream.cursor(sink);
+			}
 			long head = this.stream.headSeq();
 			if (!mine || cursor == null) {
 				return new Pass(false, 0, (cursor != null) ? Math.max(0, head - cursor) : 0);
@@ -54,6 +58,22 @@ public class MybatisAuditStreamStore implements AuditStreamer.Store {
 			this.stream.advance(sink, last);
 			return new Pass(true, events.size(), Math.max(0, head - last));
 		});
+	}
+
+	/**
+	 * The failure's type and SQLState. A message is added only for a connection's failure
+	 * (SQLState class 08), which names the server; others may quote a row's values.
+	 */
+	@Override
+	public String describe(RuntimeException failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				String state = sql.getSQLState();
+				return failure.getClass().getSimpleName() + ", SQLState " + state
+						+ (state.startsWith("08") ? ": " + sql.getMessage() : "");
+			}
+		}
+		return failure.getClass().getSimpleName();
 	}
 
 }

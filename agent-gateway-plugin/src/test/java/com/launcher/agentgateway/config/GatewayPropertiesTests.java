@@ -25,6 +25,19 @@ class GatewayPropertiesTests {
 		assertThat(properties.rateLeaseFor()).isEqualTo(Duration.ofMillis(500));
 		assertThat(properties.auditRetention()).as("every audit event is kept").isNull();
 		assertThat(properties.auditPruneInterval()).isEqualTo(Duration.ofHours(1));
+		assertThat(properties.auditKeyExistingChain()).as("no consent to key a plain chain").isFalse();
+	}
+
+	@Test
+	void fromWhenKeyExistingChainSetThenOnlyTrueConsentsAndAnythingElseIsRefused() {
+		assertThat(GatewayProperties.from(environment(Map.of("agent-gateway.audit.key-existing-chain", "true")))
+			.auditKeyExistingChain()).isTrue();
+		assertThat(GatewayProperties.from(environment(Map.of("agent-gateway.audit.key-existing-chain", "false")))
+			.auditKeyExistingChain()).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(
+					() -> GatewayProperties.from(environment(Map.of("agent-gateway.audit.key-existing-chain", "yes"))))
+			.withMessageContaining("agent-gateway.audit.key-existing-chain");
 	}
 
 	@Test

@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class MybatisAuditLogTests extends AuditLogContractTests {
 
@@ -54,7 +55,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex'),"
 				+ " keyed_from = NULL");
 		MybatisAuditAppender stored = appender();
-		stored.startKeyedChain();
+		stored.startKeyedChain(false);
 		return new StoredAuditLog(wrap(stored), reader(), TestAuditEvents.KEY);
 	}
 
@@ -475,21 +476,76 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	}
 
 	@Test
-	void startKeyedChainWhenAnOlderVersionsPlainChainIsStoredThenItStillVerifiesAndNewEventsAreKeyed() {
+	void startKeyedChainWhenAnOlderVersionsPlainChainIsStoredWithConsentThenItStillVerifiesAndNewEventsAreKeyed() {
 		sql.update("UPDATE agw_audit_head SET keyed_from = NULL, last_hash = decode(repeat('00', 32), 'hex')");
 		for (int i = 0; i < 3; i++) {
 			appendTheOldWay(TestAuditEvents.full());
 		}
 		MybatisAuditAppender stored = appender();
 
-		stored.startKeyedChain();
-		stored.startKeyedChain();
+		stored.startKeyedChain(true);
+		// Once keyed, the consent changes nothing: left set, or removed as the notes ask.
+		stored.startKeyedChain(true);
+		stored.startKeyedChain(false);
 		this.log.append(TestAuditEvents.full());
 		this.log.append(TestAuditEvents.full());
 
 		assertThat(this.log.verify())
 			.isEqualTo(new ChainVerification(true, 5, null, null, new AuditLog.Range(1, 3), new AuditLog.Range(4, 5)));
 		assertThat(sql.queryForObject("SELECT keyed_from FROM agw_audit_head", Long.class)).isEqualTo(3);
+	}
+
+	@Test
+	void startKeyedChainWhenAPlainChainIsStoredWithoutConsentThenItIsNotKeyedAndTheStartIsRefusedNamingTheSetting() {
+		sql.update("UPDATE agw_audit_head SET keyed_from = NULL, last_hash = decode(repeat('00', 32), 'hex')");
+		for (int i = 0; i < 3; i++) {
+			appendTheOldWay(TestAuditEvents.full());
+		}
+		byte[] head = sql.queryForObject("SELECT last_hash FROM agw_audit_head", byte[].class);
+
+		assertThatIllegalStateException().isThrownBy(() -> appender().startKeyedChain(false))
+			.withMessageContaining("agent-gateway.audit.key-existing-chain=true")
+			.withMessageContaining("position 3");
+
+		assertThat(sql.queryForObject("SELECT keyed_from FROM agw_audit_head", Long.class)).isNull();
+		assertThat(sql.queryForObject("SELECT last_hash FROM agw_audit_head", byte[].class)).isEqualTo(head);
+		assertThatThrownBy(() -> this.log.append(TestAuditEvents.full())).isInstanceOf(RuntimeException.class);
+		assertThat(sql.queryForObject("SELECT count(*) FROM agw_audit_event", Long.class)).isEqualTo(3);
+	}
+
+	@Test
+	void startKeyedChainWhenTheChainWasRewrittenWithPlainLinksAndItsKeyedStartClearedThenWithoutConsentItStaysUnkeyed() {
+		// The attack: keyed events rewritten with plain links in the database, the head
+		// moved to the last plain link and the keyed start cleared. A restart must not
+		// give it a new keyed start by itself, or verify would call it an older
+		// version's plain part.
+		this.log.append(TestAuditEvents.full());
+		this.log.append(TestAuditEvents.full());
+		sql.update("DELETE FROM agw_audit_event");
+		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex'),"
+				+ " keyed_from = NULL");
+		for (int i = 0; i < 2; i++) {
+			appendTheOldWay(TestAuditEvents.full());
+		}
+
+		assertThatIllegalStateException().isThrownBy(() -> appender().startKeyedChain(false))
+			.withMessageContaining("agent-gateway.audit.key-existing-chain");
+
+		assertThat(sql.queryForObject("SELECT keyed_from FROM agw_audit_head", Long.class)).isNull();
+		assertThat(this.log.verify().intact()).isFalse();
+	}
+
+	@Test
+	void startKeyedChainWhenTheChainIsEmptyThenItIsKeyedFromTheFirstPositionWithoutConsent() {
+		// A fresh installation's head, as the migrations leave it.
+		sql.update("UPDATE agw_audit_head SET keyed_from = NULL, last_hash = decode(repeat('00', 32), 'hex')");
+
+		appender().startKeyedChain(false);
+		this.log.append(TestAuditEvents.full());
+
+		assertThat(sql.queryForObject("SELECT keyed_from FROM agw_audit_head", Long.class)).isZero();
+		assertThat(this.log.verify())
+			.isEqualTo(new ChainVerification(true, 1, null, null, null, new AuditLog.Range(1, 1)));
 	}
 
 	@Test

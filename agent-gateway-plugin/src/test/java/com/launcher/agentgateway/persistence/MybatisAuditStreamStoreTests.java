@@ -15,6 +15,9 @@ import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.AuditStreamer;
 import com.launcher.agentgateway.audit.StoredAuditLog;
 import com.launcher.agentgateway.audit.TestAuditEvents;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.launcher.agentgateway.observe.FileAuditSink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +70,7 @@ class MybatisAuditStreamStoreTests {
 				+ " keyed_from = NULL");
 		MybatisAuditAppender appender = new MybatisAuditAppender(sessions(),
 				TestDatabase.transactions(DATABASE.dataSource()), TestAuditEvents.KEY);
-		appender.startKeyedChain();
+		appender.startKeyedChain(false);
 		this.log = new StoredAuditLog(appender,
 				new MybatisAuditReader(sessions(), TestDatabase.transactions(DATABASE.dataSource())),
 				TestAuditEvents.KEY);
@@ -114,6 +120,84 @@ class MybatisAuditStreamStoreTests {
 
 		List<Long> seqs = lines().stream().map((line) -> line.get("seq").asLong()).toList();
 		assertThat(seqs).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 4L, 5L, 6L, 7L);
+	}
+
+	@Test
+	void runOnceWhenTheSinkHasItsCursorThenThePassReadsItWithoutRegisteringAgain() throws Exception {
+		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
+		AuditStreamer streamer = new AuditStreamer(
+				new MybatisAuditStreamStore(TestDatabase.sessions(counting.dataSource()),
+						TestDatabase.transactions(counting.dataSource())),
+				new FileAuditSink(this.file), "file", 3, Duration.ofSeconds(1));
+		append(2);
+
+		assertThat(streamer.runOnce()).isEqualTo(2);
+		assertThat(registrations(counting)).as("the first pass makes the cursor").isEqualTo(1);
+		counting.reset();
+		append(1);
+		assertThat(streamer.runOnce()).isEqualTo(1);
+		assertThat(streamer.runOnce()).isZero();
+
+		assertThat(registrations(counting)).as("later passes").isZero();
+		// Lock, cursor, head, events (and the cursor's move when there were any).
+		assertThat(counting.statements()).isEqualTo(5 + 4);
+		// A cursor removed in the database is made again, from the oldest event.
+		sql.update("DELETE FROM agw_audit_stream");
+		assertThat(streamer.runOnce()).isEqualTo(3);
+		assertThat(registrations(counting)).isEqualTo(1);
+	}
+
+	private static long registrations(CountingDataSource counting) {
+		return counting.captured()
+			.stream()
+			.filter((statement) -> statement.sql().contains("INSERT INTO agw_audit_stream"))
+			.count();
+	}
+
+	@Test
+	void runOnceWhenTheSinkFailsThenTheLogNamesTheBatchTheFilesReasonAndTheCursorButNoEventValues() throws Exception {
+		append(2);
+		// The configured file is a directory: the file system refuses the write.
+		Files.createDirectories(this.file);
+
+		List<String> logged = logged(() -> streamer(new FileAuditSink(this.file), 3).runOnce());
+
+		assertThat(logged).singleElement()
+			.asString()
+			.contains("could not write events 1 to 2", "the cursor stays at 0", this.file.toString(),
+					"FileSystemException")
+			.doesNotContain("tool.create_work_item", "UncheckedIOException");
+		assertThat(sql.queryForObject("SELECT count(*) FROM agw_audit_stream WHERE last_seq > 0", Long.class)).isZero();
+	}
+
+	@Test
+	void runOnceWhenTheDatabaseIsAwayThenTheLogNamesTheSqlStateAndTheServer() {
+		// Nothing listens on port 1: the connection is refused at once.
+		DriverManagerDataSource away = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/agw", "postgres", "");
+		AuditStreamer streamer = new AuditStreamer(
+				new MybatisAuditStreamStore(TestDatabase.sessions(away), TestDatabase.transactions(away)),
+				new FileAuditSink(this.file), "file", 3, Duration.ofSeconds(1));
+
+		List<String> logged = logged(streamer::runOnce);
+
+		assertThat(logged).singleElement()
+			.asString()
+			.contains("could not read the next events from the database", "SQLState 08001", "127.0.0.1:1");
+	}
+
+	/** What {@link AuditStreamer} logs while {@code action} runs. */
+	private static List<String> logged(Runnable action) {
+		Logger logger = (Logger) LoggerFactory.getLogger(AuditStreamer.class);
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			action.run();
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+		return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
 	}
 
 	@Test

@@ -1,10 +1,12 @@
 package com.launcher.e2e.identity;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.launcher.e2e.LauncherCluster;
 import com.launcher.e2e.LauncherNode;
+import com.launcher.host.plugin.PluginHost.PluginInfo;
 import com.launcher.tasker.sandbox.SandboxOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The keyed audit chain in the built plugin (issue 12 point 7), against someone who can
  * write PostgreSQL but cannot use the host's key: an event edited and the chain computed
  * again the way the plugin linked it before 0.4 (SHA-256, in SQL), and a prefix deleted
- * with the retention's anchor moved after it. The admin's verification reports both.
+ * with the retention's anchor moved after it. The admin's verification reports both. And
+ * the whole chain rewritten with plain links and its keyed start cleared (what an
+ * installation upgraded from 0.3 looks like too): a restart keys it only with the
+ * operator's consent.
  */
 class KeyedAuditChainEndToEndTests {
 
@@ -107,6 +112,50 @@ class KeyedAuditChainEndToEndTests {
 		assertThat(broken.get("intact").asBoolean()).isFalse();
 		assertThat(broken.get("firstBrokenSeq").asLong()).isEqualTo(cut + 1);
 		assertThat(broken.get("prunedThroughSeq").asLong()).isEqualTo(cut);
+	}
+
+	@Test
+	void startWhenTheChainHasPlainLinksAndNoKeyedStartThenTheGatewayStartsOnlyWithTheOperatorsConsent() {
+		long last = jdbc.queryForObject("SELECT max(seq) FROM agw_audit_event", Long.class);
+		// Every link made again the way 0.3 made them, from the plain genesis, and the
+		// keyed start cleared: a chain that reads as an older version's.
+		byte[] previous = new byte[32];
+		for (long seq = 1; seq <= last; seq++) {
+			previous = jdbc.queryForObject("UPDATE agw_audit_event SET prev_hash = ?,"
+					+ " hash = sha256(? || convert_to(CAST(seq AS text) || chr(31) || " + TAIL + ", 'UTF8'))"
+					+ " WHERE seq = ? RETURNING hash", byte[].class, previous, previous, seq);
+		}
+		jdbc.update("UPDATE agw_audit_head SET last_hash = ?, keyed_from = NULL", previous);
+
+		LauncherNode refused = cluster.addNode(List.of(LauncherCluster.pluginZip()));
+		assertThat(gateway(refused).state()).isEqualTo("FAILED");
+		assertThat(gateway(refused).failure()).contains("agent-gateway.audit.key-existing-chain=true")
+			.contains("position " + last);
+		assertThat(jdbc.queryForObject("SELECT keyed_from FROM agw_audit_head", Long.class)).isNull();
+
+		LauncherNode consented = cluster.addNode(List.of(LauncherCluster.pluginZip()),
+				Map.of("agent-gateway.audit.key-existing-chain", true));
+		assertThat(gateway(consented).state()).isEqualTo("STARTED");
+		assertThat(jdbc.queryForObject("SELECT keyed_from FROM agw_audit_head", Long.class)).isEqualTo(last);
+		consented.createAgent("alice", "keyed-after-consent");
+
+		// The rewritten part now shows as an unkeyed range where there was none.
+		JsonNode keyed = verify();
+		assertThat(keyed.get("intact").asBoolean()).isTrue();
+		assertThat(keyed.get("unkeyed").get("fromSeq").asLong()).isEqualTo(1);
+		assertThat(keyed.get("unkeyed").get("toSeq").asLong()).isEqualTo(last);
+		assertThat(keyed.get("keyed").get("fromSeq").asLong()).isEqualTo(last + 1);
+		consented.close();
+		refused.close();
+	}
+
+	private static PluginInfo gateway(LauncherNode node) {
+		return node.pluginHost()
+			.plugins()
+			.stream()
+			.filter((plugin) -> plugin.id().equals("agent-gateway"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static JsonNode verify() {
