@@ -2,6 +2,7 @@ package com.launcher.agentgateway.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -43,6 +44,33 @@ public record AuditEvent(UUID id, Instant occurredAt, UUID agentId, UUID ownerUs
 
 	public static Builder builder(String action, Outcome outcome) {
 		return new Builder(action, outcome);
+	}
+
+	/**
+	 * The event's fields by name, in the order of its components, nulls kept: the one
+	 * mapping the exports and the stream file share, so that a SIEM reads the same names
+	 * from either.
+	 * @return a new map the caller may add to
+	 */
+	public Map<String, Object> fields() {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("id", this.id);
+		fields.put("occurredAt", this.occurredAt.toString());
+		fields.put("agentId", this.agentId);
+		fields.put("ownerUserId", this.ownerUserId);
+		fields.put("actorType", this.actorType.name());
+		fields.put("actorId", this.actorId);
+		fields.put("action", this.action);
+		fields.put("targetType", this.targetType);
+		fields.put("targetId", this.targetId);
+		fields.put("outcome", this.outcome.name());
+		fields.put("reason", this.reason);
+		fields.put("requestId", this.requestId);
+		fields.put("sourceAddress", this.sourceAddress);
+		fields.put("tokenId", this.tokenId);
+		fields.put("tokenHint", this.tokenHint);
+		fields.put("details", this.details);
+		return fields;
 	}
 
 	/** Who acted. */

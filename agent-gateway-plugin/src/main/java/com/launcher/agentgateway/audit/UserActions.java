@@ -2,6 +2,7 @@ package com.launcher.agentgateway.audit;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.UUID;
 
 import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
@@ -42,9 +43,21 @@ public final class UserActions {
 	 * @return the builder
 	 */
 	public AuditEvent.Builder event(String action, Outcome outcome, Actor actor) {
+		return event(action, outcome, actor.userId());
+	}
+
+	/**
+	 * A person's action in this request, where only their id is known (the OAuth
+	 * authorization endpoint signs people in, it has no {@link Actor}).
+	 * @param action what was attempted
+	 * @param outcome what came of it
+	 * @param userId the person's user id
+	 * @return the builder
+	 */
+	public AuditEvent.Builder event(String action, Outcome outcome, UUID userId) {
 		return AuditEvent.builder(action, outcome)
 			.at(this.clock.instant())
-			.actor(ActorType.USER, actor.userId().toString())
+			.actor(ActorType.USER, userId.toString())
 			.request(this.request.requestId(), this.request.clientAddress());
 	}
 

@@ -48,11 +48,13 @@ import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.tasker.TaskerClient;
 import com.launcher.host.api.tasker.WorkItemIdentifier;
 import liquibase.integration.spring.SpringLiquibase;
+import org.mybatis.spring.SqlSessionTemplate;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every bean of the plugin. The host's {@link LauncherPluginContext} is registered before
@@ -88,6 +90,12 @@ public class GatewayConfiguration {
 		liquibase.setDatabaseChangeLogTable("agw_databasechangelog");
 		liquibase.setDatabaseChangeLogLockTable("agw_databasechangeloglock");
 		return liquibase;
+	}
+
+	/** The audit stores' transactions, one template for them all. */
+	@Bean
+	TransactionTemplate gatewayTransactions(SqlSessionTemplate gatewaySqlSession) {
+		return GatewayTransactions.over(gatewaySqlSession);
 	}
 
 	@Bean

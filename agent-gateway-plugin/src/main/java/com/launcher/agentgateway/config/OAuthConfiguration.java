@@ -60,6 +60,17 @@ public class OAuthConfiguration {
 	/** Prefix of refresh tokens: never presentable as an access token. */
 	static final String REFRESH_PREFIX = "agwr_";
 
+	/*
+	 * One source of randomness and one codec for each kind of secret, shared by the
+	 * endpoint that mints it and those that check it: SecureRandom is thread-safe, and a
+	 * codec holds nothing else.
+	 */
+	private final SecureRandom random = new SecureRandom();
+
+	private final TokenCodec codes = new TokenCodec(this.random, CODE_PREFIX);
+
+	private final TokenCodec refreshTokens = new TokenCodec(this.random, REFRESH_PREFIX);
+
 	@Bean
 	OAuthSettings oauthSettings(Environment environment) {
 		return new OAuthSettings(
@@ -115,20 +126,17 @@ public class OAuthConfiguration {
 
 	@Bean
 	AuthorizationEndpoint authorizationEndpoint(OAuthServerParts oauthServerParts, OAuthSettings oauthSettings) {
-		return new AuthorizationEndpoint(oauthServerParts, oauthSettings,
-				new TokenCodec(new SecureRandom(), CODE_PREFIX));
+		return new AuthorizationEndpoint(oauthServerParts, oauthSettings, this.codes);
 	}
 
 	@Bean
 	TokenEndpoint tokenEndpoint(OAuthServerParts oauthServerParts) {
-		SecureRandom random = new SecureRandom();
-		return new TokenEndpoint(oauthServerParts, new TokenCodec(random, CODE_PREFIX),
-				new TokenCodec(random, REFRESH_PREFIX));
+		return new TokenEndpoint(oauthServerParts, this.codes, this.refreshTokens);
 	}
 
 	@Bean
 	OAuthConnections oauthConnections(OAuthServerParts oauthServerParts) {
-		return new OAuthConnections(oauthServerParts, new TokenCodec(new SecureRandom(), REFRESH_PREFIX));
+		return new OAuthConnections(oauthServerParts, this.refreshTokens);
 	}
 
 	/** The server's URLs under the external base URL of the request being served. */

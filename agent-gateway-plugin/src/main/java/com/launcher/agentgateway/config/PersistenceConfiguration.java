@@ -64,6 +64,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The plugin's stores on MyBatis, over the host's data source. The plugin builds its own
@@ -224,11 +225,11 @@ public class PersistenceConfiguration {
 	/** The keyed start is made here if missing; a chain with events needs consent. */
 	@Bean
 	AuditLog auditLog(SqlSessionTemplate gatewaySqlSession, GatewayMetrics gatewayMetrics, AuditChainKey auditChainKey,
-			GatewayProperties properties) {
-		MybatisAuditAppender stored = new MybatisAuditAppender(gatewaySqlSession, auditChainKey);
+			GatewayProperties properties, TransactionTemplate gatewayTransactions) {
+		MybatisAuditAppender stored = new MybatisAuditAppender(gatewaySqlSession, gatewayTransactions, auditChainKey);
 		stored.startKeyedChain(properties.auditKeyExistingChain());
 		return new MeteredAuditLog(new StoredAuditLog(new GroupedAuditAppender(stored, AUDIT_GROUP),
-				new MybatisAuditReader(gatewaySqlSession), auditChainKey), gatewayMetrics);
+				new MybatisAuditReader(gatewaySqlSession, gatewayTransactions), auditChainKey), gatewayMetrics);
 	}
 
 	/**
@@ -242,9 +243,9 @@ public class PersistenceConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	AuditRetention auditRetention(SqlSessionTemplate gatewaySqlSession, GatewayProperties properties,
-			Clock gatewayClock, AuditChainKey auditChainKey) {
-		return new AuditRetention(new MybatisAuditPruner(gatewaySqlSession, auditChainKey), properties.auditRetention(),
-				properties.auditPruneInterval(), gatewayClock);
+			Clock gatewayClock, AuditChainKey auditChainKey, TransactionTemplate gatewayTransactions) {
+		return new AuditRetention(new MybatisAuditPruner(gatewaySqlSession, gatewayTransactions, auditChainKey),
+				properties.auditRetention(), properties.auditPruneInterval(), gatewayClock);
 	}
 
 	/**
@@ -253,7 +254,7 @@ public class PersistenceConfiguration {
 	 */
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	AuditStreamer auditStreamer(SqlSessionTemplate gatewaySqlSession, Environment environment,
-			GatewayMetrics gatewayMetrics) {
+			GatewayMetrics gatewayMetrics, TransactionTemplate gatewayTransactions) {
 		String file = environment.getProperty("agent-gateway.audit.stream.file", "").strip();
 		int batch = environment.getProperty("agent-gateway.audit.stream.batch", Integer.class, 500);
 		if (batch < 1 || batch > 10_000) {
@@ -264,7 +265,7 @@ public class PersistenceConfiguration {
 		if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
 			throw new IllegalArgumentException("agent-gateway.audit.stream.interval must be between 100ms and 1h");
 		}
-		AuditStreamer streamer = new AuditStreamer(new MybatisAuditStreamStore(gatewaySqlSession),
+		AuditStreamer streamer = new AuditStreamer(new MybatisAuditStreamStore(gatewaySqlSession, gatewayTransactions),
 				file.isEmpty() ? null : new FileAuditSink(Path.of(file)), AUDIT_STREAM_SINK, batch, interval);
 		if (!file.isEmpty()) {
 			gatewayMetrics.bindGauge("agent_gateway.audit.stream.behind",

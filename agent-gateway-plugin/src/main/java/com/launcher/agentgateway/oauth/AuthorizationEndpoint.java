@@ -57,7 +57,7 @@ public class AuthorizationEndpoint {
 		this.agents = parts.agents();
 		this.grants = parts.grants();
 		this.hasher = parts.hasher();
-		this.audit = new OAuthAudit(parts.audit(), parts.request(), parts.clock());
+		this.audit = new OAuthAudit(parts);
 		this.clock = parts.clock();
 		this.settings = settings;
 		this.codeCodec = codeCodec;

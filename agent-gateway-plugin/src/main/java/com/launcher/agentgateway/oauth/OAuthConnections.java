@@ -56,7 +56,7 @@ public class OAuthConnections {
 		this.agents = parts.agents();
 		this.tokenStore = parts.tokenStore();
 		this.hasher = parts.hasher();
-		this.audit = new OAuthAudit(parts.audit(), parts.request(), parts.clock());
+		this.audit = new OAuthAudit(parts);
 		this.request = parts.request();
 		this.clock = parts.clock();
 		this.refreshCodec = refreshCodec;

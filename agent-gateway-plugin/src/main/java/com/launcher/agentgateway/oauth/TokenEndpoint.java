@@ -74,7 +74,7 @@ public class TokenEndpoint {
 		this.owners = parts.owners();
 		this.lifecycle = parts.lifecycle();
 		this.policy = parts.policy();
-		this.audit = new OAuthAudit(parts.audit(), parts.request(), parts.clock());
+		this.audit = new OAuthAudit(parts);
 		this.clock = parts.clock();
 		this.codeCodec = codeCodec;
 		this.refreshCodec = refreshCodec;

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditStreamer;
 import com.launcher.agentgateway.audit.AuditStreamer.StreamedEvent;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,27 +111,11 @@ public class FileAuditSink implements AuditStreamer.Sink {
 	}
 
 	static Map<String, Object> line(StreamedEvent streamed) {
-		AuditEvent e = streamed.event();
 		Map<String, Object> line = new LinkedHashMap<>();
 		line.put("seq", streamed.seq());
 		line.put("prevHash", HEX.formatHex(streamed.prevHash()));
 		line.put("hash", HEX.formatHex(streamed.hash()));
-		line.put("id", e.id());
-		line.put("occurredAt", e.occurredAt().toString());
-		line.put("agentId", e.agentId());
-		line.put("ownerUserId", e.ownerUserId());
-		line.put("actorType", e.actorType().name());
-		line.put("actorId", e.actorId());
-		line.put("action", e.action());
-		line.put("targetType", e.targetType());
-		line.put("targetId", e.targetId());
-		line.put("outcome", e.outcome().name());
-		line.put("reason", e.reason());
-		line.put("requestId", e.requestId());
-		line.put("sourceAddress", e.sourceAddress());
-		line.put("tokenId", e.tokenId());
-		line.put("tokenHint", e.tokenHint());
-		line.put("details", e.details());
+		line.putAll(streamed.event().fields());
 		return line;
 	}
 

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,12 +50,11 @@ public class MybatisAuditAppender implements AuditAppender {
 	 */
 	private volatile Head lastWritten;
 
-	public MybatisAuditAppender(SqlSession sessions, AuditChainKey key) {
+	public MybatisAuditAppender(SqlSession sessions, TransactionTemplate transactions, AuditChainKey key) {
 		this.audit = sessions.getMapper(AuditMapper.class);
 		this.key = key;
 		// The head's row lock is held from the read to the commit: one transaction.
-		this.transactions = new TransactionTemplate(
-				new DataSourceTransactionManager(sessions.getConfiguration().getEnvironment().getDataSource()));
+		this.transactions = transactions;
 	}
 
 	/**

@@ -14,7 +14,6 @@ import org.apache.ibatis.session.SqlSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,12 +31,11 @@ public class MybatisAuditPruner implements AuditRetention.Pruner {
 
 	private final TransactionTemplate transactions;
 
-	public MybatisAuditPruner(SqlSession sessions, AuditChainKey key) {
+	public MybatisAuditPruner(SqlSession sessions, TransactionTemplate transactions, AuditChainKey key) {
 		this.audit = sessions.getMapper(AuditMapper.class);
 		this.key = key;
 		// The advisory lock is transaction-scoped: the lock and the delete share one.
-		this.transactions = new TransactionTemplate(
-				new DataSourceTransactionManager(sessions.getConfiguration().getEnvironment().getDataSource()));
+		this.transactions = transactions;
 	}
 
 	/**

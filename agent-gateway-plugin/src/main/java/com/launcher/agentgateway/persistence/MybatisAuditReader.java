@@ -12,7 +12,6 @@ import com.launcher.agentgateway.audit.AuditLog.StoredAuditEvent;
 import com.launcher.agentgateway.audit.AuditReader;
 import org.apache.ibatis.session.SqlSession;
 
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,11 +25,14 @@ public class MybatisAuditReader implements AuditReader {
 
 	private final TransactionTemplate snapshots;
 
-	public MybatisAuditReader(SqlSession sessions) {
+	/**
+	 * @param sessions the plugin's MyBatis sessions
+	 * @param transactions transactions the sessions' mappers join; verification reads in
+	 * its own, read-only and {@code REPEATABLE READ}
+	 */
+	public MybatisAuditReader(SqlSession sessions, TransactionTemplate transactions) {
 		this.audit = sessions.getMapper(AuditMapper.class);
-		// The mapper joins this transaction through mybatis-spring: same data source.
-		this.snapshots = new TransactionTemplate(
-				new DataSourceTransactionManager(sessions.getConfiguration().getEnvironment().getDataSource()));
+		this.snapshots = new TransactionTemplate(transactions.getTransactionManager(), transactions);
 		this.snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.snapshots.setReadOnly(true);
 	}

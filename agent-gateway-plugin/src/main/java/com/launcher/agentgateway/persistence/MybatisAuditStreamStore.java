@@ -9,7 +9,6 @@ import com.launcher.agentgateway.audit.AuditStreamer.Pass;
 import com.launcher.agentgateway.audit.AuditStreamer.StreamedEvent;
 import org.apache.ibatis.session.SqlSession;
 
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,10 +23,13 @@ public class MybatisAuditStreamStore implements AuditStreamer.Store {
 
 	private final TransactionTemplate transactions;
 
-	public MybatisAuditStreamStore(SqlSession sessions) {
+	/**
+	 * @param sessions the plugin's MyBatis sessions
+	 * @param transactions transactions the sessions' mappers join
+	 */
+	public MybatisAuditStreamStore(SqlSession sessions, TransactionTemplate transactions) {
 		this.stream = sessions.getMapper(AuditStreamMapper.class);
-		this.transactions = new TransactionTemplate(
-				new DataSourceTransactionManager(sessions.getConfiguration().getEnvironment().getDataSource()));
+		this.transactions = transactions;
 	}
 
 	@Override

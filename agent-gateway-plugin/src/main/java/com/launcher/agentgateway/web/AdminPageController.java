@@ -56,8 +56,7 @@ class AdminPageController extends PageSupport {
 
 	@GetMapping("/admin/agents")
 	String agents(AgentFilter filter, @RequestParam(required = false) String notice, Model model) {
-		Actor me = this.actor.require();
-		requireAdmin();
+		Actor me = requireAdmin();
 		// Filtered and paged by the store: a count, then at most one page of rows.
 		Instant connectedAfter = this.clock.instant()
 			.minus(Duration.ofMinutes(this.policy.current().connectedMinutes()));
@@ -100,15 +99,14 @@ class AdminPageController extends PageSupport {
 
 	@PostMapping("/admin/agents/{id}/revoke-tokens")
 	String revokeTokens(@PathVariable UUID id, AgentFilter filter) {
-		requireAdmin();
-		this.tokens.revokeAll(this.actor.require(), id);
+		Actor me = requireAdmin();
+		this.tokens.revokeAll(me, id);
 		return back(filter, "tokens-revoked");
 	}
 
 	@GetMapping("/admin/reporting")
 	String reporting(Model model) {
-		Actor me = this.actor.require();
-		requireAdmin();
+		Actor me = requireAdmin();
 		Policy current = this.policy.current();
 		Instant now = this.clock.instant();
 		Duration fresh = Duration.ofHours(current.staleHours());

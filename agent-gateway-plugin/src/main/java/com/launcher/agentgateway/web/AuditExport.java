@@ -2,8 +2,8 @@ package com.launcher.agentgateway.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog.StoredAuditEvent;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,18 +22,11 @@ final class AuditExport {
 	}
 
 	static String csvRow(StoredAuditEvent stored) {
-		AuditEvent e = stored.event();
-		Object[] cells = { stored.seq(), e.id(), e.occurredAt(), e.agentId(), e.ownerUserId(), e.actorType(),
-				e.actorId(), e.action(), e.targetType(), e.targetId(), e.outcome(), e.reason(), e.requestId(),
-				e.sourceAddress(), e.tokenId(), e.tokenHint() };
-		StringBuilder out = new StringBuilder();
-		for (int i = 0; i < cells.length; i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			out.append(csvCell(cells[i]));
-		}
-		return out.append('\n').toString();
+		// The header's columns: the view's fields but the details, which a cell cannot
+		// hold as a map.
+		Map<String, Object> view = view(stored);
+		view.remove("details");
+		return view.values().stream().map(AuditExport::csvCell).collect(Collectors.joining(",", "", "\n"));
 	}
 
 	static String jsonLine(StoredAuditEvent stored) {
@@ -53,25 +46,9 @@ final class AuditExport {
 	}
 
 	static Map<String, Object> view(StoredAuditEvent stored) {
-		AuditEvent e = stored.event();
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("seq", stored.seq());
-		view.put("id", e.id());
-		view.put("occurredAt", e.occurredAt().toString());
-		view.put("agentId", e.agentId());
-		view.put("ownerUserId", e.ownerUserId());
-		view.put("actorType", e.actorType().name());
-		view.put("actorId", e.actorId());
-		view.put("action", e.action());
-		view.put("targetType", e.targetType());
-		view.put("targetId", e.targetId());
-		view.put("outcome", e.outcome().name());
-		view.put("reason", e.reason());
-		view.put("requestId", e.requestId());
-		view.put("sourceAddress", e.sourceAddress());
-		view.put("tokenId", e.tokenId());
-		view.put("tokenHint", e.tokenHint());
-		view.put("details", e.details());
+		view.putAll(stored.event().fields());
 		return view;
 	}
 

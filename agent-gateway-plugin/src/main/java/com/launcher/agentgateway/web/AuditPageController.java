@@ -61,8 +61,7 @@ class AuditPageController extends PageSupport {
 
 	@GetMapping("/admin/audit")
 	String audit(@RequestParam Map<String, String> params, Model model) {
-		Actor me = this.actor.require();
-		requireAdmin();
+		Actor me = requireAdmin();
 		Filters filters = Filters.of(params);
 		List<Agent> all = this.agents.list(me, true);
 		Map<UUID, String> agentNames = all.stream().collect(Collectors.toMap(Agent::id, Agent::name));

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.ConnectionStatus;
+import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.policy.Policy;
@@ -133,11 +134,16 @@ abstract class PageSupport {
 		return this.actor.user();
 	}
 
-	/** Only platform admins pass; everyone else gets the "not allowed" page. */
-	void requireAdmin() {
-		if (!this.actor.require().platformAdmin()) {
+	/**
+	 * Only platform admins pass; everyone else gets the "not allowed" page.
+	 * @return the admin, for the page to act as
+	 */
+	Actor requireAdmin() {
+		Actor me = this.actor.require();
+		if (!me.platformAdmin()) {
 			throw new GatewayException(ErrorCode.FORBIDDEN);
 		}
+		return me;
 	}
 
 	List<AgentRow> rows(List<Agent> agents) {

@@ -62,6 +62,17 @@ class UserActionsTests {
 	}
 
 	@Test
+	void eventWhenOnlyTheUserIdIsKnownThenStampedAsForTheActor() {
+		UUID userId = UUID.randomUUID();
+
+		AuditEvent byId = this.actions.event("oauth.consent", Outcome.DENIED, userId).build();
+		AuditEvent byActor = this.actions.event("oauth.consent", Outcome.DENIED, new Actor(userId, true)).build();
+
+		assertThat(byId).usingRecursiveComparison().ignoringFields("id").isEqualTo(byActor);
+		assertThat(byId.actorId()).isEqualTo(userId.toString());
+	}
+
+	@Test
 	void eventWhenOnlyBuiltThenNothingAppended() {
 		this.actions.event("policy.update", Outcome.SUCCEEDED, new Actor(UUID.randomUUID(), true));
 

@@ -220,6 +220,12 @@ class AuthorizationServerTests {
 		assertThat(this.codes.codes.values().iterator().next().expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
 		assertThat(lastEvent().action()).isEqualTo("oauth.consent");
 		assertThat(lastEvent().agentId()).isEqualTo(this.agent.id());
+		assertThat(lastEvent().ownerUserId()).isEqualTo(OWNER);
+		assertThat(lastEvent().actorType()).isEqualTo(AuditEvent.ActorType.USER);
+		assertThat(lastEvent().actorId()).isEqualTo(OWNER.toString());
+		assertThat(lastEvent().targetType()).isEqualTo("oauth_client");
+		assertThat(lastEvent().targetId()).isEqualTo(this.client.clientId());
+		assertThat(lastEvent().occurredAt()).isEqualTo(NOW);
 	}
 
 	@Test
@@ -484,6 +490,16 @@ class AuthorizationServerTests {
 		});
 		this.connections.revokeConnection(owner, this.agent.id(), connections.get(0).familyId());
 		assertThat(this.connections.connections(owner, this.agent.id())).filteredOn(Connection::active).hasSize(1);
+		AuditEvent revoked = lastEvent();
+		assertThat(revoked.action()).isEqualTo("oauth.connection_revoke");
+		assertThat(revoked.outcome()).isEqualTo(AuditEvent.Outcome.SUCCEEDED);
+		assertThat(revoked.actorType()).isEqualTo(AuditEvent.ActorType.USER);
+		assertThat(revoked.actorId()).isEqualTo(OWNER.toString());
+		assertThat(revoked.agentId()).isEqualTo(this.agent.id());
+		assertThat(revoked.ownerUserId()).isEqualTo(OWNER);
+		assertThat(revoked.targetType()).isEqualTo("oauth_connection");
+		assertThat(revoked.targetId()).isEqualTo(connections.get(0).familyId().toString());
+		assertThat(revoked.occurredAt()).isEqualTo(this.clock.instant());
 		assertThatExceptionOfType(GatewayException.class)
 			.isThrownBy(() -> this.connections.revokeConnection(owner, this.agent.id(), UUID.randomUUID()))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.NOT_FOUND));

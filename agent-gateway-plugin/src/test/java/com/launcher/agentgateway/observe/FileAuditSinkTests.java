@@ -40,6 +40,13 @@ class FileAuditSinkTests {
 		assertThat(first.get("outcome").asString()).isEqualTo("SUCCEEDED");
 		assertThat(first.get("tokenHint").asString()).isEqualTo("agw_\u2026abcd");
 		assertThat(first.get("details").get("project").asString()).isEqualTo("WEB");
+		// The names and their order are the exports' (AuditExport), after the position.
+		assertThat(lines.get(0)).startsWith("{\"seq\":4,\"prevHash\":\"" + "03".repeat(32) + "\",\"hash\":\""
+				+ "04".repeat(32) + "\",\"id\":\"" + event.id() + "\",\"occurredAt\":\"" + event.occurredAt()
+				+ "\",\"agentId\":\"" + event.agentId() + "\",\"ownerUserId\":\"" + event.ownerUserId()
+				+ "\",\"actorType\":\"AGENT\",\"actorId\":");
+		assertThat(lines.get(0))
+			.contains("\"tokenId\":\"" + event.tokenId() + "\",\"tokenHint\":\"agw_\u2026abcd\",\"details\":{");
 	}
 
 	@Test

@@ -107,7 +107,7 @@ class HotStatementPlansBenchmark {
 		static Stores over(DataSource dataSource) {
 			var sessions = TestDatabase.sessions(dataSource);
 			return new Stores(new MybatisTokenStore(sessions, "default"), new MybatisRateLimiter(sessions),
-					new MybatisAuditAppender(sessions, TestAuditEvents.KEY));
+					new MybatisAuditAppender(sessions, TestDatabase.transactions(dataSource), TestAuditEvents.KEY));
 		}
 
 	}

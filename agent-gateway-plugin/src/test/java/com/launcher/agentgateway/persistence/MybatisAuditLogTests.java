@@ -65,15 +65,18 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	}
 
 	private static MybatisAuditAppender appender() {
-		return new MybatisAuditAppender(TestDatabase.sessions(DATABASE.dataSource()), TestAuditEvents.KEY);
+		return new MybatisAuditAppender(TestDatabase.sessions(DATABASE.dataSource()),
+				TestDatabase.transactions(DATABASE.dataSource()), TestAuditEvents.KEY);
 	}
 
 	private static MybatisAuditReader reader() {
-		return new MybatisAuditReader(TestDatabase.sessions(DATABASE.dataSource()));
+		return new MybatisAuditReader(TestDatabase.sessions(DATABASE.dataSource()),
+				TestDatabase.transactions(DATABASE.dataSource()));
 	}
 
 	private static MybatisAuditPruner pruner() {
-		return new MybatisAuditPruner(TestDatabase.sessions(DATABASE.dataSource()), TestAuditEvents.KEY);
+		return new MybatisAuditPruner(TestDatabase.sessions(DATABASE.dataSource()),
+				TestDatabase.transactions(DATABASE.dataSource()), TestAuditEvents.KEY);
 	}
 
 	/**
@@ -109,7 +112,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	void appendWhenThisNodeWroteTheHeadThenOneStatementOtherwiseTwo() {
 		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
 		MybatisAuditAppender stored = new MybatisAuditAppender(TestDatabase.sessions(counting.dataSource()),
-				TestAuditEvents.KEY);
+				TestDatabase.transactions(counting.dataSource()), TestAuditEvents.KEY);
 
 		// The links are HMACs under the host's key, made here. A node that does not know
 		// the head locks and reads it, then inserts and moves it: two statements in one
@@ -131,7 +134,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	void appendWhenAnotherNodeMovedTheHeadThenNothingIsLinkedToTheOldHeadAndTheGroupFollowsTheNewOne() {
 		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
 		MybatisAuditAppender first = new MybatisAuditAppender(TestDatabase.sessions(counting.dataSource()),
-				TestAuditEvents.KEY);
+				TestDatabase.transactions(counting.dataSource()), TestAuditEvents.KEY);
 		MybatisAuditAppender second = appender();
 		first.append(TestAuditEvents.full());
 		second.appendAll(List.of(TestAuditEvents.full(), TestAuditEvents.full()));

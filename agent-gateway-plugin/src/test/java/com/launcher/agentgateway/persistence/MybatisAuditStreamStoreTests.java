@@ -68,9 +68,12 @@ class MybatisAuditStreamStoreTests {
 		sql.update("DELETE FROM agw_audit_stream");
 		sql.update("UPDATE agw_audit_head SET last_seq = 0, last_hash = decode(repeat('00', 32), 'hex'),"
 				+ " keyed_from = NULL");
-		MybatisAuditAppender appender = new MybatisAuditAppender(sessions(), TestAuditEvents.KEY);
+		MybatisAuditAppender appender = new MybatisAuditAppender(sessions(),
+				TestDatabase.transactions(DATABASE.dataSource()), TestAuditEvents.KEY);
 		appender.startKeyedChain(false);
-		this.log = new StoredAuditLog(appender, new MybatisAuditReader(sessions()), TestAuditEvents.KEY);
+		this.log = new StoredAuditLog(appender,
+				new MybatisAuditReader(sessions(), TestDatabase.transactions(DATABASE.dataSource())),
+				TestAuditEvents.KEY);
 		this.file = this.folder.resolve("siem").resolve("audit.jsonl");
 	}
 
@@ -123,8 +126,9 @@ class MybatisAuditStreamStoreTests {
 	void runOnceWhenTheSinkHasItsCursorThenThePassReadsItWithoutRegisteringAgain() throws Exception {
 		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
 		AuditStreamer streamer = new AuditStreamer(
-				new MybatisAuditStreamStore(TestDatabase.sessions(counting.dataSource())), new FileAuditSink(this.file),
-				"file", 3, Duration.ofSeconds(1));
+				new MybatisAuditStreamStore(TestDatabase.sessions(counting.dataSource()),
+						TestDatabase.transactions(counting.dataSource())),
+				new FileAuditSink(this.file), "file", 3, Duration.ofSeconds(1));
 		append(2);
 
 		assertThat(streamer.runOnce()).isEqualTo(2);
@@ -170,7 +174,8 @@ class MybatisAuditStreamStoreTests {
 	void runOnceWhenTheDatabaseIsAwayThenTheLogNamesTheSqlStateAndTheServer() {
 		// Nothing listens on port 1: the connection is refused at once.
 		DriverManagerDataSource away = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/agw", "postgres", "");
-		AuditStreamer streamer = new AuditStreamer(new MybatisAuditStreamStore(TestDatabase.sessions(away)),
+		AuditStreamer streamer = new AuditStreamer(
+				new MybatisAuditStreamStore(TestDatabase.sessions(away), TestDatabase.transactions(away)),
 				new FileAuditSink(this.file), "file", 3, Duration.ofSeconds(1));
 
 		List<String> logged = logged(streamer::runOnce);
@@ -217,11 +222,13 @@ class MybatisAuditStreamStoreTests {
 		Instant recent = TestAuditEvents.AT.plus(Duration.ofDays(30));
 		append(5);
 		FileAuditSink sink = new FileAuditSink(this.file);
-		assertThat(new MybatisAuditStreamStore(sessions()).streamNext("file", 2, sink::write))
-			.isEqualTo(new AuditStreamer.Pass(true, 2, 3));
+		assertThat(new MybatisAuditStreamStore(sessions(), TestDatabase.transactions(DATABASE.dataSource()))
+			.streamNext("file", 2, sink::write)).isEqualTo(new AuditStreamer.Pass(true, 2, 3));
 		this.log.append(TestAuditEvents.full(UUID.randomUUID(), UUID.randomUUID(), recent));
 
-		assertThat(new MybatisAuditPruner(sessions(), TestAuditEvents.KEY).prune(recent, 100)).isEqualTo(2);
+		assertThat(new MybatisAuditPruner(sessions(), TestDatabase.transactions(DATABASE.dataSource()),
+				TestAuditEvents.KEY)
+			.prune(recent, 100)).isEqualTo(2);
 
 		assertThat(sql.queryForList("SELECT seq FROM agw_audit_event ORDER BY seq", Long.class)).containsExactly(3L, 4L,
 				5L, 6L);
@@ -235,7 +242,9 @@ class MybatisAuditStreamStoreTests {
 	}
 
 	private static AuditStreamer streamer(AuditStreamer.Sink sink, int batch) {
-		return new AuditStreamer(new MybatisAuditStreamStore(sessions()), sink, "file", batch, Duration.ofSeconds(1));
+		return new AuditStreamer(
+				new MybatisAuditStreamStore(sessions(), TestDatabase.transactions(DATABASE.dataSource())), sink, "file",
+				batch, Duration.ofSeconds(1));
 	}
 
 	private List<JsonNode> lines() throws Exception {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import com.launcher.agentgateway.config.GatewayTransactions;
 import com.launcher.agentgateway.config.PersistenceConfiguration;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -23,6 +24,7 @@ import org.mybatis.spring.SqlSessionTemplate;
 
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One real PostgreSQL per test JVM (zonky's embedded server). Each test class gets a
@@ -104,6 +106,11 @@ public final class TestDatabase {
 				throw new IllegalStateException(ex);
 			}
 		});
+	}
+
+	/** Transactions the mappers of {@link #sessions} over {@code dataSource} join. */
+	public static TransactionTemplate transactions(DataSource dataSource) {
+		return GatewayTransactions.over(sessions(dataSource));
 	}
 
 	private static void migrate(HikariDataSource dataSource) {
