@@ -110,9 +110,15 @@ public class DeferredAudit {
 		while (next != null) {
 			if (!tryAppend(next)) {
 				// Back to the head, so that events reach the chain in the order they
-				// happened.
+				// happened. If the queue filled while this one was out, the newest
+				// makes way, as append() keeps the oldest when the queue is full.
 				if (!this.queue.offerFirst(next)) {
-					this.lost.incrementAndGet();
+					if (this.queue.pollLast() != null) {
+						this.lost.incrementAndGet();
+					}
+					if (!this.queue.offerFirst(next)) {
+						this.lost.incrementAndGet();
+					}
 				}
 				Thread.sleep(this.retryEvery.toMillis());
 				return;

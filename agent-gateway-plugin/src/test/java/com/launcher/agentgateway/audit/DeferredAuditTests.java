@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -72,6 +73,27 @@ class DeferredAuditTests {
 	}
 
 	@Test
+	void appendWhenTheQueueFillsWhileTheOldestIsOutForWritingThenTheNewestMakeWayAndTheOldestGoFirst() {
+		this.log.down.set(true);
+		this.log.hold = new CountDownLatch(1);
+		start(2);
+		this.deferred.append(event("r1"));
+		// r1 is off the queue, its append still running, when four more come.
+		await(() -> this.log.attempts == 1);
+		for (int i = 2; i <= 5; i++) {
+			this.deferred.append(event("r" + i));
+		}
+
+		this.log.hold.countDown();
+		await(() -> this.log.attempts > 1);
+		this.log.down.set(false);
+
+		await(() -> this.log.written.stream().anyMatch((e) -> e.action().equals("audit.events_lost")));
+		assertThat(this.log.written).extracting(AuditEvent::requestId).startsWith("r1", "r2");
+		assertThat(this.log.written.get(this.log.written.size() - 1).details()).containsEntry("count", "3");
+	}
+
+	@Test
 	void stopWhenEventsArePendingThenOneLastAttemptWritesThem() {
 		this.log.down.set(true);
 		// The worker would not retry for an hour: only stop() can write the event now.
@@ -118,11 +140,23 @@ class DeferredAuditTests {
 
 		volatile int attempts;
 
+		/** When set, an append waits for it before it succeeds or fails. */
+		volatile CountDownLatch hold;
+
 		private final AuditLog rest = mock(AuditLog.class);
 
 		@Override
 		public void append(AuditEvent event) {
 			this.attempts++;
+			CountDownLatch latch = this.hold;
+			if (latch != null) {
+				try {
+					latch.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			if (this.down.get()) {
 				throw new IllegalStateException("database down");
 			}
