@@ -64,9 +64,8 @@ public class AgentGatewayPlugin extends LauncherPlugin {
 			this.registrations.add(web.registerTemplates(pluginLoader));
 			this.registrations.add(web.registerControllers(child.getBeansWithAnnotation(Controller.class).values()));
 			// The plugin is the authorization server of its MCP endpoint (issue 16): RFC
-			// 9728
-			// metadata names it, RFC 8414 metadata describes it, and the endpoints that
-			// clients call without a person are public routes.
+			// 9728 metadata names it, RFC 8414 metadata describes it, and the endpoints
+			// that clients call without a person are public routes.
 			this.registrations.add(web.registerProtectedResource(new ProtectedResource("/mcp",
 					"Agent Gateway MCP endpoint", child.getBean(MeteredIntrospector.class))
 				.withPluginAuthorizationServer(List.copyOf(Scopes.SUPPORTED))));

@@ -77,8 +77,7 @@ public final class GroupedAuditAppender implements AuditAppender {
 					this.writer.unlock();
 				}
 				// Events queued meanwhile wait for a writer: hand the turn to the first
-				// of
-				// their callers rather than keep writing for others.
+				// of their callers rather than keep writing for others.
 				Pending next = this.queued.peek();
 				if (next != null) {
 					LockSupport.unpark(next.caller);

@@ -74,9 +74,8 @@ public record GatewayProperties(Duration ownerSyncInterval, int authFailureLimit
 	}
 
 	// The plugin context's Environment has no String-to-Duration converter (that is
-	// Spring
-	// Boot's, not the host's parent context's), so parse here: ISO-8601 ("PT1S") or a
-	// number with ms, s, m, h or d ("1s").
+	// Spring Boot's, not the host's parent context's), so parse here: ISO-8601 ("PT1S")
+	// or a number with ms, s, m, h or d ("1s").
 	static Duration duration(Environment environment, String key, Duration fallback) {
 		String value = environment.getProperty(key);
 		if (value == null || value.isBlank()) {

@@ -34,8 +34,7 @@ public class MybatisAgentStore implements AgentStore {
 		}
 		catch (DuplicateKeyException ex) {
 			// The unique index is on (owner, lower(name)): the name is what the owner
-			// must
-			// change.
+			// must change.
 			throw new GatewayException(ErrorCode.AGENT_NAME_TAKEN, "name", Map.of(), null);
 		}
 	}

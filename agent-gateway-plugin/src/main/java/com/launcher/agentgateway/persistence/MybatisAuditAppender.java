@@ -124,8 +124,8 @@ public class MybatisAuditAppender implements AuditAppender {
 					// The plugin records the keyed start before it serves
 					// (startKeyedChain): a head without one was changed in the
 					// database since. Keying from it now would hide that, so
-					// nothing is appended until a restart records a start
-					// again, which it logs.
+					// nothing is appended; a restart keys the chain again only
+					// with the operator's consent.
 					logger.error("The audit chain's keyed start is missing from the database; refusing to append");
 					throw new IllegalStateException("The audit chain has no keyed start");
 				}

@@ -157,8 +157,7 @@ public final class PgChangeListener implements AutoCloseable {
 					}
 					if (System.nanoTime() - nextHeartbeat >= 0) {
 						// Waiting for notices sends nothing, so a dead peer would look
-						// like
-						// a quiet one: ask the server something now and then.
+						// like a quiet one: ask the server something now and then.
 						try (Statement statement = connection.createStatement()) {
 							statement.execute("SELECT 1");
 						}

@@ -111,8 +111,7 @@ class ConnectPageController extends PageSupport {
 		}
 		model.addAttribute("tokenVariable", InstructionPackController.TOKEN_ENV_VAR);
 		// OAuth first (no token anywhere), the pasted token second: the instruction
-		// pack's
-		// two ways, in its order.
+		// pack's two ways, in its order.
 		String url = InstructionPackController.mcpUrl(this.context);
 		model.addAttribute("codexLogin", InstructionPackController.CODEX_LOGIN);
 		model.addAttribute("oauthConfigToml", InstructionPackController.codexConfigToml(url, false));

@@ -151,10 +151,9 @@ public final class McpThroughStackBenchmark {
 			UUID card = cluster.sandbox().addWorkItem(cluster.sandbox().projectId("WEB"), "Benchmark card");
 			// The sandbox keeps every request (its journal, for tests) and every card in
 			// this JVM's heap. Over a run of millions of calls and hundreds of thousands
-			// of
-			// creates they grew past 700 MB, and young collections went from about 5 to
-			// 45-80 ms for both paths: a cost of the harness, not of the gateway or of a
-			// real Tasker, which keeps its cards in its own database.
+			// of creates they grew past 700 MB, and young collections went from about 5
+			// to 45-80 ms for both paths: a cost of the harness, not of the gateway or of
+			// a real Tasker, which keeps its cards in its own database.
 			ScheduledExecutorService sandboxTrimmer = Executors.newSingleThreadScheduledExecutor((task) -> {
 				Thread thread = new Thread(task, "bench-sandbox-trimmer");
 				thread.setDaemon(true);
@@ -188,8 +187,7 @@ public final class McpThroughStackBenchmark {
 			// Let the JIT compile the whole request path before any row is measured: at
 			// one agent a row's own warm-up sees too few calls for it, and after 30 s the
 			// compiler threads were still busy (the first rows then ran at 573-725
-			// reads/s
-			// with 8 agents, against 984 after 120 s).
+			// reads/s with 8 agents, against 984 after 120 s).
 			long jitWarmupEnd = System.nanoTime()
 					+ Duration.ofSeconds(Long.getLong("bench.jitWarmupSeconds", 120)).toNanos();
 			warmUp(8, jitWarmupEnd, (worker) -> {
@@ -231,8 +229,7 @@ public final class McpThroughStackBenchmark {
 			JdbcTemplate hostJdbc = new JdbcTemplate(node.context().getBean(DataSource.class));
 			for (int concurrency : CONCURRENCY) {
 				// Floors: what any request costs before the gateway does anything, and
-				// one
-				// PostgreSQL round trip through the host's pool.
+				// one PostgreSQL round trip through the host's pool.
 				report.append(
 						run("floor", "HTTP: host JSON, no database", concurrency, (worker) -> () -> httpFloor(node)));
 				report.append(run("floor", "PostgreSQL: SELECT 1", concurrency, (worker) -> () -> Integer.valueOf(1)
@@ -242,8 +239,7 @@ public final class McpThroughStackBenchmark {
 					return () -> mcp(http, node, tokens.get(worker), body);
 				}));
 				// get_work_item: one membership look-up then one read, through the
-				// gateway
-				// or directly.
+				// gateway or directly.
 				report.append(run("get_work_item", "MCP (whole stack)", concurrency, (worker) -> {
 					String body = toolCall("get_work_item",
 							Map.of("project_id", web.toString(), "work_item_id", card.toString()));

@@ -117,8 +117,7 @@ public final class FairnessRun {
 		pool.shutdown();
 		burst.shutdown();
 		// Reads the budget admitted while a write was waiting for it: the order the
-		// budget
-		// kept, from its own log.
+		// budget kept, from its own log.
 		Integer readsWhileWriteWaited = cluster.jdbc()
 			.queryForObject("SELECT count(*) FROM agw_tasker_call r JOIN agw_tasker_call w"
 					+ " ON w.call_class = 0 AND w.admitted AND w.waited_ms > 0"

@@ -38,8 +38,7 @@ class TaskerFairnessEndToEndTests {
 	@Test
 	void writesWhenAnotherAgentFloodsReadsThenNoneRefusedAndNoReadGoesBeforeAWaitingWrite() throws Exception {
 		// Every third round the writer sends three writes at once, more than the calls
-		// kept
-		// for writes: those must wait, and while they do, no read may go first.
+		// kept for writes: those must wait, and while they do, no read may go first.
 		FairnessRun.Result result = FairnessRun.run(cluster, Duration.ofSeconds(30), 6, Duration.ofSeconds(4), 3);
 		logger.info(
 				"Fairness run: writes {} ({} Tasker calls, {} waited), reads {}, reads admitted while a write"

@@ -127,8 +127,7 @@ class HostSecurityEndToEndTests {
 			.send(node.anonymous("/.well-known/oauth-protected-resource/plugins/agent-gateway/mcp").GET());
 		assertThat(response.statusCode()).isEqualTo(200);
 		// Issue 16: the plugin is the authorization server of its MCP endpoint, and its
-		// RFC
-		// 8414 metadata exists (OAuthAuthorizationServerEndToEndTests).
+		// RFC 8414 metadata exists (OAuthAuthorizationServerEndToEndTests).
 		assertThat(response.body())
 			.contains("\"resource\":\"http://127.0.0.1:" + node.port() + "/plugins/agent-gateway/mcp\"")
 			.contains("\"bearer_methods_supported\":[\"header\"]")

@@ -68,9 +68,8 @@ class PepperRotationEndToEndTests {
 		assertThat(rotated.mcp(fresh[1], PING).statusCode()).isEqualTo(200);
 
 		// The cost, counted on the token table: the first use after the rotation looks
-		// the
-		// token up under both peppers and moves it; every later use is one lookup. The
-		// token was "just used" from this address, so no last-used write interferes.
+		// the token up under both peppers and moves it; every later use is one lookup.
+		// The token was "just used" from this address, so no last-used write interferes.
 		jdbc.update("UPDATE agw_token SET last_used_at = now(), last_used_ip = '127.0.0.1' WHERE id = ?::uuid",
 				idle[0]);
 		long base = IdentityCalls.settledTokenTableScans(jdbc, rotated);
@@ -89,8 +88,7 @@ class PepperRotationEndToEndTests {
 		rotated.close();
 
 		// Step 3: the old pepper retired. What moved works; the one token never used
-		// since
-		// the rotation is unknown now, as the query said it would be.
+		// since the rotation is unknown now, as the query said it would be.
 		LauncherNode retired = cluster.addNode(List.of(LauncherCluster.pluginZip()),
 				Map.of("launcher.secrets.agent-gateway.token-pepper.v2", NEW_PEPPER,
 						"agent-gateway.token-pepper.current", "v2"));

@@ -480,8 +480,8 @@ class TokenLifecycleEndToEndTests {
 		try {
 			// Three changes, each read on node two right before it is made: with only the
 			// 5-second bound, a read within a second of the change would find the old
-			// value
-			// about one time in five, so three in a row would be about one in a hundred.
+			// value about one time in five, so three in a row would be about one in a
+			// hundred.
 			for (int round = 1; round <= 3; round++) {
 				assertThat(node2.get("admin", API + "/policy").statusCode()).isEqualTo(200);
 				int wanted = connected + round;

@@ -193,10 +193,8 @@ class McpInjectionEndToEndTests {
 				"ghp_" + "A1b2C3d4".repeat(5).substring(0, 36), "xoxb-1234567890-abcdefghij",
 				"sk-proj-" + "x".repeat(40), "AIza" + "B".repeat(35)));
 		// The corpus's encoded secrets (Markdown escapes, character references,
-		// full-width
-		// letters, percent encoding, split by links or code spans): Tasker would store
-		// each
-		// as a readable secret.
+		// full-width letters, percent encoding, split by links or code spans): Tasker
+		// would store each as a readable secret.
 		corpus.stream()
 			.filter((line) -> line.startsWith("Credential variant: "))
 			.map((line) -> line.replace("\\\\", "\\"))

@@ -58,8 +58,8 @@ class CodexOAuthEndToEndTests {
 			CodexCli.Login login = codex.login("auto");
 			AuthorizationRequest request = AuthorizationRequest.parse(URI.create(login.authorizationUrl()));
 			// Codex's client metadata document (CIMD): a fixed HTTPS URL, a loopback
-			// redirect
-			// on a port of its choosing, PKCE S256 and the MCP endpoint as resource.
+			// redirect on a port of its choosing, PKCE S256 and the MCP endpoint as
+			// resource.
 			assertThat(request.getClientID().getValue()).isEqualTo("https://chatgpt.com/oauth/codex/client.json");
 			assertThat(request.getRedirectionURI().getHost()).isEqualTo("127.0.0.1");
 			assertThat(request.getCodeChallengeMethod().getValue()).isEqualTo("S256");

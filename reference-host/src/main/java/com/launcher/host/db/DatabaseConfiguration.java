@@ -88,9 +88,9 @@ public class DatabaseConfiguration {
 		config.addDataSourceProperty("connectTimeout", seconds);
 		config.addDataSourceProperty("loginTimeout", seconds);
 		// A statement timeout cancels through a second connection, and the driver waits
-		// for
-		// that cancel before it gives up on the statement: against a hung server the wait
-		// is the cancel's read timeout (10 s by default), so it is kept to one second.
+		// for that cancel before it gives up on the statement: against a hung server the
+		// wait is the cancel's read timeout (10 s by default), so it is kept to one
+		// second.
 		config.addDataSourceProperty("cancelSignalTimeout", "1");
 	}
 

@@ -88,8 +88,7 @@ public class PluginHost implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		// PF4J 3.15's stopPlugins() throws ConcurrentModificationException: one by one,
-		// in
-		// reverse order of start.
+		// in reverse order of start.
 		List<String> started = new ArrayList<>(
 				this.manager.getStartedPlugins().stream().map(PluginWrapper::getPluginId).toList());
 		Collections.reverse(started);

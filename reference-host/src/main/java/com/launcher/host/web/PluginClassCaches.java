@@ -99,9 +99,8 @@ public class PluginClassCaches {
 	}
 
 	// Thymeleaf evaluates every template's SpEL with one static
-	// ReflectivePropertyAccessor,
-	// whose caches (per class, and per class and property name) never shrink. They
-	// are only caches: empty them.
+	// ReflectivePropertyAccessor, whose caches (per class, and per class and property
+	// name) never shrink. They are only caches: empty them.
 	private static void clearThymeleafPropertyAccessor() {
 		Field field = ReflectionUtils.findField(ThymeleafEvaluationContext.class,
 				"REFLECTIVE_PROPERTY_ACCESSOR_INSTANCE");

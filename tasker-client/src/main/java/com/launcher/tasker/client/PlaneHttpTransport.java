@@ -167,8 +167,7 @@ final class PlaneHttpTransport {
 		this.calls.incrementAndGet();
 		long deadline = System.nanoTime() + this.options.timeLimit().toNanos();
 		// The request timeout bounds the wait for the headers (it stops counting when
-		// they
-		// arrive); BoundedBody ends a body still arriving at the deadline.
+		// they arrive); BoundedBody ends a body still arriving at the deadline.
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(min(this.options.readTimeout(), this.options.timeLimit()))
 			.header("X-API-Key", this.apiKey)
@@ -304,8 +303,7 @@ final class PlaneHttpTransport {
 		void requireTimeLeft() {
 			if (System.nanoTime() - this.deadlineNanos > 0) {
 				// After a write was sent its effect is unknown; before it, nothing
-				// reached
-				// Tasker and a retry is safe.
+				// reached Tasker and a retry is safe.
 				TimeoutException cause = new TimeoutException("call time limit reached");
 				throw this.wrote ? new TaskerOutcomeUnknownException(cause) : new TaskerUnavailableException(cause);
 			}

@@ -46,8 +46,7 @@ public final class TaskerSandbox implements AutoCloseable {
 
 	static {
 		// The JDK server writes headers and body separately; with Nagle on, delayed ACKs
-		// add
-		// about 40 ms to every small answer on loopback, which would swamp any
+		// add about 40 ms to every small answer on loopback, which would swamp any
 		// measurement.
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
