@@ -24,6 +24,8 @@ final class CountingDataSource {
 
 	private final AtomicInteger metadataReads = new AtomicInteger();
 
+	private final List<Integer> queryTimeouts = new CopyOnWriteArrayList<>();
+
 	private final List<Captured> captured = new CopyOnWriteArrayList<>();
 
 	private final DataSource dataSource;
@@ -51,6 +53,11 @@ final class CountingDataSource {
 		return this.metadataReads.get();
 	}
 
+	/** The query timeouts set on statements since the last {@link #reset()}, in order. */
+	List<Integer> queryTimeouts() {
+		return List.copyOf(this.queryTimeouts);
+	}
+
 	/** The prepared statements since the last {@link #reset()}, in order. */
 	List<Captured> captured() {
 		return List.copyOf(this.captured);
@@ -59,6 +66,7 @@ final class CountingDataSource {
 	void reset() {
 		this.statements.set(0);
 		this.metadataReads.set(0);
+		this.queryTimeouts.clear();
 		this.captured.clear();
 	}
 
@@ -83,6 +91,9 @@ final class CountingDataSource {
 	private PreparedStatement capturing(PreparedStatement statement, Captured capture) {
 		return (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
 				new Class<?>[] { PreparedStatement.class }, (proxy, method, args) -> {
+					if (method.getName().equals("setQueryTimeout")) {
+						this.queryTimeouts.add((Integer) args[0]);
+					}
 					// Parameter setters are the ones whose first argument is the index.
 					if (method.getName().startsWith("set") && args != null && args.length >= 2
 							&& args[0] instanceof Integer) {

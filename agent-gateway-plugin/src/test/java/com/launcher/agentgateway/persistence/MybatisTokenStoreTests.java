@@ -207,6 +207,21 @@ class MybatisTokenStoreTests extends TokenStoreContractTests {
 	}
 
 	@Test
+	void findPresentedWhenReadThenTheDriverKeepsNoCancelTimerWhileAWriteKeepsItsTimeout() {
+		// The look-up waits for no row lock: the network timeout bounds it, and the
+		// driver's cancel timer would cost every request a wake-up of its timer thread.
+		AgentToken token = TestAgentTokens.active(givenAgent().id());
+		byte[] hash = TestAgentTokens.randomHash();
+		tokens.insert(token, hash);
+		counting.reset();
+
+		assertThat(tokens.findPresented(hash, "198.51.100.7").lookup()).isPresent();
+		tokens.touch(token.id(), NOW, "198.51.100.7");
+
+		assertThat(counting.queryTimeouts()).containsExactly(0, 4);
+	}
+
+	@Test
 	void touchWhenCalledThenOneStatement() {
 		AgentToken token = TestAgentTokens.active(givenAgent().id());
 		tokens.insert(token, TestAgentTokens.randomHash());

@@ -64,6 +64,19 @@ class MybatisUserDirectoryTests {
 	}
 
 	@Test
+	void findByIdWhenMappedThenTheDriverKeepsNoCancelTimerForItWhileWritesKeepTheDefault() {
+		// A read waits for no row lock; the data source's network timeout bounds it.
+		Configuration configuration = context.getBean("launcherSqlSessionFactory", SqlSessionFactory.class)
+			.getConfiguration();
+
+		assertThat(configuration.getMappedStatement("com.launcher.host.user.UserMapper.findById").getTimeout())
+			.isZero();
+		assertThat(configuration.getMappedStatement("com.launcher.host.user.UserMapper.updateStatus").getTimeout())
+			.isNull();
+		assertThat(configuration.getDefaultStatementTimeout()).isEqualTo(4);
+	}
+
+	@Test
 	void accountWhenInsertedThenCarriesTheHashAndTheUser() {
 		LauncherUser user = user("dave", false);
 		directory.insert(user, "{noop}secret");
