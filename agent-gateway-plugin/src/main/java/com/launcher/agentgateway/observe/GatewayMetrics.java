@@ -46,9 +46,9 @@ public class GatewayMetrics implements CallObserver {
 	private final MeterRegistry registry;
 
 	// Each meter, once registered, is kept by its tag values: a call reads a map of its
-	// own (a plain get; compute only for a first), never the registry, which built an
-	// id and looked it up on every call. The registry holds the same instances, so the
-	// output is unchanged; no meter is registered before its first use.
+	// own, never the registry, which built an id and looked it up on every call. The
+	// registry holds the same instances, so the output is unchanged; no meter is
+	// registered before its first use.
 	private final Map<CallKey, Timer> toolCalls = new ConcurrentHashMap<>();
 
 	private final Map<String, Counter> idempotencyOutcomes = new ConcurrentHashMap<>();
@@ -72,22 +72,16 @@ public class GatewayMetrics implements CallObserver {
 	@Override
 	public void completed(CallReport report) {
 		CallKey key = new CallKey(report.tool(), report.outcome(), report.error());
-		Timer calls = this.toolCalls.get(key);
-		if (calls == null) {
-			calls = this.toolCalls.computeIfAbsent(key, this::toolCallTimer);
-		}
-		calls.record(report.elapsed());
+		this.toolCalls.computeIfAbsent(key, this::toolCallTimer).record(report.elapsed());
 		String idempotency = idempotencyOutcome(report);
 		if (idempotency != null) {
-			Counter outcomes = this.idempotencyOutcomes.get(idempotency);
-			if (outcomes == null) {
-				outcomes = this.idempotencyOutcomes.computeIfAbsent(idempotency,
+			this.idempotencyOutcomes
+				.computeIfAbsent(idempotency,
 						(outcome) -> Counter.builder("agent_gateway.idempotency.outcomes")
 							.description("Write calls by what their idempotency key decided")
 							.tag("outcome", outcome)
-							.register(this.registry));
-			}
-			outcomes.increment();
+							.register(this.registry))
+				.increment();
 		}
 	}
 
@@ -124,35 +118,26 @@ public class GatewayMetrics implements CallObserver {
 
 	/** An agent's token was refused, for this reason (the audit event's reason). */
 	public void authenticationRefused(String reason) {
-		String tag = bounded(reason);
-		Counter refusals = this.authRefusals.get(tag);
-		if (refusals == null) {
-			refusals = this.authRefusals.computeIfAbsent(tag,
+		this.authRefusals
+			.computeIfAbsent(bounded(reason),
 					(bounded) -> Counter.builder("agent_gateway.auth.refusals")
 						.description("Refused agent authentications, by reason")
 						.tag("reason", bounded)
-						.register(this.registry));
-		}
-		refusals.increment();
+						.register(this.registry))
+			.increment();
 	}
 
 	/** One call to the host's Tasker client ended, with this status. */
 	public void taskerCall(String operation, String status, long nanos) {
-		Map<String, Timer> byStatus = this.taskerCalls.get(operation);
-		if (byStatus == null) {
-			byStatus = this.taskerCalls.computeIfAbsent(operation, (key) -> new ConcurrentHashMap<>());
-		}
-		Timer calls = byStatus.get(status);
-		if (calls == null) {
-			calls = byStatus.computeIfAbsent(status,
+		this.taskerCalls.computeIfAbsent(operation, (key) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(status,
 					(key) -> Timer.builder("agent_gateway.tasker.calls")
 						.description("Calls to Tasker through the host's client, by operation and status")
 						.tag("operation", operation)
 						.tag("status", status)
 						.serviceLevelObjectives(CALL_BUCKETS)
-						.register(this.registry));
-		}
-		calls.record(nanos, TimeUnit.NANOSECONDS);
+						.register(this.registry))
+			.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	/** One audit append ended. */
