@@ -31,6 +31,7 @@ import com.launcher.agentgateway.host.RefusedRequestAuditor;
 import com.launcher.agentgateway.host.OwnerStatusSync;
 import com.launcher.agentgateway.persistence.MybatisPolicyStore;
 import com.launcher.agentgateway.persistence.PgChangeListener;
+import com.launcher.agentgateway.persistence.SchemaChangeDataSource;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.policy.PolicyStore;
 import com.launcher.agentgateway.tasker.TaskerClientProjects;
@@ -85,7 +86,7 @@ public class GatewayConfiguration {
 	@Bean
 	SpringLiquibase gatewayLiquibase(DataSource gatewayDataSource) {
 		SpringLiquibase liquibase = new SpringLiquibase();
-		liquibase.setDataSource(gatewayDataSource);
+		liquibase.setDataSource(new SchemaChangeDataSource(gatewayDataSource));
 		liquibase.setChangeLog("classpath:db/agent-gateway/changelog.xml");
 		liquibase.setDatabaseChangeLogTable("agw_databasechangelog");
 		liquibase.setDatabaseChangeLogLockTable("agw_databasechangeloglock");

@@ -36,6 +36,7 @@ import com.launcher.agentgateway.persistence.MybatisTokenStore;
 import com.launcher.agentgateway.persistence.MybatisWriteBudget;
 import com.launcher.agentgateway.persistence.PresentedRowTypeHandler;
 import com.launcher.agentgateway.persistence.RowReadingConfiguration;
+import com.launcher.agentgateway.persistence.ServerStatementTimeout;
 import com.launcher.agentgateway.persistence.StatementBoundDataSource;
 import com.launcher.agentgateway.persistence.TracingStatementInterceptor;
 import com.launcher.agentgateway.persistence.UuidTypeHandler;
@@ -137,8 +138,8 @@ public class PersistenceConfiguration {
 	 * nothing is found by scanning packages (MyBatis's VFS does not know PF4J's class
 	 * path), and the context class loader is the plugin's while the factory is built.
 	 * @param dataSource the host's data source
-	 * @param statementTimeout how long the server may take over one statement before it
-	 * is cancelled
+	 * @param statementTimeout how long one statement may take before it is cancelled (by
+	 * the server itself where it can: {@link ServerStatementTimeout})
 	 * @return the factory
 	 * @throws Exception when a mapper file does not parse
 	 */
@@ -157,7 +158,8 @@ public class PersistenceConfiguration {
 		configuration.setCacheEnabled(false);
 		configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
 		configuration.setDefaultExecutorType(ExecutorType.SIMPLE);
-		configuration.setDefaultStatementTimeout(Math.toIntExact(Math.max(1, statementTimeout.toSeconds())));
+		configuration
+			.setDefaultStatementTimeout(ServerStatementTimeout.driverTimeoutSeconds(dataSource, statementTimeout));
 		SqlSessionFactoryBean factory = new SqlSessionFactoryBean();
 		factory.setDataSource(dataSource);
 		factory.setConfiguration(configuration);

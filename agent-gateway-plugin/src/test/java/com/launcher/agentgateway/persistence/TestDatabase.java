@@ -89,6 +89,21 @@ public final class TestDatabase {
 		return dataSource;
 	}
 
+	/**
+	 * A second pool on the database of {@code database} whose sessions start with the
+	 * server settings {@code options} (the driver's {@code options} property, as a host
+	 * sets them: {@code -c statement_timeout=2000}); the caller closes it.
+	 */
+	public static HikariDataSource pool(HikariDataSource database, String options) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(database.getJdbcUrl());
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(4);
+		config.setMinimumIdle(1);
+		config.addDataSourceProperty("options", options);
+		return new HikariDataSource(config);
+	}
+
 	public static NamedParameterJdbcTemplate jdbc(DataSource dataSource) {
 		return new NamedParameterJdbcTemplate(dataSource);
 	}
@@ -116,7 +131,7 @@ public final class TestDatabase {
 	private static void migrate(HikariDataSource dataSource) {
 		SpringLiquibase liquibase = new SpringLiquibase();
 		liquibase.setResourceLoader(new DefaultResourceLoader(TestDatabase.class.getClassLoader()));
-		liquibase.setDataSource(dataSource);
+		liquibase.setDataSource(new SchemaChangeDataSource(dataSource));
 		liquibase.setChangeLog("classpath:db/agent-gateway/changelog.xml");
 		liquibase.setDatabaseChangeLogTable("agw_databasechangelog");
 		liquibase.setDatabaseChangeLogLockTable("agw_databasechangeloglock");

@@ -1,0 +1,110 @@
+package com.launcher.agentgateway.persistence;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SchemaChangeDataSourceTests {
+
+	@RegisterExtension
+	static final DatabasePerClass DATABASE = new DatabasePerClass();
+
+	// One connection, so every borrow gets the session the previous one gave back.
+	private HikariDataSource pool;
+
+	@BeforeEach
+	void openPool() {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(DATABASE.dataSource().getJdbcUrl());
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(1);
+		config.addDataSourceProperty("options", "-c statement_timeout=300");
+		this.pool = new HikariDataSource(config);
+	}
+
+	@AfterEach
+	void closePool() {
+		this.pool.close();
+	}
+
+	@Test
+	void getConnectionWhenThePoolsSessionsAreBoundThenAChangeMayRunLongerAndTheBoundIsBackAfterwards()
+			throws SQLException {
+		long backend;
+		try (Connection connection = new SchemaChangeDataSource(this.pool).getConnection()) {
+			backend = backend(connection);
+			assertThat(show(connection)).isEqualTo("0");
+			execute(connection, "SELECT pg_sleep(0.5)");
+		}
+
+		try (Connection connection = this.pool.getConnection()) {
+			assertThat(backend(connection)).as("the same session").isEqualTo(backend);
+			assertThat(show(connection)).isEqualTo("300ms");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> execute(connection, "SELECT pg_sleep(0.5)"))
+				.withMessageContaining("statement timeout");
+		}
+	}
+
+	@Test
+	void closeWhenATransactionIsStillOpenThenItIsRolledBackAndTheBoundStillComesBack() throws SQLException {
+		try (Connection connection = new SchemaChangeDataSource(this.pool).getConnection()) {
+			connection.setAutoCommit(false);
+			execute(connection, "CREATE TABLE agw_schema_change_probe (id int)");
+		}
+
+		try (Connection connection = this.pool.getConnection()) {
+			assertThat(show(connection)).isEqualTo("300ms");
+			try (ResultSet result = connection.createStatement()
+				.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = 'agw_schema_change_probe'")) {
+				result.next();
+				assertThat(result.getInt(1)).as("the unfinished change is rolled back").isZero();
+			}
+		}
+	}
+
+	@Test
+	void closeWhenCalledTwiceThenTheConnectionIsGivenBackOnce() throws SQLException {
+		Connection connection = new SchemaChangeDataSource(this.pool).getConnection();
+		connection.close();
+		connection.close();
+
+		assertThat(connection.isClosed()).isTrue();
+		try (Connection next = this.pool.getConnection()) {
+			assertThat(show(next)).isEqualTo("300ms");
+		}
+	}
+
+	private static long backend(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private static String show(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SHOW statement_timeout")) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+}
