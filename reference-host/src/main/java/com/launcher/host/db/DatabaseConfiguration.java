@@ -43,11 +43,16 @@ public class DatabaseConfiguration {
 		config.setPoolName("launcher");
 		config.setMaximumPoolSize(maxPoolSize);
 		bound(config, properties.database().connectionTimeout());
+		boundStatements(config, properties.database().statementTimeout());
 		if (StringUtils.hasText(url)) {
 			if (properties.demo() && !properties.database().allowDemoMode()) {
 				throw new DemoModeOnConfiguredDatabaseException();
 			}
 			checkReachable(url, username, password);
+			if (url.contains("options=")) {
+				logger.warn("spring.datasource.url sets the sessions' options itself, which replaces the host's"
+						+ " statement_timeout: plugins then time each statement in the driver");
+			}
 			config.setJdbcUrl(url);
 			config.setUsername(username);
 			config.setPassword(password);
@@ -65,7 +70,7 @@ public class DatabaseConfiguration {
 	@Bean
 	SpringLiquibase launcherLiquibase(DataSource dataSource) {
 		SpringLiquibase liquibase = new SpringLiquibase();
-		liquibase.setDataSource(dataSource);
+		liquibase.setDataSource(new SchemaChangeDataSource(dataSource));
 		liquibase.setChangeLog("classpath:db/launcher/changelog.xml");
 		liquibase.setDatabaseChangeLogTable("launcher_databasechangelog");
 		liquibase.setDatabaseChangeLogLockTable("launcher_databasechangeloglock");
@@ -92,6 +97,20 @@ public class DatabaseConfiguration {
 		// wait is the cancel's read timeout (10 s by default), so it is kept to one
 		// second.
 		config.addDataSourceProperty("cancelSignalTimeout", "1");
+	}
+
+	/**
+	 * Opens every session of the pool with PostgreSQL's own {@code statement_timeout}:
+	 * the server ends a statement that runs, or waits for a lock, longer than the bound.
+	 * The host's plugins read it and then leave out the driver's per-statement timer,
+	 * which costs each statement a task on a shared timer thread (see the gateway's
+	 * ServerStatementTimeout). Migrations lift it for their own sessions
+	 * ({@link SchemaChangeDataSource}).
+	 * @param config the pool's configuration
+	 * @param statementTimeout the bound
+	 */
+	static void boundStatements(HikariConfig config, Duration statementTimeout) {
+		config.addDataSourceProperty("options", "-c statement_timeout=" + statementTimeout.toMillis());
 	}
 
 	private static EmbeddedPostgres startEmbedded(Path dataDirectory, boolean durable) throws IOException {
