@@ -1,6 +1,7 @@
 package com.launcher.agentgateway.mcp;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,9 @@ public final class JsonRpcMessages {
 	 * servers (-32000 to -32099); the stable reason is in the error's data.
 	 */
 	static final int REFUSED = -32000;
+
+	/** When to retry a 503 whose cause names no time of its own. */
+	static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(5);
 
 	private static final Set<String> KNOWN_METHODS = Set.of("initialize", "ping", "tools/list", "tools/call",
 			"resources/list", "resources/templates/list", "prompts/list", "notifications/initialized",
@@ -112,8 +116,13 @@ public final class JsonRpcMessages {
 	 * the agent's limit, 503 when it cannot decide, and a JSON-RPC error whose data says
 	 * the stable code and when to retry, as a tool result would.
 	 */
-	ResponseEntity<byte[]> refusal(Object id, GatewayException ex) {
-		boolean limited = ex.errorCode().kind() == ErrorCode.Kind.RATE_LIMITED;
+	ResponseEntity<byte[]> refusal(Object id, GatewayException refused) {
+		boolean limited = refused.errorCode().kind() == ErrorCode.Kind.RATE_LIMITED;
+		// A 503 always says when to retry, as the token check's and the REST API's do:
+		// the
+		// outage is the gateway's, and a client without a hint may retry at once.
+		GatewayException ex = (limited || refused.retryAfter() != null) ? refused
+				: new GatewayException(refused.errorCode(), refused.field(), refused.details(), UNAVAILABLE_RETRY);
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("code", REFUSED);
 		error.put("message", ex.errorCode().message());

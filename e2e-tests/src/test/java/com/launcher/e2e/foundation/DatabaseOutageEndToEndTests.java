@@ -66,8 +66,11 @@ class DatabaseOutageEndToEndTests {
 			.setServerConfig("max_connections", "100")
 			.start();
 		String url = postgres.getJdbcUrl("postgres", "postgres");
+		// The host's sessions are bounded tighter than the gateway's own 4 s, so that an
+		// answer before 4 s shows PostgreSQL, not the driver, ended a statement.
 		cluster = LauncherCluster.startOn(url, 1,
-				SandboxOptions.forTests().withRateLimit(1_000_000, Duration.ofMinutes(1)), Map.of());
+				SandboxOptions.forTests().withRateLimit(1_000_000, Duration.ofMinutes(1)),
+				Map.of("launcher.database.statement-timeout", "2s"));
 		node = cluster.node();
 		jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
 	}
@@ -145,6 +148,32 @@ class DatabaseOutageEndToEndTests {
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM agw_token WHERE status = 'ACTIVE'", Integer.class))
 			.as("the outage revoked nothing")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void callWhenALockHoldsItsWriteThenPostgresEndsItAtTheSessionsBoundAndTheAgentHearsA503() throws SQLException {
+		UUID agent = node.createAgent("alice", "locked-out-bot");
+		node.grant("alice", agent, node.projectId("alice", "WEB"), "READ");
+		String token = node.mint("alice", agent)[1];
+
+		// A long transaction holding the agents' rate buckets, as a stuck batch job or a
+		// schema change would: the agent's first call must take from its bucket.
+		try (Connection holder = postgres.getPostgresDatabase().getConnection();
+				Statement lock = holder.createStatement()) {
+			holder.setAutoCommit(false);
+			lock.execute("LOCK TABLE agw_agent_rate IN EXCLUSIVE MODE");
+			long started = System.nanoTime();
+			HttpResponse<String> refused = node.mcp(token, PING);
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			holder.rollback();
+
+			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+			assertUnavailable(refused);
+			assertThat(refused.headers().firstValue("WWW-Authenticate")).isEmpty();
+			// The sessions' 2 s, not the driver's timer nor the socket's 4 s.
+			assertThat(took).isBetween(Duration.ofMillis(1_900), Duration.ofMillis(3_500));
+		}
+		assertThat(node.mcp(token, PING).statusCode()).isEqualTo(200);
 	}
 
 	private static HttpResponse<String> page(FormSession browser) {
