@@ -48,19 +48,26 @@ public class MybatisSourceThrottle implements SourceThrottle {
 	}
 
 	@Override
-	public Optional<Duration> recordFailure(String sourceAddress) {
+	public Failure recordFailure(String sourceAddress) {
 		// Bounded, so a flood of addresses cannot grow it without limit; a source left
 		// out only keeps its counter until its window passes.
 		if (this.failedHere.size() < 10_000) {
 			this.failedHere.add(sourceAddress);
 		}
-		Instant until = this.failures.recordFailure(sourceAddress, this.window.toSeconds(), this.maxFailures,
-				this.blockFor.toSeconds());
-		Instant now = Instant.now();
-		if (until == null || !until.isAfter(now)) {
-			return Optional.empty();
+		SourceThrottleMapper.Counted counted = this.failures.recordFailure(sourceAddress, this.window.toSeconds(),
+				this.maxFailures, this.blockFor.toSeconds());
+		if (counted == null) {
+			// Another node blocked the source between the statement's read and its
+			// write: the block is read again.
+			return blockedFor(sourceAddress).map((blocked) -> new Failure(true, blocked))
+				.orElseGet(() -> new Failure(false, null));
 		}
-		return Optional.of(Duration.between(now, until));
+		Instant now = Instant.now();
+		Instant until = counted.refusedUntil();
+		if (until == null || !until.isAfter(now)) {
+			return new Failure(false, null);
+		}
+		return new Failure(counted.refusedAlready(), Duration.between(now, until));
 	}
 
 	@Override

@@ -7,8 +7,17 @@ interface SourceThrottleMapper {
 
 	Long blockedMillis(String source);
 
-	Instant recordFailure(String source, long window, int max, long block);
+	Counted recordFailure(String source, long window, int max, long block);
 
 	int reset(String source);
+
+	/**
+	 * A row of {@code recordFailure}.
+	 *
+	 * @param refusedAlready the source was blocked, and nothing was counted
+	 * @param refusedUntil the block's end, if the source has one (it may have passed)
+	 */
+	record Counted(boolean refusedAlready, Instant refusedUntil) {
+	}
 
 }

@@ -82,12 +82,9 @@ public class AgentAuthenticator {
 			TokenLookup[] recognised) {
 		String source = CidrMatcher.throttleKey(clientAddress);
 		if (!TokenCodec.isWellFormed(presented)) {
-			// Garbage counts towards the block like an unknown token, and a blocked
+			// Garbage counts towards the block like an unknown token. The statement that
+			// counts it finds a block in force, and then writes nothing: a blocked
 			// source's garbage is refused before anything is written (issue 12, point 2).
-			Optional<Duration> blocked = this.throttle.blockedFor(source);
-			if (blocked.isPresent()) {
-				return refuseBlocked(null, source, clientAddress, requestId, blocked.get());
-			}
 			return refuse(null, "malformed_token", source, clientAddress, requestId, true);
 		}
 		byte[] hash = this.hasher.hash(presented);
@@ -189,8 +186,16 @@ public class AgentAuthenticator {
 
 	private AuthenticationOutcome refuse(TokenLookup lookup, String reason, String source, String clientAddress,
 			String requestId, boolean countsAsFailure) {
-		Duration throttled = countsAsFailure ? this.throttle.recordFailure(source).orElse(null) : null;
-		return deny(lookup, reason, clientAddress, requestId, throttled);
+		if (!countsAsFailure) {
+			return deny(lookup, reason, clientAddress, requestId, null);
+		}
+		SourceThrottle.Failure failure = this.throttle.recordFailure(source);
+		if (failure.refusedAlready()) {
+			// Garbage from a blocked source, or the source's other requests blocked it
+			// since its block was read with the token.
+			return refuseBlocked(lookup, source, clientAddress, requestId, failure.refusedFor());
+		}
+		return deny(lookup, reason, clientAddress, requestId, failure.refusedFor());
 	}
 
 	/**

@@ -41,6 +41,7 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 /**
@@ -79,7 +80,7 @@ class AgentAuthenticatorTests {
 	void noThrottle() {
 		when(this.tokens.findPresented(any(), anyString()))
 			.thenReturn(new TokenStore.Presented(Optional.empty(), Optional.empty()));
-		when(this.throttle.recordFailure(anyString())).thenReturn(Optional.empty());
+		when(this.throttle.recordFailure(anyString())).thenReturn(new SourceThrottle.Failure(false, null));
 		when(this.owners.find(this.agent.ownerUserId()))
 			.thenReturn(Optional.of(TestAgents.activeOwner(this.agent.ownerUserId())));
 	}
@@ -132,7 +133,8 @@ class AgentAuthenticatorTests {
 
 	@Test
 	void authenticateWhenBlockedSourceSendsGarbageOrUnknownTokensThenOneSummarisingEventAndNoCounting() {
-		when(this.throttle.blockedFor(ADDRESS)).thenReturn(Optional.of(Duration.ofMinutes(42)));
+		// The throttle's statement finds the block and counts nothing.
+		when(this.throttle.recordFailure(ADDRESS)).thenReturn(new SourceThrottle.Failure(true, Duration.ofMinutes(42)));
 		when(this.tokens.findPresented(any(), eq(ADDRESS)))
 			.thenReturn(new TokenStore.Presented(Optional.empty(), Optional.of(Duration.ofMinutes(42))));
 
@@ -143,8 +145,9 @@ class AgentAuthenticatorTests {
 		}
 
 		// Issue 12, point 2: a blocked source's flood costs no counting and one event
-		// per minute, not one per request.
-		verify(this.throttle, never()).recordFailure(anyString());
+		// per minute, not one per request. Unknown tokens learn the block with their
+		// look-up and never reach the throttle.
+		verify(this.throttle, times(250)).recordFailure(ADDRESS);
 		AuditEvent event = onlyAuditEvent();
 		assertThat(event.reason()).isEqualTo("source_throttled");
 		assertThat(event.agentId()).isNull();
@@ -152,13 +155,29 @@ class AgentAuthenticatorTests {
 	}
 
 	@Test
-	void authenticateWhenMalformedFromAFreeSourceThenCountedAfterTheBlockCheck() {
+	void authenticateWhenMalformedFromAFreeSourceThenCountedByOneCallThatAlsoChecksTheBlock() {
 		this.authenticator.authenticate("garbage", ADDRESS, "r1");
 
-		InOrder order = inOrder(this.throttle);
-		order.verify(this.throttle).blockedFor(ADDRESS);
-		order.verify(this.throttle).recordFailure(ADDRESS);
+		verify(this.throttle).recordFailure(ADDRESS);
+		verifyNoMoreInteractions(this.throttle);
 		assertThat(onlyAuditEvent().reason()).isEqualTo("malformed_token");
+	}
+
+	@Test
+	void authenticateWhenTheSourceWasBlockedSinceItsTokenWasLookedUpThenRefusedAsBlockedWithTheAgentNamed() {
+		AgentToken token = TestAgentTokens.withStatus(TestAgentTokens.active(this.agent.id()), TokenStatus.REVOKED);
+		byte[] hash = this.hasher.hash(this.secret);
+		when(this.tokens.findPresented(any(), eq(ADDRESS)))
+			.thenReturn(new TokenStore.Presented(Optional.of(new TokenLookup(token, hash.clone(), AgentStatus.ENABLED,
+					this.agent.name(), this.agent.ownerUserId(), this.grants)), Optional.empty()));
+		when(this.throttle.recordFailure(ADDRESS)).thenReturn(new SourceThrottle.Failure(true, Duration.ofMinutes(9)));
+
+		AuthenticationOutcome outcome = this.authenticator.authenticate(this.secret, ADDRESS, "r1");
+
+		assertThat(outcome).isEqualTo(new Refused("source_throttled", Duration.ofMinutes(9)));
+		AuditEvent event = onlyAuditEvent();
+		assertThat(event.reason()).isEqualTo("source_throttled");
+		assertThat(event.agentId()).isEqualTo(this.agent.id());
 	}
 
 	@Test
@@ -172,7 +191,7 @@ class AgentAuthenticatorTests {
 
 	@Test
 	void authenticateWhenUnknownTokenThenRefusedAndCountedAgainstTheSource() {
-		when(this.throttle.recordFailure(ADDRESS)).thenReturn(Optional.of(Duration.ofHours(1)));
+		when(this.throttle.recordFailure(ADDRESS)).thenReturn(new SourceThrottle.Failure(false, Duration.ofHours(1)));
 
 		AuthenticationOutcome outcome = this.authenticator.authenticate(this.secret, ADDRESS, "r1");
 

@@ -27,10 +27,10 @@ public abstract class SourceThrottleContractTests {
 		SourceThrottle throttle = throttle(3, WINDOW, BLOCK);
 		String source = newSource();
 
-		assertThat(throttle.recordFailure(source)).isEmpty();
-		assertThat(throttle.recordFailure(source)).isEmpty();
+		assertThat(throttle.recordFailure(source).refusal()).isEmpty();
+		assertThat(throttle.recordFailure(source).refusal()).isEmpty();
 		assertThat(throttle.blockedFor(source)).isEmpty();
-		Optional<Duration> blocked = throttle.recordFailure(source);
+		Optional<Duration> blocked = throttle.recordFailure(source).refusal();
 
 		assertThat(blocked).hasValueSatisfying((d) -> assertThat(d).isPositive().isLessThanOrEqualTo(BLOCK));
 		assertThat(throttle.blockedFor(source))
@@ -58,7 +58,7 @@ public abstract class SourceThrottleContractTests {
 		throttle.reset(source);
 		throttle.recordFailure(source);
 
-		assertThat(throttle.recordFailure(source)).isEmpty();
+		assertThat(throttle.recordFailure(source).refusal()).isEmpty();
 		assertThat(throttle.blockedFor(source)).isEmpty();
 	}
 
@@ -70,7 +70,7 @@ public abstract class SourceThrottleContractTests {
 
 		Thread.sleep(1_300);
 
-		assertThat(throttle.recordFailure(source)).isEmpty();
+		assertThat(throttle.recordFailure(source).refusal()).isEmpty();
 		assertThat(throttle.blockedFor(source)).isEmpty();
 	}
 
@@ -78,7 +78,7 @@ public abstract class SourceThrottleContractTests {
 	void blockedForWhenBlockExpiredThenFree() throws InterruptedException {
 		SourceThrottle throttle = throttle(1, WINDOW, Duration.ofSeconds(1));
 		String source = newSource();
-		assertThat(throttle.recordFailure(source)).isPresent();
+		assertThat(throttle.recordFailure(source).refusal()).isPresent();
 
 		Thread.sleep(1_300);
 
@@ -86,11 +86,28 @@ public abstract class SourceThrottleContractTests {
 	}
 
 	@Test
+	void recordFailureWhenTheSourceIsRefusedThenNothingIsCountedAndTheRefusalDoesNotGrow() {
+		SourceThrottle throttle = throttle(2, WINDOW, BLOCK);
+		String source = newSource();
+		assertThat(throttle.recordFailure(source).refusedAlready()).isFalse();
+		SourceThrottle.Failure blocking = throttle.recordFailure(source);
+		assertThat(blocking.refusedAlready()).isFalse();
+		assertThat(blocking.refusal()).isPresent();
+
+		SourceThrottle.Failure after = throttle.recordFailure(source);
+
+		assertThat(after.refusedAlready()).isTrue();
+		assertThat(after.refusedFor()).isPositive().isLessThanOrEqualTo(blocking.refusedFor());
+		assertThat(throttle.blockedFor(source))
+			.hasValueSatisfying((left) -> assertThat(left).isLessThanOrEqualTo(blocking.refusedFor().plusSeconds(1)));
+	}
+
+	@Test
 	void recordFailureWhenLimitIsOneThenTheFirstFailureBlocks() {
 		SourceThrottle throttle = throttle(1, WINDOW, BLOCK);
 		String source = newSource();
 
-		assertThat(throttle.recordFailure(source)).isPresent();
+		assertThat(throttle.recordFailure(source).refusal()).isPresent();
 		assertThat(throttle.blockedFor(source)).isPresent();
 	}
 
