@@ -110,8 +110,9 @@ public class AuthorizationEndpoint {
 		Instant now = this.clock.instant();
 		this.codes.deleteExpired(now.minus(Duration.ofHours(1)), 100);
 		String code = this.codeCodec.generate();
-		this.codes.insert(new AuthorizationCode(valid.client().clientId(), valid.redirectUri(), valid.codeChallenge(),
-				valid.resource(), valid.scope(), agent.id(), userId, UUID.randomUUID(), now,
+		Authorization authorization = new Authorization(UUID.randomUUID(), valid.client().clientId(), agent.id(),
+				userId, valid.resource(), valid.scope(), now);
+		this.codes.insert(new AuthorizationCode(authorization, valid.redirectUri(), valid.codeChallenge(),
 				now.plus(this.settings.codeLifetime()), null), this.hasher.hash(code));
 		this.audit.userDecision("oauth.consent", Outcome.SUCCEEDED, null, valid.client().clientId(), agent, userId);
 		return new AuthorizationCheck.Approved(valid, code);

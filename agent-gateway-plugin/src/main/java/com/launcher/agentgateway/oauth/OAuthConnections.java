@@ -76,10 +76,10 @@ public class OAuthConnections {
 				Optional<RefreshToken> found = this.families.presented(token);
 				if (found.isPresent()) {
 					RefreshToken refresh = found.get();
-					trail.agent(refresh.agentId(), refresh.ownerUserId());
+					trail.agent(refresh.authorization());
 					trail.token(refresh);
 					requireIssuedTo(refresh, clientId);
-					this.families.revoke(refresh.familyId(), "revoked_by_client", now);
+					this.families.revoke(refresh.authorization().familyId(), "revoked_by_client", now);
 				}
 			}
 			else if (TokenCodec.isWellFormed(token)) {
@@ -93,7 +93,7 @@ public class OAuthConnections {
 					trail.agent(access.agentId(), found.get().ownerUserId());
 					RefreshToken family = this.refreshTokens.findByAgent(access.agentId())
 						.stream()
-						.filter((r) -> r.familyId().equals(access.familyId()))
+						.filter((r) -> r.authorization().familyId().equals(access.familyId()))
 						.findFirst()
 						.orElseThrow(OAuthConnections::notIssuedToClient);
 					requireIssuedTo(family, clientId);
@@ -112,12 +112,13 @@ public class OAuthConnections {
 		Instant now = this.clock.instant();
 		Map<UUID, List<RefreshToken>> byFamily = new LinkedHashMap<>();
 		for (RefreshToken token : this.refreshTokens.findByAgent(agent.id())) {
-			byFamily.computeIfAbsent(token.familyId(), (id) -> new ArrayList<>()).add(token);
+			byFamily.computeIfAbsent(token.authorization().familyId(), (id) -> new ArrayList<>()).add(token);
 		}
 		List<Connection> connections = new ArrayList<>();
 		for (List<RefreshToken> family : byFamily.values()) {
 			RefreshToken newest = family.stream().max(Comparator.comparing(RefreshToken::createdAt)).orElseThrow();
-			String name = this.clients.known(newest.clientId())
+			Authorization authorization = newest.authorization();
+			String name = this.clients.known(authorization.clientId())
 				.map(OAuthClient::clientName)
 				.orElse(ClientRegistry.UNNAMED);
 			// A family lives while one of its tokens is active: the one not spent yet.
@@ -129,8 +130,8 @@ public class OAuthConnections {
 						.map(RefreshToken::statusReason)
 						.findFirst()
 						.orElse("expired");
-			connections.add(new Connection(newest.familyId(), newest.clientId(), name, newest.familyCreatedAt(),
-					newest.createdAt(), newest.expiresAt(), active, reason));
+			connections.add(new Connection(authorization.familyId(), authorization.clientId(), name,
+					authorization.consentedAt(), newest.createdAt(), newest.expiresAt(), active, reason));
 		}
 		connections.sort(Comparator.comparing(Connection::lastIssued).reversed());
 		return connections;
@@ -144,7 +145,7 @@ public class OAuthConnections {
 		Agent agent = this.agents.get(actor, agentId);
 		boolean ours = this.refreshTokens.findByAgent(agent.id())
 			.stream()
-			.anyMatch((r) -> r.familyId().equals(familyId));
+			.anyMatch((r) -> r.authorization().familyId().equals(familyId));
 		if (!ours) {
 			throw new GatewayException(ErrorCode.NOT_FOUND);
 		}
@@ -154,7 +155,7 @@ public class OAuthConnections {
 	}
 
 	private static void requireIssuedTo(RefreshToken token, String clientId) {
-		if (!token.clientId().equals(clientId)) {
+		if (!token.authorization().clientId().equals(clientId)) {
 			throw notIssuedToClient();
 		}
 	}

@@ -106,13 +106,14 @@ public class TokenEndpoint {
 				.filter((c) -> MessageDigest.isEqual(c.storedHash(), hash))
 				.orElseThrow(() -> invalidGrant("unknown_code"));
 			AuthorizationCode issued = claimed.code();
-			trail.agent(issued.agentId(), issued.ownerUserId());
+			Authorization authorization = issued.authorization();
+			trail.agent(authorization);
 			if (!claimed.firstUse()) {
 				// RFC 6749 §4.1.2: a code used twice revokes what was issued from it.
-				this.families.revoke(issued.familyId(), "code_replayed", now);
+				this.families.revoke(authorization.familyId(), "code_replayed", now);
 				throw invalidGrant("code_replayed");
 			}
-			if (!issued.clientId().equals(clientId)) {
+			if (!authorization.clientId().equals(clientId)) {
 				throw invalidGrant("code_client_mismatch");
 			}
 			if (!now.isBefore(issued.expiresAt())) {
@@ -129,11 +130,11 @@ public class TokenEndpoint {
 							issued.codeChallenge().getBytes(StandardCharsets.US_ASCII))) {
 				throw invalidGrant("pkce_mismatch");
 			}
-			String resource = ResourceIndicator.resource(resources, issued.resource(), expectedResource);
-			Agent agent = usableAgent(issued.agentId(), null, now, issued.familyId());
-			requireActiveOwner(issued.ownerUserId(), issued.familyId(), now);
-			IssuedTokens tokens = issue(agent, issued.ownerUserId(), clientId, issued.familyId(), issued.createdAt(),
-					resource, issued.scope(), now);
+			// Refuses another resource; the tokens keep the granted one (RFC 8707 §2).
+			ResourceIndicator.resource(resources, authorization.resource(), expectedResource);
+			Agent agent = usableAgent(authorization.agentId(), null, now, authorization.familyId());
+			requireActiveOwner(authorization.ownerUserId(), authorization.familyId(), now);
+			IssuedTokens tokens = issue(agent, authorization, now);
 			this.clients.markUsed(clientId);
 			return tokens;
 		});
@@ -155,15 +156,16 @@ public class TokenEndpoint {
 			Instant now = this.clock.instant();
 			RefreshToken presented = this.families.presented(refreshToken)
 				.orElseThrow(() -> invalidGrant("unknown_refresh_token"));
-			trail.agent(presented.agentId(), presented.ownerUserId());
+			Authorization authorization = presented.authorization();
+			trail.agent(authorization);
 			trail.token(presented);
-			if (!presented.clientId().equals(clientId)) {
+			if (!authorization.clientId().equals(clientId)) {
 				// Another client holds this client's refresh token: it leaked.
-				this.families.revoke(presented.familyId(), "refresh_client_mismatch", now);
+				this.families.revoke(authorization.familyId(), "refresh_client_mismatch", now);
 				throw invalidGrant("refresh_client_mismatch");
 			}
 			if (presented.status() == RefreshToken.Status.ROTATED) {
-				this.families.revoke(presented.familyId(), "refresh_token_reuse", now);
+				this.families.revoke(authorization.familyId(), "refresh_token_reuse", now);
 				throw invalidGrant("refresh_token_reuse");
 			}
 			if (presented.status() == RefreshToken.Status.REVOKED) {
@@ -172,26 +174,27 @@ public class TokenEndpoint {
 			if (!now.isBefore(presented.expiresAt())) {
 				throw invalidGrant("refresh_token_expired");
 			}
-			String resource = ResourceIndicator.resource(resources, presented.resource(), expectedResource);
+			// Refuses another resource; the tokens keep the granted one (RFC 8707 §2).
+			ResourceIndicator.resource(resources, authorization.resource(), expectedResource);
 			Scopes.grant(scope, OAuthError.INVALID_SCOPE);
-			Agent agent = usableAgent(presented.agentId(), presented.familyCreatedAt(), now, presented.familyId());
+			Agent agent = usableAgent(authorization.agentId(), authorization.consentedAt(), now,
+					authorization.familyId());
 			// The access token issued with it shows what the owner's lifecycle, the owner
 			// or an admin did to the connection since: suspended or revoked means dead.
 			Optional<AgentToken> access = this.tokenStore.findById(presented.accessTokenId());
 			if (access.isEmpty() || access.get().status() == TokenStatus.SUSPENDED
 					|| access.get().status() == TokenStatus.REVOKED) {
 				String reason = access.map(AgentToken::statusReason).orElse(null);
-				this.families.revoke(presented.familyId(), "connection_ended", now);
+				this.families.revoke(authorization.familyId(), "connection_ended", now);
 				throw invalidGrant((reason != null && reason.startsWith("owner_")) ? reason : "connection_revoked");
 			}
-			requireActiveOwner(presented.ownerUserId(), presented.familyId(), now);
+			requireActiveOwner(authorization.ownerUserId(), authorization.familyId(), now);
 			if (!this.refreshTokens.rotate(presented.id(), now)) {
 				// Another request spent it first: the same token twice.
-				this.families.revoke(presented.familyId(), "refresh_token_reuse", now);
+				this.families.revoke(authorization.familyId(), "refresh_token_reuse", now);
 				throw invalidGrant("refresh_token_reuse");
 			}
-			return issue(agent, presented.ownerUserId(), clientId, presented.familyId(), presented.familyCreatedAt(),
-					resource, presented.scope(), now);
+			return issue(agent, authorization, now);
 		});
 	}
 
@@ -235,25 +238,30 @@ public class TokenEndpoint {
 		}
 	}
 
-	private IssuedTokens issue(Agent agent, UUID ownerUserId, String clientId, UUID familyId, Instant familyCreatedAt,
-			String resource, String scope, Instant now) {
+	/**
+	 * Issues an access token and a refresh token for the authorization, both bounded by
+	 * the family's lifetime from the consent.
+	 */
+	private IssuedTokens issue(Agent agent, Authorization authorization, Instant now) {
 		Policy current = this.policy.current();
-		Instant familyEnds = familyCreatedAt.plus(Duration.ofDays(current.maxTokenDays()));
+		Instant familyEnds = authorization.consentedAt().plus(Duration.ofDays(current.maxTokenDays()));
 		if (!now.isBefore(familyEnds)) {
-			this.families.revoke(familyId, "refresh_token_expired", now);
+			this.families.revoke(authorization.familyId(), "refresh_token_expired", now);
 			throw invalidGrant("refresh_token_expired");
 		}
 		Instant accessEnds = now.plus(Duration.ofMinutes(current.oauthAccessTokenMinutes()));
 		if (accessEnds.isAfter(familyEnds)) {
 			accessEnds = familyEnds;
 		}
-		TokenService.MintedToken access = this.tokens.mintForOAuthClient(agent, familyId, ownerUserId, accessEnds);
+		TokenService.MintedToken access = this.tokens.mintForOAuthClient(agent, authorization.familyId(),
+				authorization.ownerUserId(), accessEnds);
 		String refresh = this.refreshCodec.generate();
-		this.refreshTokens.insert(new RefreshToken(UUID.randomUUID(), this.refreshCodec.hintOf(refresh), familyId,
-				clientId, agent.id(), ownerUserId, access.token().id(), resource, scope, RefreshToken.Status.ACTIVE,
-				null, familyCreatedAt, now, familyEnds), this.hasher.hash(refresh));
-		return new IssuedTokens(access.secret(), Duration.between(now, accessEnds).toSeconds(), refresh, scope,
-				access.token().id());
+		this.refreshTokens.insert(
+				new RefreshToken(UUID.randomUUID(), this.refreshCodec.hintOf(refresh), authorization,
+						access.token().id(), RefreshToken.Status.ACTIVE, null, now, familyEnds),
+				this.hasher.hash(refresh));
+		return new IssuedTokens(access.secret(), Duration.between(now, accessEnds).toSeconds(), refresh,
+				authorization.scope(), access.token().id());
 	}
 
 	private static OAuthException invalidGrant(String reason) {

@@ -49,6 +49,10 @@ final class TokenRequestTrail {
 		this.ownerUserId = ownerUserId;
 	}
 
+	void agent(Authorization authorization) {
+		agent(authorization.agentId(), authorization.ownerUserId());
+	}
+
 	void token(RefreshToken refresh) {
 		this.tokenId = refresh.id();
 		this.tokenHint = refresh.hint();

@@ -1,6 +1,5 @@
 package com.launcher.agentgateway.web;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -16,7 +15,6 @@ import com.launcher.agentgateway.agent.AgentStatus;
 import com.launcher.agentgateway.agent.ConnectionStatus;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.policy.Policy;
-import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.token.TokenService;
 
 import org.springframework.stereotype.Controller;
@@ -41,9 +39,8 @@ class AdminPageController extends PageSupport {
 
 	private final TokenService tokens;
 
-	AdminPageController(AgentService agents, TokenService tokens, PolicyService policy, CurrentActor actor,
-			PageDirectory directory, Clock clock) {
-		super(actor, directory, policy, clock);
+	AdminPageController(AgentService agents, TokenService tokens, PageContext pages) {
+		super(pages);
 		this.agents = agents;
 		this.tokens = tokens;
 	}

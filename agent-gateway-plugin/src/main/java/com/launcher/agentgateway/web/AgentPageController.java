@@ -1,6 +1,5 @@
 package com.launcher.agentgateway.web;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,6 @@ import com.launcher.agentgateway.grant.TaskerWorkspace;
 import com.launcher.agentgateway.grant.TaskerProjects.ProjectRef;
 import com.launcher.agentgateway.oauth.Connection;
 import com.launcher.agentgateway.oauth.OAuthConnections;
-import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.token.AgentToken;
 import com.launcher.agentgateway.token.TokenService;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,9 +60,8 @@ class AgentPageController extends PageSupport {
 	private final String workspace;
 
 	AgentPageController(AgentService agents, GrantService grants, TokenService tokens, AuditLog audit,
-			OAuthConnections oauth, PolicyService policy, CurrentActor actor, PageDirectory directory, Clock clock,
-			TaskerWorkspace workspace) {
-		super(actor, directory, policy, clock);
+			OAuthConnections oauth, PageContext pages, TaskerWorkspace workspace) {
+		super(pages);
 		this.workspace = workspace.slug();
 		this.agents = agents;
 		this.grants = grants;

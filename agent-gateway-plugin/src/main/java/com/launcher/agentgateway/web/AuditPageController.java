@@ -3,7 +3,6 @@ package com.launcher.agentgateway.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -27,7 +26,6 @@ import com.launcher.agentgateway.audit.AuditLog.AuditQuery;
 import com.launcher.agentgateway.audit.AuditLog.StoredAuditEvent;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.GatewayException;
-import com.launcher.agentgateway.policy.PolicyService;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -52,9 +50,8 @@ class AuditPageController extends PageSupport {
 
 	private final AgentService agents;
 
-	AuditPageController(AuditLog audit, AgentService agents, PolicyService policy, CurrentActor actor,
-			PageDirectory directory, Clock clock) {
-		super(actor, directory, policy, clock);
+	AuditPageController(AuditLog audit, AgentService agents, PageContext pages) {
+		super(pages);
 		this.audit = audit;
 		this.agents = agents;
 	}

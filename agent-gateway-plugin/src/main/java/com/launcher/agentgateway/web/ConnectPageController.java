@@ -1,6 +1,5 @@
 package com.launcher.agentgateway.web;
 
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +17,6 @@ import com.launcher.agentgateway.audit.AuditLog.StoredAuditEvent;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
-import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.token.AgentToken;
 import com.launcher.agentgateway.token.TokenService;
 import com.launcher.agentgateway.token.TokenService.MintedToken;
@@ -55,8 +53,8 @@ class ConnectPageController extends PageSupport {
 	private final AuditLog audit;
 
 	ConnectPageController(LauncherPluginContext context, AgentService agents, TokenService tokens, AuditLog audit,
-			PolicyService policy, CurrentActor actor, PageDirectory directory, Clock clock) {
-		super(actor, directory, policy, clock);
+			PageContext pages) {
+		super(pages);
 		this.context = context;
 		this.agents = agents;
 		this.tokens = tokens;

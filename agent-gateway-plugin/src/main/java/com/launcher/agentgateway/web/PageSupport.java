@@ -53,11 +53,11 @@ abstract class PageSupport {
 
 	final Clock clock;
 
-	PageSupport(CurrentActor actor, PageDirectory directory, PolicyService policy, Clock clock) {
-		this.actor = actor;
-		this.directory = directory;
-		this.policy = policy;
-		this.clock = clock;
+	PageSupport(PageContext pages) {
+		this.actor = pages.actor();
+		this.directory = pages.directory();
+		this.policy = pages.policy();
+		this.clock = pages.clock();
 	}
 
 	@ModelAttribute

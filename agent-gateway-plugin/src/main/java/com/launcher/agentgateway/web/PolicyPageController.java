@@ -1,6 +1,5 @@
 package com.launcher.agentgateway.web;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.stream.Collectors;
 
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.policy.Policy;
-import com.launcher.agentgateway.policy.PolicyService;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -41,8 +39,8 @@ class PolicyPageController extends PageSupport {
 			new Field("staleHours", "Reports stale after",
 					"Hours without a progress report before the reporting view calls an agent stale."));
 
-	PolicyPageController(PolicyService policy, CurrentActor actor, PageDirectory directory, Clock clock) {
-		super(actor, directory, policy, clock);
+	PolicyPageController(PageContext pages) {
+		super(pages);
 	}
 
 	@GetMapping("/admin/policy")

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Import;
  */
 @Import({ CurrentActor.class, AgentApiController.class, GrantApiController.class, TokenApiController.class,
 		AuditApiController.class, PolicyApiController.class, StatusController.class, PageDirectory.class,
-		AgentPageController.class, ConnectPageController.class, AdminPageController.class, PolicyPageController.class,
-		AuditPageController.class, TaskerBudgetPageController.class, TaskerBudgetApiController.class })
+		PageContext.class, AgentPageController.class, ConnectPageController.class, AdminPageController.class,
+		PolicyPageController.class, AuditPageController.class, TaskerBudgetPageController.class,
+		TaskerBudgetApiController.class })
 public class WebControllers {
 
 }

@@ -370,9 +370,11 @@ class AuthorizationServerTests {
 		assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
 		assertThat(this.refreshTokens.byHash.values()).extracting(RefreshToken::status)
 			.containsExactlyInAnyOrder(RefreshToken.Status.ROTATED, RefreshToken.Status.ACTIVE);
-		assertThat(this.refreshTokens.byHash.values()).extracting(RefreshToken::familyId)
+		// The refreshed token carries the consent unchanged: same family, scope,
+		// resource.
+		assertThat(this.refreshTokens.byHash.values()).extracting(RefreshToken::authorization)
 			.hasSize(2)
-			.containsOnly(this.refreshTokens.byHash.values().iterator().next().familyId());
+			.containsOnly(this.refreshTokens.byHash.values().iterator().next().authorization());
 	}
 
 	@Test

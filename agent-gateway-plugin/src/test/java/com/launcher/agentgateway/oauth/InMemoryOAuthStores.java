@@ -87,10 +87,8 @@ final class InMemoryOAuthStores {
 			}
 			boolean first = code.usedAt() == null;
 			if (first) {
-				this.codes.put(Arrays.toString(hash),
-						new AuthorizationCode(code.clientId(), code.redirectUri(), code.codeChallenge(),
-								code.resource(), code.scope(), code.agentId(), code.ownerUserId(), code.familyId(),
-								code.createdAt(), code.expiresAt(), now));
+				this.codes.put(Arrays.toString(hash), new AuthorizationCode(code.authorization(), code.redirectUri(),
+						code.codeChallenge(), code.expiresAt(), now));
 			}
 			return Optional.of(new Claimed(code, hash, first));
 		}
@@ -135,7 +133,7 @@ final class InMemoryOAuthStores {
 			List<RefreshToken> changed = new ArrayList<>();
 			for (Map.Entry<String, RefreshToken> entry : this.byHash.entrySet()) {
 				RefreshToken t = entry.getValue();
-				if (t.familyId().equals(familyId) && t.status() != RefreshToken.Status.REVOKED) {
+				if (t.authorization().familyId().equals(familyId) && t.status() != RefreshToken.Status.REVOKED) {
 					entry.setValue(with(t, RefreshToken.Status.REVOKED, reason));
 					changed.add(entry.getValue());
 				}
@@ -147,15 +145,14 @@ final class InMemoryOAuthStores {
 		public synchronized List<RefreshToken> findByAgent(UUID agentId) {
 			return this.byHash.values()
 				.stream()
-				.filter((t) -> t.agentId().equals(agentId))
+				.filter((t) -> t.authorization().agentId().equals(agentId))
 				.sorted(Comparator.comparing(RefreshToken::createdAt).reversed())
 				.toList();
 		}
 
 		private static RefreshToken with(RefreshToken t, RefreshToken.Status status, String reason) {
-			return new RefreshToken(t.id(), t.hint(), t.familyId(), t.clientId(), t.agentId(), t.ownerUserId(),
-					t.accessTokenId(), t.resource(), t.scope(), status, reason, t.familyCreatedAt(), t.createdAt(),
-					t.expiresAt());
+			return new RefreshToken(t.id(), t.hint(), t.authorization(), t.accessTokenId(), status, reason,
+					t.createdAt(), t.expiresAt());
 		}
 
 	}

@@ -3,6 +3,7 @@ package com.launcher.agentgateway.persistence.oauth;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.launcher.agentgateway.oauth.Authorization;
 import com.launcher.agentgateway.oauth.AuthorizationCode;
 import com.launcher.agentgateway.oauth.AuthorizationCodeStore;
 
@@ -21,9 +22,10 @@ interface OAuthCodeMapper {
 			Instant usedAt, boolean firstUse) {
 
 		AuthorizationCodeStore.Claimed claimed() {
-			return new AuthorizationCodeStore.Claimed(new AuthorizationCode(this.clientId, this.redirectUri,
-					this.codeChallenge, this.resource, this.scope, this.agentId, this.ownerUserId, this.familyId,
-					this.createdAt, this.expiresAt, this.usedAt), this.codeHash, this.firstUse);
+			Authorization authorization = new Authorization(this.familyId, this.clientId, this.agentId,
+					this.ownerUserId, this.resource, this.scope, this.createdAt);
+			return new AuthorizationCodeStore.Claimed(new AuthorizationCode(authorization, this.redirectUri,
+					this.codeChallenge, this.expiresAt, this.usedAt), this.codeHash, this.firstUse);
 		}
 
 	}

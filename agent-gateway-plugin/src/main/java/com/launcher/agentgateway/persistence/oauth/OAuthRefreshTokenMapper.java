@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.launcher.agentgateway.oauth.Authorization;
 import com.launcher.agentgateway.oauth.RefreshToken;
 
 /** The statements of {@code OAuthRefreshTokenMapper.xml}. */
@@ -26,9 +27,10 @@ interface OAuthRefreshTokenMapper {
 			Instant statusChangedAt) {
 
 		RefreshToken token() {
-			return new RefreshToken(this.id, this.hint, this.familyId, this.clientId, this.agentId, this.ownerUserId,
-					this.accessTokenId, this.resource, this.scope, this.status, this.statusReason, this.familyCreatedAt,
-					this.createdAt, this.expiresAt);
+			return new RefreshToken(this.id, this.hint,
+					new Authorization(this.familyId, this.clientId, this.agentId, this.ownerUserId, this.resource,
+							this.scope, this.familyCreatedAt),
+					this.accessTokenId, this.status, this.statusReason, this.createdAt, this.expiresAt);
 		}
 
 	}

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 
 import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.TestAgents;
+import com.launcher.agentgateway.oauth.Authorization;
 import com.launcher.agentgateway.oauth.AuthorizationCode;
 import com.launcher.agentgateway.oauth.AuthorizationCodeStore;
 import com.launcher.agentgateway.oauth.OAuthClient;
@@ -124,9 +125,10 @@ class MybatisOAuthStoresTests {
 	@Test
 	void codeWhenClaimedConcurrentlyThenExactlyOneFirstUse() throws Exception {
 		byte[] hash = UUID.randomUUID().toString().getBytes();
-		codes.insert(new AuthorizationCode("client", "http://127.0.0.1/callback", "c".repeat(43),
-				"https://launcher.example/plugins/agent-gateway/mcp", "tasker", agent.id(), agent.ownerUserId(),
-				UUID.randomUUID(), NOW, NOW.plusSeconds(60), null), hash);
+		Authorization authorization = new Authorization(UUID.randomUUID(), "client", agent.id(), agent.ownerUserId(),
+				"https://launcher.example/plugins/agent-gateway/mcp", "tasker", NOW);
+		codes.insert(new AuthorizationCode(authorization, "http://127.0.0.1/callback", "c".repeat(43),
+				NOW.plusSeconds(60), null), hash);
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
 			List<Callable<Optional<AuthorizationCodeStore.Claimed>>> calls = new ArrayList<>();
@@ -136,7 +138,7 @@ class MybatisOAuthStoresTests {
 			long first = 0;
 			for (Future<Optional<AuthorizationCodeStore.Claimed>> result : pool.invokeAll(calls)) {
 				AuthorizationCodeStore.Claimed claimed = result.get().orElseThrow();
-				assertThat(claimed.code().clientId()).isEqualTo("client");
+				assertThat(claimed.code().authorization()).isEqualTo(authorization);
 				assertThat(claimed.storedHash()).isEqualTo(hash);
 				first += claimed.firstUse() ? 1 : 0;
 			}
@@ -169,7 +171,8 @@ class MybatisOAuthStoresTests {
 			.allSatisfy((t) -> assertThat(t.status()).isEqualTo(RefreshToken.Status.REVOKED))
 			.allSatisfy((t) -> assertThat(t.statusReason()).isEqualTo("refresh_token_reuse"));
 		assertThat(refreshTokens.revokeFamily(family, "again", NOW)).isEmpty();
-		assertThat(refreshTokens.findByAgent(agent.id())).extracting(RefreshToken::familyId).contains(family);
+		assertThat(refreshTokens.findByAgent(agent.id())).extracting((t) -> t.authorization().familyId())
+			.contains(family);
 		RefreshTokenStore store = refreshTokens;
 		assertThat(store.findByHash("none".getBytes())).isEmpty();
 	}
@@ -181,9 +184,10 @@ class MybatisOAuthStoresTests {
 	}
 
 	private static RefreshToken refresh(UUID family) {
-		return new RefreshToken(UUID.randomUUID(), "agwr_\u2026abcd", family, "client", agent.id(), agent.ownerUserId(),
-				UUID.randomUUID(), "https://launcher.example/plugins/agent-gateway/mcp", "tasker",
-				RefreshToken.Status.ACTIVE, null, NOW, NOW, NOW.plus(Duration.ofDays(90)));
+		Authorization authorization = new Authorization(family, "client", agent.id(), agent.ownerUserId(),
+				"https://launcher.example/plugins/agent-gateway/mcp", "tasker", NOW);
+		return new RefreshToken(UUID.randomUUID(), "agwr_\u2026abcd", authorization, UUID.randomUUID(),
+				RefreshToken.Status.ACTIVE, null, NOW, NOW.plus(Duration.ofDays(90)));
 	}
 
 }
