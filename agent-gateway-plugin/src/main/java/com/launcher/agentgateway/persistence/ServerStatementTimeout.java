@@ -53,8 +53,10 @@ public final class ServerStatementTimeout {
 					+ " the driver times none of them", server.toMillis());
 			return null;
 		}
-		logger.info("The host's database sessions start with statement_timeout {} ms, not within the gateway's"
-				+ " {} ms: the driver times each of the gateway's statements", server.toMillis(), bound.toMillis());
+		logger.info(
+				"The host's database sessions start with statement_timeout {} ms, not within the gateway's"
+						+ " {} ms: the driver times each of the gateway's statements",
+				server.toMillis(), bound.toMillis());
 		return Math.toIntExact(Math.max(1, bound.toSeconds()));
 	}
 
