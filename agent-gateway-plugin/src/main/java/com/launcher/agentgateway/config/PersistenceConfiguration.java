@@ -107,7 +107,8 @@ public class PersistenceConfiguration {
 	@DependsOn("gatewayLiquibase")
 	SqlSessionFactory gatewaySqlSessionFactory(DataSource gatewayStatementDataSource, Environment environment,
 			Tracer gatewayTracer, LauncherPluginContext context) throws Exception {
-		SqlSessionFactory factory = sqlSessionFactory(gatewayStatementDataSource, statementTimeout(environment));
+		SqlSessionFactory factory = sqlSessionFactory(gatewayStatementDataSource,
+				ServerStatementTimeout.driverTimeout(gatewayStatementDataSource, statementTimeout(environment)));
 		// When the host exports traces, every session's executor is wrapped: statements
 		// of a traced request become its child spans. Without an exporter the host hands
 		// out the no-op API, and the wrapping (a proxy built by reflection for every
@@ -138,13 +139,12 @@ public class PersistenceConfiguration {
 	 * nothing is found by scanning packages (MyBatis's VFS does not know PF4J's class
 	 * path), and the context class loader is the plugin's while the factory is built.
 	 * @param dataSource the host's data source
-	 * @param statementTimeout how long one statement may take before it is cancelled (by
-	 * the server itself where it can: {@link ServerStatementTimeout})
+	 * @param driverTimeout when the driver cancels a statement; {@code null} where the
+	 * server does ({@link ServerStatementTimeout})
 	 * @return the factory
 	 * @throws Exception when a mapper file does not parse
 	 */
-	public static SqlSessionFactory sqlSessionFactory(DataSource dataSource, Duration statementTimeout)
-			throws Exception {
+	public static SqlSessionFactory sqlSessionFactory(DataSource dataSource, Duration driverTimeout) throws Exception {
 		ClassLoader plugin = PersistenceConfiguration.class.getClassLoader();
 		org.apache.ibatis.session.Configuration configuration = new RowReadingConfiguration();
 		// Columns map onto record components by name (owner_user_id -> ownerUserId); the
@@ -158,8 +158,7 @@ public class PersistenceConfiguration {
 		configuration.setCacheEnabled(false);
 		configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
 		configuration.setDefaultExecutorType(ExecutorType.SIMPLE);
-		configuration
-			.setDefaultStatementTimeout(ServerStatementTimeout.driverTimeoutSeconds(dataSource, statementTimeout));
+		configuration.setDefaultStatementTimeout((driverTimeout != null) ? (int) driverTimeout.toSeconds() : null);
 		SqlSessionFactoryBean factory = new SqlSessionFactoryBean();
 		factory.setDataSource(dataSource);
 		factory.setConfiguration(configuration);

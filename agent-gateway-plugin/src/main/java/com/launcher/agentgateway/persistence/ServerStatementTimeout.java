@@ -35,18 +35,17 @@ public final class ServerStatementTimeout {
 	}
 
 	/**
-	 * The default query timeout for the gateway's statements, read once at start from a
+	 * The driver's timeout for the gateway's statements, read once at start from a
 	 * session of the pool: every session of a pool starts with the same settings, and the
 	 * gateway changes none of them outside its migration (see
 	 * {@link SchemaChangeDataSource}).
 	 * @param dataSource the pool
 	 * @param bound the longest the gateway lets one statement run
 	 * @return {@code null} (no driver timeout) when the server already ends every
-	 * statement within {@code bound}; otherwise {@code bound} in whole seconds, at least
-	 * one
+	 * statement within {@code bound}; otherwise {@code bound}
 	 * @throws SQLException when the database does not answer
 	 */
-	public static Integer driverTimeoutSeconds(DataSource dataSource, Duration bound) throws SQLException {
+	public static Duration driverTimeout(DataSource dataSource, Duration bound) throws SQLException {
 		Duration server = read(dataSource);
 		if (!server.isZero() && server.compareTo(bound) <= 0) {
 			logger.info("PostgreSQL ends each of the gateway's statements after {} ms (its statement_timeout):"
@@ -57,7 +56,7 @@ public final class ServerStatementTimeout {
 				"The host's database sessions start with statement_timeout {} ms, not within the gateway's"
 						+ " {} ms: the driver times each of the gateway's statements",
 				server.toMillis(), bound.toMillis());
-		return Math.toIntExact(Math.max(1, bound.toSeconds()));
+		return bound;
 	}
 
 	/**

@@ -46,22 +46,24 @@ class ServerStatementTimeoutTests {
 	}
 
 	@Test
-	void driverTimeoutSecondsWhenTheServerBoundsWithinTheGatewaysThenNone() throws Exception {
-		assertThat(ServerStatementTimeout.driverTimeoutSeconds(serverBound, BOUND)).isNull();
-		assertThat(ServerStatementTimeout.driverTimeoutSeconds(serverBound, Duration.ofMillis(1500))).isNull();
+	void driverTimeoutWhenTheServerBoundsWithinTheGatewaysThenNone() throws Exception {
+		assertThat(ServerStatementTimeout.driverTimeout(serverBound, BOUND)).isNull();
+		assertThat(ServerStatementTimeout.driverTimeout(serverBound, Duration.ofMillis(1500))).isNull();
 	}
 
 	@Test
-	void driverTimeoutSecondsWhenTheServerBoundsNothingOrLongerThenTheGatewaysBound() throws Exception {
-		assertThat(ServerStatementTimeout.driverTimeoutSeconds(DATABASE.dataSource(), BOUND)).isEqualTo(4);
-		assertThat(ServerStatementTimeout.driverTimeoutSeconds(serverBound, Duration.ofSeconds(1))).isEqualTo(1);
+	void driverTimeoutWhenTheServerBoundsNothingOrLongerThenTheGatewaysBound() throws Exception {
+		assertThat(ServerStatementTimeout.driverTimeout(DATABASE.dataSource(), BOUND)).isEqualTo(BOUND);
+		assertThat(ServerStatementTimeout.driverTimeout(serverBound, Duration.ofSeconds(1)))
+			.isEqualTo(Duration.ofSeconds(1));
 	}
 
 	@Test
 	void sqlSessionFactoryWhenTheServerBoundsThenWritesSetNoDriverTimerAndALockedWriteIsEndedByTheServer()
 			throws Exception {
 		CountingDataSource counting = new CountingDataSource(serverBound);
-		SqlSessionFactory factory = PersistenceConfiguration.sqlSessionFactory(counting.dataSource(), BOUND);
+		SqlSessionFactory factory = PersistenceConfiguration.sqlSessionFactory(counting.dataSource(),
+				ServerStatementTimeout.driverTimeout(counting.dataSource(), BOUND));
 		assertThat(factory.getConfiguration().getDefaultStatementTimeout()).isNull();
 		MybatisSourceThrottle throttle = new MybatisSourceThrottle(new SqlSessionTemplate(factory), 1_000,
 				Duration.ofMinutes(3), Duration.ofHours(1));
@@ -85,7 +87,8 @@ class ServerStatementTimeoutTests {
 	@Test
 	void sqlSessionFactoryWhenTheServerBoundsNothingThenEveryWriteKeepsTheDriverTimer() throws Exception {
 		CountingDataSource counting = new CountingDataSource(DATABASE.dataSource());
-		SqlSessionFactory factory = PersistenceConfiguration.sqlSessionFactory(counting.dataSource(), BOUND);
+		SqlSessionFactory factory = PersistenceConfiguration.sqlSessionFactory(counting.dataSource(),
+				ServerStatementTimeout.driverTimeout(counting.dataSource(), BOUND));
 		MybatisSourceThrottle throttle = new MybatisSourceThrottle(new SqlSessionTemplate(factory), 1_000,
 				Duration.ofMinutes(3), Duration.ofHours(1));
 		counting.reset();
