@@ -58,10 +58,14 @@ class DeferredAuditTests {
 	@Test
 	void appendWhenTheQueueOverflowsThenTheLossIsItselfAuditedOnceTheLogIsBack() {
 		this.log.down.set(true);
-		start(2);
+		// All five come before the worker takes one, so the queue keeps the oldest two
+		// and three are lost; an event out for writing while more come is the next
+		// test's case.
+		create(2);
 		for (int i = 1; i <= 5; i++) {
 			this.deferred.append(event("r" + i));
 		}
+		this.deferred.start();
 
 		this.log.down.set(false);
 
@@ -110,9 +114,13 @@ class DeferredAuditTests {
 	}
 
 	private void start(int capacity) {
+		create(capacity);
+		this.deferred.start();
+	}
+
+	private void create(int capacity) {
 		this.deferred = new DeferredAudit(this.log, capacity, Duration.ofMillis(20),
 				Clock.fixed(TestAuditEvents.AT, ZoneOffset.UTC));
-		this.deferred.start();
 	}
 
 	private static AuditEvent event(String requestId) {
