@@ -31,7 +31,6 @@ import com.launcher.agentgateway.host.RefusedRequestAuditor;
 import com.launcher.agentgateway.host.OwnerStatusSync;
 import com.launcher.agentgateway.persistence.MybatisPolicyStore;
 import com.launcher.agentgateway.persistence.PgChangeListener;
-import com.launcher.agentgateway.persistence.SchemaChangeDataSource;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.policy.PolicyStore;
 import com.launcher.agentgateway.tasker.TaskerClientProjects;
@@ -84,9 +83,9 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	SpringLiquibase gatewayLiquibase(DataSource gatewayDataSource) {
+	SpringLiquibase gatewayLiquibase(LauncherPluginContext context) {
 		SpringLiquibase liquibase = new SpringLiquibase();
-		liquibase.setDataSource(new SchemaChangeDataSource(gatewayDataSource));
+		liquibase.setDataSource(context.schemaChangeDataSource());
 		liquibase.setChangeLog("classpath:db/agent-gateway/changelog.xml");
 		liquibase.setDatabaseChangeLogTable("agw_databasechangelog");
 		liquibase.setDatabaseChangeLogLockTable("agw_databasechangeloglock");

@@ -37,8 +37,8 @@ public final class ServerStatementTimeout {
 	/**
 	 * The driver's timeout for the gateway's statements, read once at start from a
 	 * session of the pool: every session of a pool starts with the same settings, and the
-	 * gateway changes none of them outside its migration (see
-	 * {@link SchemaChangeDataSource}).
+	 * gateway changes none of them outside its migration (see the host's
+	 * {@code schemaChangeDataSource()}).
 	 * @param dataSource the pool
 	 * @param bound the longest the gateway lets one statement run
 	 * @return {@code null} (no driver timeout) when the server already ends every

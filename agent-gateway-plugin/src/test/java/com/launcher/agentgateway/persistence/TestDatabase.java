@@ -131,7 +131,7 @@ public final class TestDatabase {
 	private static void migrate(HikariDataSource dataSource) {
 		SpringLiquibase liquibase = new SpringLiquibase();
 		liquibase.setResourceLoader(new DefaultResourceLoader(TestDatabase.class.getClassLoader()));
-		liquibase.setDataSource(new SchemaChangeDataSource(dataSource));
+		liquibase.setDataSource(dataSource);
 		liquibase.setChangeLog("classpath:db/agent-gateway/changelog.xml");
 		liquibase.setDatabaseChangeLogTable("agw_databasechangelog");
 		liquibase.setDatabaseChangeLogLockTable("agw_databasechangeloglock");

@@ -33,6 +33,15 @@ public interface LauncherPluginContext {
 	 */
 	DataSource dataSource();
 
+	/**
+	 * The host's data source for the plugin's schema migration at start (host API 1.4.0).
+	 * The host may open the sessions of {@link #dataSource()} with a server-side
+	 * statement timeout, which a change set over a large table could exceed and so stop
+	 * the plugin starting: the sessions of this one carry none, and the host restores its
+	 * own setting before a connection goes back to its pool. Only migrations use it.
+	 */
+	DataSource schemaChangeDataSource();
+
 	/** Keyed operations on named secrets the host holds for this plugin. */
 	Secrets secrets();
 

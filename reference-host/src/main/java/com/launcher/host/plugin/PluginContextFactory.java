@@ -12,6 +12,7 @@ import com.launcher.host.api.tasker.TaskerClient;
 import com.launcher.host.api.user.UserDirectory;
 import com.launcher.host.api.web.PluginWebRegistry;
 import com.launcher.host.api.web.RequestIdentity;
+import com.launcher.host.db.SchemaChangeDataSource;
 import com.launcher.host.observe.PluginHealthChecks;
 import com.launcher.host.observe.HostTracing;
 import com.launcher.host.observe.PluginMeterRegistries;
@@ -126,6 +127,11 @@ public class PluginContextFactory {
 		@Override
 		public DataSource dataSource() {
 			return PluginContextFactory.this.dataSource;
+		}
+
+		@Override
+		public DataSource schemaChangeDataSource() {
+			return new SchemaChangeDataSource(PluginContextFactory.this.dataSource);
 		}
 
 		@Override

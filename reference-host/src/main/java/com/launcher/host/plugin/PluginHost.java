@@ -47,9 +47,9 @@ public class PluginHost implements SmartLifecycle {
 	 * 1.1.0 added public routes, well-known documents, the external base URL and the
 	 * authorization-server fields of protected resources; 1.2.0 refusal listeners, the
 	 * meter registry, health checks and OpenTelemetry; 1.3.0 the Tasker client's longest
-	 * call.
+	 * call; 1.4.0 the data source for schema migrations.
 	 */
-	public static final String HOST_API_VERSION = "1.3.0";
+	public static final String HOST_API_VERSION = "1.4.0";
 
 	private static final Logger logger = LoggerFactory.getLogger(PluginHost.class);
 

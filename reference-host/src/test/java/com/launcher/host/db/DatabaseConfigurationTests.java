@@ -28,19 +28,6 @@ class DatabaseConfigurationTests {
 	}
 
 	@Test
-	void schemaChangeDataSourceWhenAChangeRunsPastTheBoundThenItCompletesAndTheNextBorrowerIsBoundAgain()
-			throws SQLException {
-		try (HikariDataSource pool = pool(Duration.ofSeconds(1))) {
-			try (Connection connection = new SchemaChangeDataSource(pool).getConnection()) {
-				execute(connection, "SELECT pg_sleep(1.2)");
-			}
-			try (Connection connection = pool.getConnection()) {
-				assertThat(show(connection)).isEqualTo("1s");
-			}
-		}
-	}
-
-	@Test
 	void launcherLiquibaseWhenBuiltThenItMigratesWithTheTimeoutLifted() throws SQLException {
 		try (HikariDataSource pool = pool(Duration.ofSeconds(1))) {
 			SpringLiquibase liquibase = new DatabaseConfiguration().launcherLiquibase(pool);

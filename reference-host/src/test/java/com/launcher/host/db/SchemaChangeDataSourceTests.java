@@ -1,4 +1,4 @@
-package com.launcher.agentgateway.persistence;
+package com.launcher.host.db;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,15 +10,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SchemaChangeDataSourceTests {
-
-	@RegisterExtension
-	static final DatabasePerClass DATABASE = new DatabasePerClass();
 
 	// One connection, so every borrow gets the session the previous one gave back.
 	private HikariDataSource pool;
@@ -26,7 +22,7 @@ class SchemaChangeDataSourceTests {
 	@BeforeEach
 	void openPool() {
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(DATABASE.dataSource().getJdbcUrl());
+		config.setJdbcUrl(TestDatabases.shared().getJdbcUrl("postgres", "postgres"));
 		config.setUsername("postgres");
 		config.setMaximumPoolSize(1);
 		config.addDataSourceProperty("options", "-c statement_timeout=300");
@@ -60,13 +56,13 @@ class SchemaChangeDataSourceTests {
 	void closeWhenATransactionIsStillOpenThenItIsRolledBackAndTheBoundStillComesBack() throws SQLException {
 		try (Connection connection = new SchemaChangeDataSource(this.pool).getConnection()) {
 			connection.setAutoCommit(false);
-			execute(connection, "CREATE TABLE agw_schema_change_probe (id int)");
+			execute(connection, "CREATE TABLE launcher_schema_change_probe (id int)");
 		}
 
 		try (Connection connection = this.pool.getConnection()) {
 			assertThat(show(connection)).isEqualTo("300ms");
 			try (ResultSet result = connection.createStatement()
-				.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = 'agw_schema_change_probe'")) {
+				.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = 'launcher_schema_change_probe'")) {
 				result.next();
 				assertThat(result.getInt(1)).as("the unfinished change is rolled back").isZero();
 			}
