@@ -118,9 +118,9 @@ public final class JsonRpcMessages {
 	 */
 	ResponseEntity<byte[]> refusal(Object id, GatewayException refused) {
 		boolean limited = refused.errorCode().kind() == ErrorCode.Kind.RATE_LIMITED;
-		// A 503 always says when to retry, as the token check's and the REST API's do:
-		// the
-		// outage is the gateway's, and a client without a hint may retry at once.
+		// A 503 always says when to retry, as the token check's and the REST
+		// API's do: the outage is the gateway's, and a client without a hint
+		// may retry at once.
 		GatewayException ex = (limited || refused.retryAfter() != null) ? refused
 				: new GatewayException(refused.errorCode(), refused.field(), refused.details(), UNAVAILABLE_RETRY);
 		Map<String, Object> error = new LinkedHashMap<>();

@@ -241,11 +241,11 @@ public final class McpThroughStackBenchmark {
 					return true;
 				};
 			});
-			// The warm-up created cards, and the read model copies them in the background
-			// (webhooks, then each card's read), spending Tasker calls and PostgreSQL
-			// time
-			// that would land in the first rows: a build with a read model would pay for
-			// a warm-up a build without one never sees. The rows start once it is quiet.
+			// The warm-up created cards, and the read model copies them in the
+			// background (webhooks, then each card's read): Tasker calls and
+			// PostgreSQL time that would land in the first rows, a cost of the
+			// warm-up that a build without a read model never pays. The rows
+			// start once it is quiet.
 			report.append(settle(cluster.jdbc()));
 			JdbcTemplate hostJdbc = new JdbcTemplate(node.context().getBean(DataSource.class));
 			for (int concurrency : CONCURRENCY) {
