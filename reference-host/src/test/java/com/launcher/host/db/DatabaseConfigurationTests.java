@@ -1,9 +1,7 @@
 package com.launcher.host.db;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -21,8 +19,9 @@ class DatabaseConfigurationTests {
 	@Test
 	void boundStatementsWhenSessionsOpenThenPostgresEndsAStatementPastTheBound() throws SQLException {
 		try (HikariDataSource pool = pool(Duration.ofSeconds(1)); Connection connection = pool.getConnection()) {
-			assertThat(show(connection)).isEqualTo("1s");
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> execute(connection, "SELECT pg_sleep(1.5)"))
+			assertThat(TestDatabases.statementTimeout(connection)).isEqualTo("1s");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> TestDatabases.execute(connection, "SELECT pg_sleep(1.5)"))
 				.withMessageContaining("statement timeout");
 		}
 	}
@@ -34,7 +33,7 @@ class DatabaseConfigurationTests {
 
 			assertThat(liquibase.getDataSource()).isInstanceOf(SchemaChangeDataSource.class);
 			try (Connection connection = liquibase.getDataSource().getConnection()) {
-				assertThat(show(connection)).isEqualTo("0");
+				assertThat(TestDatabases.statementTimeout(connection)).isEqualTo("0");
 			}
 		}
 	}
@@ -49,20 +48,6 @@ class DatabaseConfigurationTests {
 		DatabaseConfiguration.bound(config, Duration.ofSeconds(3));
 		DatabaseConfiguration.boundStatements(config, statementTimeout);
 		return new HikariDataSource(config);
-	}
-
-	private static String show(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SHOW statement_timeout")) {
-			result.next();
-			return result.getString(1);
-		}
-	}
-
-	private static void execute(Connection connection, String sql) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
 	}
 
 }

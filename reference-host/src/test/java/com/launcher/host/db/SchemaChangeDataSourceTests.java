@@ -40,14 +40,15 @@ class SchemaChangeDataSourceTests {
 		long backend;
 		try (Connection connection = new SchemaChangeDataSource(this.pool).getConnection()) {
 			backend = backend(connection);
-			assertThat(show(connection)).isEqualTo("0");
-			execute(connection, "SELECT pg_sleep(0.5)");
+			assertThat(TestDatabases.statementTimeout(connection)).isEqualTo("0");
+			TestDatabases.execute(connection, "SELECT pg_sleep(0.5)");
 		}
 
 		try (Connection connection = this.pool.getConnection()) {
 			assertThat(backend(connection)).as("the same session").isEqualTo(backend);
-			assertThat(show(connection)).isEqualTo("300ms");
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> execute(connection, "SELECT pg_sleep(0.5)"))
+			assertThat(TestDatabases.statementTimeout(connection)).isEqualTo("300ms");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> TestDatabases.execute(connection, "SELECT pg_sleep(0.5)"))
 				.withMessageContaining("statement timeout");
 		}
 	}
@@ -56,11 +57,11 @@ class SchemaChangeDataSourceTests {
 	void closeWhenATransactionIsStillOpenThenItIsRolledBackAndTheBoundStillComesBack() throws SQLException {
 		try (Connection connection = new SchemaChangeDataSource(this.pool).getConnection()) {
 			connection.setAutoCommit(false);
-			execute(connection, "CREATE TABLE launcher_schema_change_probe (id int)");
+			TestDatabases.execute(connection, "CREATE TABLE launcher_schema_change_probe (id int)");
 		}
 
 		try (Connection connection = this.pool.getConnection()) {
-			assertThat(show(connection)).isEqualTo("300ms");
+			assertThat(TestDatabases.statementTimeout(connection)).isEqualTo("300ms");
 			try (ResultSet result = connection.createStatement()
 				.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = 'launcher_schema_change_probe'")) {
 				result.next();
@@ -77,7 +78,7 @@ class SchemaChangeDataSourceTests {
 
 		assertThat(connection.isClosed()).isTrue();
 		try (Connection next = this.pool.getConnection()) {
-			assertThat(show(next)).isEqualTo("300ms");
+			assertThat(TestDatabases.statementTimeout(next)).isEqualTo("300ms");
 		}
 	}
 
@@ -86,20 +87,6 @@ class SchemaChangeDataSourceTests {
 				ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
 			result.next();
 			return result.getLong(1);
-		}
-	}
-
-	private static String show(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SHOW statement_timeout")) {
-			result.next();
-			return result.getString(1);
-		}
-	}
-
-	private static void execute(Connection connection, String sql) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(sql);
 		}
 	}
 

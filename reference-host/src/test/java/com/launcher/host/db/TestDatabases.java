@@ -1,6 +1,10 @@
 package com.launcher.host.db;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
@@ -73,6 +77,21 @@ public final class TestDatabases {
 		context.register(components);
 		context.refresh();
 		return context;
+	}
+
+	/** The session's {@code statement_timeout} as PostgreSQL shows it ("4s", "0"). */
+	public static String statementTimeout(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SHOW statement_timeout")) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	public static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
 	}
 
 }
