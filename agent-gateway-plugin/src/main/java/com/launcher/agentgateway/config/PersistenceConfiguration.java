@@ -34,7 +34,6 @@ import com.launcher.agentgateway.persistence.MybatisRateLimiter;
 import com.launcher.agentgateway.persistence.MybatisSourceThrottle;
 import com.launcher.agentgateway.persistence.MybatisTokenStore;
 import com.launcher.agentgateway.persistence.MybatisWriteBudget;
-import com.launcher.agentgateway.persistence.PresentedRowTypeHandler;
 import com.launcher.agentgateway.persistence.RowReadingConfiguration;
 import com.launcher.agentgateway.persistence.ServerStatementTimeout;
 import com.launcher.agentgateway.persistence.StatementBoundDataSource;
@@ -162,8 +161,7 @@ public class PersistenceConfiguration {
 		SqlSessionFactoryBean factory = new SqlSessionFactoryBean();
 		factory.setDataSource(dataSource);
 		factory.setConfiguration(configuration);
-		factory.setTypeHandlers(new TypeHandler<?>[] { new UuidTypeHandler(), new InstantTypeHandler(),
-				new PresentedRowTypeHandler() });
+		factory.setTypeHandlers(new TypeHandler<?>[] { new UuidTypeHandler(), new InstantTypeHandler() });
 		factory.setMapperLocations(MAPPERS.stream()
 			.map((name) -> new ClassPathResource("db/agent-gateway/mappers/" + name + ".xml", plugin))
 			.toArray(Resource[]::new));

@@ -39,6 +39,15 @@ public class RowReadingConfiguration extends Configuration {
 
 	private final Map<MappedStatement, Optional<RowTypeHandler<?>>> rowHandlers = new ConcurrentHashMap<>();
 
+	/**
+	 * A configuration that reads whole the rows of the statements on every request's
+	 * path: the token look-up, and the failure count of a refused token.
+	 */
+	public RowReadingConfiguration() {
+		getTypeHandlerRegistry().register(new PresentedRowTypeHandler());
+		getTypeHandlerRegistry().register(new CountedRowTypeHandler());
+	}
+
 	@Override
 	public ResultSetHandler newResultSetHandler(Executor executor, MappedStatement statement, RowBounds rowBounds,
 			ParameterHandler parameterHandler, ResultHandler resultHandler, BoundSql boundSql) {

@@ -34,6 +34,12 @@ class RowReadingConfigurationTests {
 	}
 
 	@Test
+	void newResultSetHandlerWhenARefusedTokensFailureIsCountedThenItsRowSkipsMybatisMapping() {
+		assertThat(handler("SourceThrottleMapper.recordFailure", RowBounds.DEFAULT))
+			.isNotInstanceOf(DefaultResultSetHandler.class);
+	}
+
+	@Test
 	void newResultSetHandlerWhenTheResultIsMappedByColumnsThenMybatisHandlesIt() {
 		assertThat(handler("TokenMapper.findById", RowBounds.DEFAULT)).isInstanceOf(DefaultResultSetHandler.class);
 	}
