@@ -139,6 +139,11 @@ class McpObservabilityEndToEndTests {
 		assertThat(after).contains("agent_gateway_tasker_budget_left ", "agent_gateway_tasker_budget_waiting ");
 		assertThat(value(after, "launcher_tasker_circuit_state", "state=\"closed\"")).isEqualTo(1);
 		assertThat(value(after, "launcher_tasker_circuit_state", "state=\"open\"")).isZero();
+		// The host times every request by its mapped path; it keeps no in-flight timer,
+		// which would be tagged uri="UNKNOWN" (application.yml).
+		assertThat(increase(before, after, "http_server_requests_seconds_count", "uri=\"/plugins/agent-gateway/mcp\""))
+			.isGreaterThanOrEqualTo(5);
+		assertThat(after).doesNotContain("http_server_requests_active");
 		// Bounded tags only: no agent, token, card or address ever labels a series.
 		assertThat(after).doesNotContain(agent.id().toString())
 			.doesNotContain(agent.token())
