@@ -65,6 +65,15 @@ public final class IntrospectionBenchmark {
 				.introspector();
 			String garbage = valid.substring(0, 10) + ((valid.charAt(10) == 'a') ? 'b' : 'a') + valid.substring(11);
 
+			// A refused token writes (its failure count, its audit event): whether a
+			// commit
+			// waits for the WAL flush is part of its figure. The embedded server runs
+			// without either unless e2e.postgres.serverConfig says
+			// "fsync=on,synchronous_commit=on", as production does.
+			report
+				.append(jdbc.queryForObject("SELECT 'PostgreSQL: fsync=' || current_setting('fsync')"
+						+ " || ', synchronous_commit=' || current_setting('synchronous_commit')", String.class))
+				.append(System.lineSeparator());
 			report.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s%n", "case", "median µs", "p99 µs",
 					"agw_token scans"));
 			// Let the JIT compile the whole path first, then alternate the sizes so that

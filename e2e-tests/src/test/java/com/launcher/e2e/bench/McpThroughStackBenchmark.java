@@ -49,7 +49,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * writes, the host's Tasker client, the sandbox) at 1, 8 and 32 concurrent agents, each
  * with its own token, side by side with the same Tasker calls made directly through the
  * host's {@link TaskerClient} in the same JVM and run. Not a test: run it by hand
- * (docs/BENCHMARKS.md, "MCP through the whole stack") and copy the printed table.
+ * (docs/BENCHMARKS.md, "MCP through the whole stack") and copy the printed table. Each
+ * row also prints its CPU per call: the machine's, and by kind of thread
+ * ({@link CpuByThread}), which shows a row measured while the JIT compilers still work.
  * <p>
  * The agents speak over blocking keep-alive sockets, one per worker, as a separate agent
  * process would; {@code -Dbench.client=jdk} uses the JDK's asynchronous
@@ -431,6 +433,12 @@ public final class McpThroughStackBenchmark {
 			}));
 		}
 		Future<long[]> cpu = Executors.newSingleThreadExecutor().submit(() -> sampleCpu(measureFrom, end));
+		Future<CpuByThread.Snapshot[]> threads = Executors.newSingleThreadExecutor().submit(() -> {
+			LockSupport.parkNanos(Math.max(0, measureFrom - System.nanoTime()));
+			CpuByThread.Snapshot first = CpuByThread.take();
+			LockSupport.parkNanos(Math.max(0, end - System.nanoTime()));
+			return new CpuByThread.Snapshot[] { first, CpuByThread.take() };
+		});
 		Future<String> waits = (sampledCluster != null)
 				? Executors.newSingleThreadExecutor().submit(() -> sampleWaits(sampledCluster, measureFrom, end))
 				: null;
@@ -462,12 +470,14 @@ public final class McpThroughStackBenchmark {
 					"  CPU per call: machine %.3f ms (%s); PostgreSQL transactions per call %.2f%n",
 					ticks[0] * 10.0 / samples.length, split, ticks[2] / (double) samples.length);
 		}
+		CpuByThread.Snapshot[] window = threads.get();
+		System.out.print(CpuByThread.perCall(window[0], window[1], samples.length));
 		printSlowCalls(slow, System.currentTimeMillis() - (System.nanoTime() - measureFrom) / 1_000_000);
 		if (waits != null) {
 			System.out.print(waits.get());
 		}
 		if (statements != null) {
-			System.out.println("  statements: executions per call, mean execution ms, rows per execution");
+			System.out.println("  statements: executions per call, mean planning + execution ms, rows per execution");
 			for (String statement : statements.get()) {
 				String[] parts = statement.split("\t", 4);
 				long executions = Long.parseLong(parts[0]);
@@ -551,14 +561,18 @@ public final class McpThroughStackBenchmark {
 
 	/**
 	 * The five statements with the most execution time over the measured window, each as
-	 * "executions, mean execution ms, rows, text" separated by tabs.
+	 * "executions, mean planning + execution ms, rows, text" separated by tabs. Planning
+	 * counts only where the server tracks it
+	 * ({@code pg_stat_statements.track_planning=on} in
+	 * {@code e2e.postgres.serverConfig}); a statement re-planned on every execution costs
+	 * its backend CPU that execution time alone does not show.
 	 */
 	private static List<String> sampleStatements(LauncherCluster cluster, long from, long end) {
 		LockSupport.parkNanos(Math.max(0, from - System.nanoTime()));
 		cluster.jdbc().execute("SELECT pg_stat_statements_reset()");
 		LockSupport.parkNanos(Math.max(0, end - System.nanoTime()));
 		return cluster.jdbc()
-			.query("SELECT calls, mean_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 70)"
+			.query("SELECT calls, mean_exec_time + mean_plan_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 70)"
 					+ " FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 5",
 					(rs, row) -> rs.getLong(1) + "\t" + rs.getDouble(2) + "\t" + rs.getLong(3) + "\t"
 							+ rs.getString(4));
