@@ -1,16 +1,22 @@
 package com.launcher.agentgateway.persistence;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import com.launcher.agentgateway.config.PersistenceConfiguration;
 import org.apache.ibatis.executor.resultset.DefaultResultSetHandler;
 import org.apache.ibatis.executor.resultset.ResultSetHandler;
 import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
+import org.apache.ibatis.type.UnknownTypeHandler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -62,6 +68,19 @@ class RowReadingConfigurationTests {
 				null);
 
 		assertThat(handler).isInstanceOf(DefaultResultSetHandler.class);
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "TokenMapper.findPresented", "SourceThrottleMapper.recordFailure", "AuditMapper.appendAfter" })
+	void parameterMappingsWhenAStatementIsOnEveryRequestsPathThenEachNamesItsTypeHandlerAtParse(String id) {
+		// Without a declared type MyBatis looks the handler up by the value's class on
+		// every call: a tenth of a refused token's CPU in the introspection benchmark.
+		List<ParameterMapping> mappings = statement(id).getBoundSql(Map.of()).getParameterMappings();
+
+		assertThat(mappings).isNotEmpty()
+			.allSatisfy((mapping) -> assertThat(mapping.getTypeHandler()).as(mapping.getProperty())
+				.isNotInstanceOf(UnknownTypeHandler.class));
 	}
 
 	private static ResultSetHandler handler(String id, RowBounds bounds) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.launcher.host.api.user.LauncherUser;
 import com.launcher.host.api.user.UserStatus;
 import com.launcher.host.db.TestDatabases;
+import com.launcher.host.db.UuidTypeHandler;
 import org.apache.ibatis.executor.resultset.DefaultResultSetHandler;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.session.Configuration;
@@ -61,6 +62,18 @@ class MybatisUserDirectoryTests {
 			.isNotInstanceOf(DefaultResultSetHandler.class);
 		assertThat(configuration.newResultSetHandler(null, byId, new RowBounds(1, 1), null, null, null))
 			.isInstanceOf(DefaultResultSetHandler.class);
+	}
+
+	@Test
+	void findByIdWhenBoundThenItsParameterNamesItsTypeHandlerAtParse() {
+		// Without a declared type MyBatis looks the handler up by the value's class on
+		// every call, and every bearer request runs this statement.
+		MappedStatement byId = context.getBean("launcherSqlSessionFactory", SqlSessionFactory.class)
+			.getConfiguration()
+			.getMappedStatement("com.launcher.host.user.UserMapper.findById");
+
+		assertThat(byId.getBoundSql(UUID.randomUUID()).getParameterMappings()).singleElement()
+			.satisfies((id) -> assertThat(id.getTypeHandler()).isInstanceOf(UuidTypeHandler.class));
 	}
 
 	@Test
