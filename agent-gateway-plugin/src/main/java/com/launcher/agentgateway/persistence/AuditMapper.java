@@ -37,8 +37,8 @@ interface AuditMapper {
 	 * statement without a transaction of its own.
 	 * @return how many events were inserted: all of them, or none when the head had moved
 	 */
-	int appendAfter(@Param("rows") String[][] rows, @Param("lastSeq") long lastSeq, @Param("lastHash") byte[] lastHash,
-			@Param("keyedFrom") long keyedFrom);
+	Inserted appendAfter(@Param("rows") String[][] rows, @Param("lastSeq") long lastSeq,
+			@Param("lastHash") byte[] lastHash, @Param("keyedFrom") long keyedFrom);
 
 	List<EventRow> query(Filter filter);
 
@@ -94,6 +94,15 @@ interface AuditMapper {
 					this.sourceAddress, this.tokenId, this.tokenHint, AuditDetails.decode(this.details));
 		}
 
+	}
+
+	/**
+	 * The row of {@code appendAfter}, read whole by {@link InsertedRowTypeHandler}: the
+	 * append of every request's audit event.
+	 *
+	 * @param count how many events were inserted
+	 */
+	record Inserted(int count) {
 	}
 
 }

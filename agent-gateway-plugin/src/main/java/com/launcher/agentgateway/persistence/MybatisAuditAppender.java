@@ -112,8 +112,8 @@ public class MybatisAuditAppender implements AuditAppender {
 				// chain's start) fails the check and nothing is written; the locked
 				// path then links the group to the real head.
 				Group group = group(events, known.lastSeq(), known.lastHash());
-				if (this.audit.appendAfter(group.rows(), known.lastSeq(), known.lastHash(), known.keyedFrom()) == events
-					.size()) {
+				if (this.audit.appendAfter(group.rows(), known.lastSeq(), known.lastHash(), known.keyedFrom())
+					.count() == events.size()) {
 					this.lastWritten = group.head(known.keyedFrom());
 					return;
 				}

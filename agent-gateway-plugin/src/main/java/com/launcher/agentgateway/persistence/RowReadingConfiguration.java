@@ -41,11 +41,13 @@ public class RowReadingConfiguration extends Configuration {
 
 	/**
 	 * A configuration that reads whole the rows of the statements on every request's
-	 * path: the token look-up, and the failure count of a refused token.
+	 * path: the token look-up, the audit append, and the failure count of a refused
+	 * token.
 	 */
 	public RowReadingConfiguration() {
 		getTypeHandlerRegistry().register(new PresentedRowTypeHandler());
 		getTypeHandlerRegistry().register(new CountedRowTypeHandler());
+		getTypeHandlerRegistry().register(new InsertedRowTypeHandler());
 	}
 
 	@Override

@@ -33,16 +33,11 @@ class RowReadingConfigurationTests {
 			.getConfiguration();
 	}
 
-	@Test
-	void newResultSetHandlerWhenTheResultTypeHasARowTypeHandlerThenRowsSkipMybatisMapping() {
-		assertThat(handler("TokenMapper.findPresented", RowBounds.DEFAULT))
-			.isNotInstanceOf(DefaultResultSetHandler.class);
-	}
-
-	@Test
-	void newResultSetHandlerWhenARefusedTokensFailureIsCountedThenItsRowSkipsMybatisMapping() {
-		assertThat(handler("SourceThrottleMapper.recordFailure", RowBounds.DEFAULT))
-			.isNotInstanceOf(DefaultResultSetHandler.class);
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "TokenMapper.findPresented", "SourceThrottleMapper.recordFailure", "AuditMapper.appendAfter" })
+	void newResultSetHandlerWhenTheResultTypeHasARowTypeHandlerThenRowsSkipMybatisMapping(String id) {
+		assertThat(handler(id, RowBounds.DEFAULT)).isNotInstanceOf(DefaultResultSetHandler.class);
 	}
 
 	@Test
