@@ -40,6 +40,15 @@ interface AuditMapper {
 	Inserted appendAfter(@Param("rows") String[][] rows, @Param("lastSeq") long lastSeq,
 			@Param("lastHash") byte[] lastHash, @Param("keyedFrom") long keyedFrom);
 
+	/**
+	 * One event after a head this node wrote, inserted only if the head is still there:
+	 * {@link #appendAfter} for a group of one, the append of almost every request. Its
+	 * values are bound as their columns' types, so PostgreSQL neither unpacks an array
+	 * nor parses text, and the links travel as bytes.
+	 * @return how many events were inserted: one, or none when the head had moved
+	 */
+	Inserted appendOneAfter(Linked event);
+
 	List<EventRow> query(Filter filter);
 
 	/** Every event by position, streamed to {@code handler}. */
@@ -103,6 +112,22 @@ interface AuditMapper {
 	 * @param count how many events were inserted
 	 */
 	record Inserted(int count) {
+	}
+
+	/**
+	 * An event linked after the head at {@code lastSeq}, for {@link #appendOneAfter}: its
+	 * position is the next one, and its previous link is the head's.
+	 *
+	 * @param lastSeq the head's position the event follows
+	 * @param lastHash the head's link, the event's previous link
+	 * @param keyedFrom where the keyed chain starts
+	 * @param hash the event's link
+	 * @param details the event's details as stored (and linked)
+	 */
+	record Linked(long lastSeq, byte[] lastHash, long keyedFrom, byte[] hash, UUID id, Instant occurredAt, UUID agentId,
+			UUID ownerUserId, String actorType, String actorId, String action, String targetType, String targetId,
+			String outcome, String reason, String requestId, String sourceAddress, UUID tokenId, String tokenHint,
+			String details) {
 	}
 
 }

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  * <li>after a head this node wrote, in one statement that inserts the group only if the
  * head is still there (one round trip: the common case on one node, and for a node whose
- * groups follow each other);</li>
+ * groups follow each other; a lone event, the usual case, has its values bound one by
+ * one);</li>
  * <li>otherwise between two statements of one transaction: the head is locked and read,
  * the group's links are computed, and the events are inserted with the head's move.</li>
  * </ul>
@@ -105,7 +106,15 @@ public class MybatisAuditAppender implements AuditAppender {
 		}
 		try {
 			Head known = this.lastWritten;
-			if (known != null) {
+			if (known != null && events.size() == 1) {
+				// The append of almost every request: one event, bound value by value.
+				AuditMapper.Linked linked = linkOne(events.get(0), known);
+				if (this.audit.appendOneAfter(linked).count() == 1) {
+					this.lastWritten = new Head(known.lastSeq() + 1, linked.hash(), known.keyedFrom());
+					return;
+				}
+			}
+			else if (known != null) {
 				// As far as this node knows, it wrote the head: link the group to it
 				// and insert only if the stored head is still that one, in one
 				// statement. A head moved since (by another node, or by the keyed
@@ -175,6 +184,18 @@ public class MybatisAuditAppender implements AuditAppender {
 			prev = link;
 		}
 		return new Group(rows, lastSeq + rows.length, prev);
+	}
+
+	/** One event linked after {@code head}, as {@code appendOneAfter} binds it. */
+	private AuditMapper.Linked linkOne(AuditEvent event, Head head) {
+		long seq = head.lastSeq() + 1;
+		String details = AuditDetails.encode(event.details());
+		byte[] link = AuditChain.keyedLink(this.key, head.lastHash(), seq,
+				AuditChain.canonicalAfterSeq(event, details));
+		return new AuditMapper.Linked(head.lastSeq(), head.lastHash(), head.keyedFrom(), link, event.id(),
+				event.occurredAt(), event.agentId(), event.ownerUserId(), event.actorType().name(), event.actorId(),
+				event.action(), event.targetType(), event.targetId(), event.outcome().name(), event.reason(),
+				event.requestId(), event.sourceAddress(), event.tokenId(), event.tokenHint(), details);
 	}
 
 	private static String text(Object value) {

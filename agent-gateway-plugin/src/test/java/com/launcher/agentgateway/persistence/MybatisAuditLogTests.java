@@ -207,6 +207,57 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	}
 
 	@Test
+	void appendWhenOneEventFollowsItsOwnHeadThenItsValuesAreStoredAsAGroupStoresThemAndTheChainVerifies() {
+		MybatisAuditAppender stored = appender();
+		AuditEvent literalNull = AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
+			.at(TestAuditEvents.AT)
+			.actor(AuditEvent.ActorType.AGENT, "NULL")
+			.reason("NULL")
+			.build();
+		AuditEvent full = TestAuditEvents.full();
+		stored.append(TestAuditEvents.full());
+
+		// Each one alone after the head this appender wrote: bound value by value.
+		stored.append(
+				TestAuditEvents.denied(UUID.randomUUID(), UUID.randomUUID(), TestAuditEvents.AT, "tool.list_states"));
+		stored.append(literalNull);
+		stored.append(full);
+
+		assertThat(sql.queryForMap("SELECT target_id, token_id, reason, actor_id FROM agw_audit_event WHERE seq = 2"))
+			.containsEntry("target_id", null)
+			.containsEntry("token_id", null);
+		assertThat(sql.queryForMap("SELECT reason, actor_id FROM agw_audit_event WHERE seq = 3"))
+			.containsEntry("reason", "NULL")
+			.containsEntry("actor_id", "NULL");
+		assertThat(sql.queryForObject("SELECT occurred_at = CAST(? AS timestamptz) FROM agw_audit_event WHERE seq = 4",
+				Boolean.class, full.occurredAt().toString()))
+			.isTrue();
+		assertThat(sql.queryForObject(
+				"SELECT prev_hash = (SELECT hash FROM agw_audit_event WHERE seq = 3)"
+						+ " AND hash = (SELECT last_hash FROM agw_audit_head) FROM agw_audit_event WHERE seq = 4",
+				Boolean.class))
+			.isTrue();
+		// The links are computed from the values as read back: every column is as linked.
+		assertOneUnbrokenChainOf(4);
+	}
+
+	@Test
+	void appendWhenOneEventAfterItsOwnHeadIsRefusedThenNothingIsStoredAndTheNextEventFollowsTheHead() {
+		MybatisAuditAppender stored = appender();
+		stored.append(TestAuditEvents.full());
+		AuditEvent tooLong = AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
+			.at(TestAuditEvents.AT)
+			.actor(AuditEvent.ActorType.AGENT, "a")
+			.reason("x".repeat(65))
+			.build();
+
+		assertThatExceptionOfType(AuditEventRefusedException.class).isThrownBy(() -> stored.append(tooLong));
+		stored.append(TestAuditEvents.full());
+
+		assertOneUnbrokenChainOf(2);
+	}
+
+	@Test
 	void verifyWhenTheNewestEventsAreDeletedThenReportsTheFirstMissingPosition() {
 		for (int i = 0; i < 3; i++) {
 			this.log.append(TestAuditEvents.full());

@@ -34,8 +34,8 @@ class RowReadingConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(
-			strings = { "TokenMapper.findPresented", "SourceThrottleMapper.recordFailure", "AuditMapper.appendAfter" })
+	@ValueSource(strings = { "TokenMapper.findPresented", "SourceThrottleMapper.recordFailure",
+			"AuditMapper.appendAfter", "AuditMapper.appendOneAfter" })
 	void newResultSetHandlerWhenTheResultTypeHasARowTypeHandlerThenRowsSkipMybatisMapping(String id) {
 		assertThat(handler(id, RowBounds.DEFAULT)).isNotInstanceOf(DefaultResultSetHandler.class);
 	}
@@ -66,8 +66,8 @@ class RowReadingConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(
-			strings = { "TokenMapper.findPresented", "SourceThrottleMapper.recordFailure", "AuditMapper.appendAfter" })
+	@ValueSource(strings = { "TokenMapper.findPresented", "SourceThrottleMapper.recordFailure",
+			"AuditMapper.appendAfter", "AuditMapper.appendOneAfter" })
 	void parameterMappingsWhenAStatementIsOnEveryRequestsPathThenEachNamesItsTypeHandlerAtParse(String id) {
 		// Without a declared type MyBatis looks the handler up by the value's class on
 		// every call: a tenth of a refused token's CPU in the introspection benchmark.
