@@ -188,11 +188,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	@Test
 	void appendAllWhenEventsHaveEmptyColumnsThenStoredAsNullAndTheChainVerifies() {
 		MybatisAuditAppender stored = appender();
-		AuditEvent literalNull = AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
-			.at(TestAuditEvents.AT)
-			.actor(AuditEvent.ActorType.AGENT, "NULL")
-			.reason("NULL")
-			.build();
+		AuditEvent literalNull = literalNull();
 
 		stored.appendAll(List.of(
 				TestAuditEvents.denied(UUID.randomUUID(), UUID.randomUUID(), TestAuditEvents.AT, "tool.list_states"),
@@ -209,11 +205,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	@Test
 	void appendWhenOneEventFollowsItsOwnHeadThenItsValuesAreStoredAsAGroupStoresThemAndTheChainVerifies() {
 		MybatisAuditAppender stored = appender();
-		AuditEvent literalNull = AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
-			.at(TestAuditEvents.AT)
-			.actor(AuditEvent.ActorType.AGENT, "NULL")
-			.reason("NULL")
-			.build();
+		AuditEvent literalNull = literalNull();
 		AuditEvent full = TestAuditEvents.full();
 		stored.append(TestAuditEvents.full());
 
@@ -245,11 +237,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	void appendWhenOneEventAfterItsOwnHeadIsRefusedThenNothingIsStoredAndTheNextEventFollowsTheHead() {
 		MybatisAuditAppender stored = appender();
 		stored.append(TestAuditEvents.full());
-		AuditEvent tooLong = AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
-			.at(TestAuditEvents.AT)
-			.actor(AuditEvent.ActorType.AGENT, "a")
-			.reason("x".repeat(65))
-			.build();
+		AuditEvent tooLong = tooLong();
 
 		assertThatExceptionOfType(AuditEventRefusedException.class).isThrownBy(() -> stored.append(tooLong));
 		stored.append(TestAuditEvents.full());
@@ -349,11 +337,7 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	@Test
 	void appendAllWhenOneEventIsRefusedThenNoneOfTheGroupIsStored() {
 		MybatisAuditAppender stored = appender();
-		AuditEvent tooLong = AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
-			.at(TestAuditEvents.AT)
-			.actor(AuditEvent.ActorType.AGENT, "a")
-			.reason("x".repeat(65))
-			.build();
+		AuditEvent tooLong = tooLong();
 
 		assertThatExceptionOfType(AuditEventRefusedException.class)
 			.isThrownBy(() -> stored.appendAll(List.of(TestAuditEvents.full(), tooLong)));
@@ -616,6 +600,26 @@ class MybatisAuditLogTests extends AuditLogContractTests {
 	}
 
 	/** What the plugin before version 0.4 stored: a SHA-256 link made in SQL. */
+	/**
+	 * An event whose text columns hold the word NULL, which must not be stored as null.
+	 */
+	private static AuditEvent literalNull() {
+		return AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
+			.at(TestAuditEvents.AT)
+			.actor(AuditEvent.ActorType.AGENT, "NULL")
+			.reason("NULL")
+			.build();
+	}
+
+	/** An event whose reason is longer than its column: the database refuses it. */
+	private static AuditEvent tooLong() {
+		return AuditEvent.builder("tool.whoami", AuditEvent.Outcome.DENIED)
+			.at(TestAuditEvents.AT)
+			.actor(AuditEvent.ActorType.AGENT, "a")
+			.reason("x".repeat(65))
+			.build();
+	}
+
 	private static void appendTheOldWay(AuditEvent event) {
 		sql.update("WITH head AS (UPDATE agw_audit_head SET last_seq = last_seq + 1, prev_hash = last_hash,"
 				+ " last_hash = sha256(last_hash || convert_to(CAST(last_seq + 1 AS text) || chr(31) || ?, 'UTF8'))"
