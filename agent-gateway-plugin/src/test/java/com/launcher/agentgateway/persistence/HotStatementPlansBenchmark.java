@@ -106,8 +106,15 @@ class HotStatementPlansBenchmark {
 
 		static Stores over(DataSource dataSource) {
 			var sessions = TestDatabase.sessions(dataSource);
-			return new Stores(new MybatisTokenStore(sessions, "default"), new MybatisRateLimiter(sessions),
-					new MybatisAuditAppender(sessions, TestDatabase.transactions(dataSource), TestAuditEvents.KEY));
+			MybatisAuditAppender audit = new MybatisAuditAppender(sessions, TestDatabase.transactions(dataSource),
+					TestAuditEvents.KEY);
+			// The plugin keys the chain at start; the filled chain's events have plain
+			// links, as an upgrade's would.
+			audit.startKeyedChain(true);
+			// A running node appends after the head it wrote: the statement every request
+			// runs, which the plans and times are about.
+			audit.append(TestAuditEvents.full());
+			return new Stores(new MybatisTokenStore(sessions, "default"), new MybatisRateLimiter(sessions), audit);
 		}
 
 	}
