@@ -81,7 +81,7 @@ public class AuditRetention {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Audit retention failed; retrying in {}: {}", this.interval, ex.getClass().getSimpleName());
+			logger.warn("Audit retention failed; retrying in {}: {}", this.interval, this.pruner.describe(ex));
 		}
 		if (deleted > 0) {
 			logger.info("Audit retention deleted {} event(s) older than {}", deleted, cutoff);
@@ -109,6 +109,16 @@ public class AuditRetention {
 		 * @return how many were deleted
 		 */
 		int prune(Instant cutoff, int batch);
+
+		/**
+		 * What an operator needs to know of the store's failure, without events' values
+		 * (an exception's message may quote them).
+		 * @param failure what {@link #prune} threw
+		 * @return a short reason
+		 */
+		default String describe(RuntimeException failure) {
+			return failure.getClass().getSimpleName();
+		}
 
 	}
 

@@ -1,6 +1,5 @@
 package com.launcher.agentgateway.persistence;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -60,20 +59,10 @@ public class MybatisAuditStreamStore implements AuditStreamer.Store {
 		});
 	}
 
-	/**
-	 * The failure's type and SQLState. A message is added only for a connection's failure
-	 * (SQLState class 08), which names the server; others may quote a row's values.
-	 */
+	/** The failure's type and SQLState ({@link SqlFailures}). */
 	@Override
 	public String describe(RuntimeException failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-				String state = sql.getSQLState();
-				return failure.getClass().getSimpleName() + ", SQLState " + state
-						+ (state.startsWith("08") ? ": " + sql.getMessage() : "");
-			}
-		}
-		return failure.getClass().getSimpleName();
+		return SqlFailures.describe(failure);
 	}
 
 }

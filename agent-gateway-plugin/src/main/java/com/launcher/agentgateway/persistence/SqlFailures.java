@@ -1,0 +1,33 @@
+package com.launcher.agentgateway.persistence;
+
+import java.sql.SQLException;
+
+/**
+ * What an operator reads of a database failure in the plugin's log, without a row's
+ * values: the failure's type and the driver's SQLState. A message is added only for a
+ * connection's failure (SQLState class 08), which names the server; the others may quote
+ * a row's values (a constraint's detail, for example), which for the audit log are
+ * agents' and owners' data.
+ */
+final class SqlFailures {
+
+	private SqlFailures() {
+	}
+
+	/**
+	 * @param failure what a statement or its transaction threw
+	 * @return its type, with the SQLState of the first {@link SQLException} among its
+	 * causes when there is one
+	 */
+	static String describe(RuntimeException failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				String state = sql.getSQLState();
+				return failure.getClass().getSimpleName() + ", SQLState " + state
+						+ (state.startsWith("08") ? ": " + sql.getMessage() : "");
+			}
+		}
+		return failure.getClass().getSimpleName();
+	}
+
+}
