@@ -15,9 +15,6 @@ import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.AuditStreamer;
 import com.launcher.agentgateway.audit.StoredAuditLog;
 import com.launcher.agentgateway.audit.TestAuditEvents;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.launcher.agentgateway.observe.FileAuditSink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -160,7 +155,8 @@ class MybatisAuditStreamStoreTests {
 		// The configured file is a directory: the file system refuses the write.
 		Files.createDirectories(this.file);
 
-		List<String> logged = logged(() -> streamer(new FileAuditSink(this.file), 3).runOnce());
+		List<String> logged = LoggedLines.of(AuditStreamer.class,
+				() -> streamer(new FileAuditSink(this.file), 3).runOnce());
 
 		assertThat(logged).singleElement()
 			.asString()
@@ -178,26 +174,11 @@ class MybatisAuditStreamStoreTests {
 				new MybatisAuditStreamStore(TestDatabase.sessions(away), TestDatabase.transactions(away)),
 				new FileAuditSink(this.file), "file", 3, Duration.ofSeconds(1));
 
-		List<String> logged = logged(streamer::runOnce);
+		List<String> logged = LoggedLines.of(AuditStreamer.class, streamer::runOnce);
 
 		assertThat(logged).singleElement()
 			.asString()
 			.contains("could not read the next events from the database", "SQLState 08001", "127.0.0.1:1");
-	}
-
-	/** What {@link AuditStreamer} logs while {@code action} runs. */
-	private static List<String> logged(Runnable action) {
-		Logger logger = (Logger) LoggerFactory.getLogger(AuditStreamer.class);
-		ListAppender<ILoggingEvent> appender = new ListAppender<>();
-		appender.start();
-		logger.addAppender(appender);
-		try {
-			action.run();
-		}
-		finally {
-			logger.detachAppender(appender);
-		}
-		return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
 	}
 
 	@Test

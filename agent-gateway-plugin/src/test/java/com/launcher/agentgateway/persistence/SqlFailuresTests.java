@@ -7,11 +7,7 @@ import java.util.List;
 
 import com.launcher.agentgateway.audit.AuditRetention;
 import com.launcher.agentgateway.audit.TestAuditEvents;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -49,26 +45,11 @@ class SqlFailuresTests {
 				TestDatabase.transactions(away), TestAuditEvents.KEY), Duration.ofDays(90), Duration.ofHours(1),
 				Clock.systemUTC());
 
-		List<String> logged = logged(() -> assertThat(retention.runOnce()).isZero());
+		List<String> logged = LoggedLines.of(AuditRetention.class, () -> assertThat(retention.runOnce()).isZero());
 
 		assertThat(logged).singleElement()
 			.asString()
 			.contains("Audit retention failed; retrying in PT1H", "SQLState 08001", "127.0.0.1:1");
-	}
-
-	/** What {@link AuditRetention} logs while {@code action} runs. */
-	private static List<String> logged(Runnable action) {
-		Logger logger = (Logger) LoggerFactory.getLogger(AuditRetention.class);
-		ListAppender<ILoggingEvent> appender = new ListAppender<>();
-		appender.start();
-		logger.addAppender(appender);
-		try {
-			action.run();
-		}
-		finally {
-			logger.detachAppender(appender);
-		}
-		return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
 	}
 
 }
