@@ -31,6 +31,7 @@ import com.launcher.agentgateway.host.RefusedRequestAuditor;
 import com.launcher.agentgateway.host.OwnerStatusSync;
 import com.launcher.agentgateway.persistence.MybatisPolicyStore;
 import com.launcher.agentgateway.persistence.PgChangeListener;
+import com.launcher.agentgateway.persistence.SqlFailures;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.policy.PolicyStore;
 import com.launcher.agentgateway.tasker.TaskerClientProjects;
@@ -229,7 +230,7 @@ public class GatewayConfiguration {
 
 	@Bean
 	OwnerStatusSync ownerStatusSync(OwnerLifecycleService ownerLifecycleService, GatewayProperties properties) {
-		return new OwnerStatusSync(ownerLifecycleService, properties.ownerSyncInterval());
+		return new OwnerStatusSync(ownerLifecycleService, properties.ownerSyncInterval(), SqlFailures::describe);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import com.launcher.agentgateway.token.OwnerLifecycleService;
 import org.slf4j.Logger;
@@ -24,11 +25,21 @@ public class OwnerStatusSync implements InitializingBean, DisposableBean {
 
 	private final Duration interval;
 
+	private final Function<RuntimeException, String> describe;
+
 	private ScheduledExecutorService executor;
 
-	public OwnerStatusSync(OwnerLifecycleService lifecycle, Duration interval) {
+	/**
+	 * @param lifecycle the owners' lifecycle
+	 * @param interval how often a pass runs
+	 * @param describe what the log says of a failed pass: never an exception's message as
+	 * such, which may quote a row's values
+	 */
+	public OwnerStatusSync(OwnerLifecycleService lifecycle, Duration interval,
+			Function<RuntimeException, String> describe) {
 		this.lifecycle = lifecycle;
 		this.interval = interval;
+		this.describe = describe;
 	}
 
 	@Override
@@ -53,7 +64,7 @@ public class OwnerStatusSync implements InitializingBean, DisposableBean {
 			return changed;
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Owner sync failed; retrying in {}: {}", this.interval, ex.getClass().getSimpleName());
+			logger.warn("Owner sync failed; retrying in {}: {}", this.interval, this.describe.apply(ex));
 			return 0;
 		}
 	}

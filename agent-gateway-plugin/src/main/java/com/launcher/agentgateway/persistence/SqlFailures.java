@@ -9,7 +9,7 @@ import java.sql.SQLException;
  * a row's values (a constraint's detail, for example), which for the audit log are
  * agents' and owners' data.
  */
-final class SqlFailures {
+public final class SqlFailures {
 
 	private SqlFailures() {
 	}
@@ -19,7 +19,7 @@ final class SqlFailures {
 	 * @return its type, with the SQLState of the first {@link SQLException} among its
 	 * causes when there is one
 	 */
-	static String describe(RuntimeException failure) {
+	public static String describe(RuntimeException failure) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
 				String state = sql.getSQLState();

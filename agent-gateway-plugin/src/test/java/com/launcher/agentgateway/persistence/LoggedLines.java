@@ -8,12 +8,12 @@ import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
 /** The lines a class logs while an action runs, as an operator would read them. */
-final class LoggedLines {
+public final class LoggedLines {
 
 	private LoggedLines() {
 	}
 
-	static List<String> of(Class<?> logging, Runnable action) {
+	public static List<String> of(Class<?> logging, Runnable action) {
 		Logger logger = (Logger) LoggerFactory.getLogger(logging);
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();
