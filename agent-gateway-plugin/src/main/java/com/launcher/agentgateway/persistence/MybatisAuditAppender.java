@@ -175,7 +175,7 @@ public class MybatisAuditAppender implements AuditAppender {
 			AuditEvent event = events.get(row);
 			long seq = lastSeq + 1 + row;
 			String details = AuditDetails.encode(event.details());
-			byte[] link = AuditChain.keyedLink(this.key, prev, seq, AuditChain.canonicalAfterSeq(event, details));
+			byte[] link = link(event, details, prev, seq);
 			rows[row] = new String[] { Long.toString(seq), HEX.formatHex(prev), HEX.formatHex(link), text(event.id()),
 					event.occurredAt().toString(), text(event.agentId()), text(event.ownerUserId()),
 					event.actorType().name(), event.actorId(), event.action(), event.targetType(), event.targetId(),
@@ -188,14 +188,17 @@ public class MybatisAuditAppender implements AuditAppender {
 
 	/** One event linked after {@code head}, as {@code appendOneAfter} binds it. */
 	private AuditMapper.Linked linkOne(AuditEvent event, Head head) {
-		long seq = head.lastSeq() + 1;
 		String details = AuditDetails.encode(event.details());
-		byte[] link = AuditChain.keyedLink(this.key, head.lastHash(), seq,
-				AuditChain.canonicalAfterSeq(event, details));
+		byte[] link = link(event, details, head.lastHash(), head.lastSeq() + 1);
 		return new AuditMapper.Linked(head.lastSeq(), head.lastHash(), head.keyedFrom(), link, event.id(),
 				event.occurredAt(), event.agentId(), event.ownerUserId(), event.actorType().name(), event.actorId(),
 				event.action(), event.targetType(), event.targetId(), event.outcome().name(), event.reason(),
 				event.requestId(), event.sourceAddress(), event.tokenId(), event.tokenHint(), details);
+	}
+
+	/** The keyed link of {@code event} at {@code seq}, after {@code previous}. */
+	private byte[] link(AuditEvent event, String details, byte[] previous, long seq) {
+		return AuditChain.keyedLink(this.key, previous, seq, AuditChain.canonicalAfterSeq(event, details));
 	}
 
 	private static String text(Object value) {
