@@ -33,6 +33,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * Debian's headless Chromium driven through Debian's chromedriver, for the pages' tests:
  * sign in as a demo user, widths of 1280 and 400 px, full-page screenshots kept under
@@ -53,15 +55,18 @@ public final class Browser implements AutoCloseable {
 
 	private final LauncherNode node;
 
+	private final Path profile;
+
 	private final Path downloads;
 
 	private final Path screenshots;
 
 	private int width = WIDE;
 
-	private Browser(ChromeDriver driver, LauncherNode node, Path downloads, Path screenshots) {
+	private Browser(ChromeDriver driver, LauncherNode node, Path profile, Path downloads, Path screenshots) {
 		this.driver = driver;
 		this.node = node;
+		this.profile = profile;
 		this.downloads = downloads;
 		this.screenshots = screenshots;
 	}
@@ -88,7 +93,7 @@ public final class Browser implements AutoCloseable {
 				.build();
 			ChromeDriver driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(10));
-			Browser browser = new Browser(driver, node, downloads, screenshots);
+			Browser browser = new Browser(driver, node, profile, downloads, screenshots);
 			String origin = "http://127.0.0.1:" + node.port();
 			driver.executeCdpCommand("Browser.grantPermissions",
 					Map.of("origin", origin, "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
@@ -331,9 +336,24 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Ends the browser and removes its profile (cookies of signed-in people, downloaded
+	 * instruction packs with their tokens): nothing of a run stays behind in the
+	 * machine's temporary folder.
+	 */
 	@Override
 	public void close() {
-		this.driver.quit();
+		try {
+			this.driver.quit();
+		}
+		finally {
+			try {
+				FileSystemUtils.deleteRecursively(this.profile);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
 	}
 
 }

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * OpenAI Codex CLI from the npm registry, as a user runs it: {@code codex mcp login} with
  * the file credential store (no keyring on this machine) and {@code codex
@@ -178,11 +180,27 @@ final class CodexCli implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Ends the processes this Codex started and removes its home, which holds the tokens
+	 * {@code codex mcp login} stored in a file: none may outlive the test.
+	 */
 	@Override
 	public void close() {
 		for (Process process : this.processes) {
 			process.descendants().forEach(ProcessHandle::destroyForcibly);
 			process.destroyForcibly();
+		}
+		try {
+			for (Process process : this.processes) {
+				process.waitFor(10, TimeUnit.SECONDS);
+			}
+			FileSystemUtils.deleteRecursively(this.home);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
