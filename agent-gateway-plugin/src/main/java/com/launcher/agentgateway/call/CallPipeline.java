@@ -13,6 +13,7 @@ import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.budget.TaskerCallScope;
 import com.launcher.agentgateway.budget.TaskerCaller;
 import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.core.PlainText;
 import com.launcher.agentgateway.grant.Access;
@@ -67,15 +68,15 @@ public class CallPipeline {
 
 	private final CallObserver observer;
 
-	public CallPipeline(ToolCatalog catalog, WorkItems workItems, IdempotencyService idempotency,
-			PolicyService policies, Limits limits, AuditLog audit, ArgumentValidator validator, StoredResults stored,
-			Clock clock) {
-		this(catalog, workItems, idempotency, policies, limits, audit, validator, stored, clock, CallObserver.NONE);
-	}
+	private final FailureNames failures;
 
+	/**
+	 * @param failures what the log says of a tool's, an observer's or the audit log's
+	 * failure: the answer and the audit event say only {@code internal_error}
+	 */
 	public CallPipeline(ToolCatalog catalog, WorkItems workItems, IdempotencyService idempotency,
 			PolicyService policies, Limits limits, AuditLog audit, ArgumentValidator validator, StoredResults stored,
-			Clock clock, CallObserver observer) {
+			Clock clock, CallObserver observer, FailureNames failures) {
 		this.catalog = catalog;
 		this.workItems = workItems;
 		this.idempotency = idempotency;
@@ -86,6 +87,7 @@ public class CallPipeline {
 		this.stored = stored;
 		this.clock = clock;
 		this.observer = observer;
+		this.failures = failures;
 	}
 
 	public ToolCatalog catalog() {
@@ -125,7 +127,7 @@ public class CallPipeline {
 		ToolDescriptor descriptor = tool.descriptor();
 		Map<String, Object> args = (arguments != null) ? arguments : Map.of();
 		CallTrail trail = new CallTrail(agent, descriptor.name(), protocolVersion,
-				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC), this.limits.writes());
+				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC), this.limits.writes(), this.failures);
 		ToolResult result = null;
 		GatewayException failure = null;
 		// Every Tasker call of the tool spends the shared budget as this agent's, a
@@ -141,7 +143,7 @@ public class CallPipeline {
 		}
 		catch (RuntimeException ex) {
 			// Unknown whether Tasker applied a write: the budget stays spent.
-			logger.warn("Tool {} failed: {}", descriptor.name(), ex.getClass().getSimpleName());
+			logger.warn("Tool {} failed: {}", descriptor.name(), this.failures.of(ex));
 			failure = new GatewayException(ErrorCode.INTERNAL);
 		}
 		boolean recorded = record(trail, failure);
@@ -163,7 +165,7 @@ public class CallPipeline {
 					outcomeOf(answer), (answer != null) ? answer.errorCode() : null, trail.replayed(), elapsed));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Call observer failed: {}", ex.getClass().getSimpleName());
+			logger.warn("Call observer failed: {}", this.failures.of(ex));
 		}
 	}
 
@@ -221,7 +223,7 @@ public class CallPipeline {
 			return true;
 		}
 		catch (RuntimeException ex) {
-			logger.error("Audit append failed for tool {}: {}", trail.tool(), ex.getClass().getSimpleName());
+			logger.error("Audit append failed for tool {}: {}", trail.tool(), this.failures.of(ex));
 			return false;
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.core.PlainText;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
@@ -35,6 +36,8 @@ final class CallTrail {
 
 	private final WriteBudget budget;
 
+	private final FailureNames failures;
+
 	private boolean budgetTaken;
 
 	private String targetType;
@@ -45,12 +48,14 @@ final class CallTrail {
 
 	private boolean replayed;
 
-	CallTrail(AgentPrincipal agent, String tool, String protocolVersion, LocalDate day, WriteBudget budget) {
+	CallTrail(AgentPrincipal agent, String tool, String protocolVersion, LocalDate day, WriteBudget budget,
+			FailureNames failures) {
 		this.agent = agent;
 		this.tool = tool;
 		this.protocolVersion = protocolVersion;
 		this.day = day;
 		this.budget = budget;
+		this.failures = failures;
 	}
 
 	String tool() {
@@ -102,7 +107,7 @@ final class CallTrail {
 		catch (RuntimeException ex) {
 			// A refund that cannot be written costs the agent one write of its day; it
 			// must not cost the call its answer or its audit event.
-			logger.warn("Write budget refund failed: {}", ex.getClass().getSimpleName());
+			logger.warn("Write budget refund failed: {}", this.failures.of(ex));
 		}
 	}
 

@@ -15,6 +15,7 @@ import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.UserActions;
 import com.launcher.agentgateway.audit.DeferredAudit;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.RequestContext;
 import com.launcher.agentgateway.grant.GrantService;
 import com.launcher.agentgateway.grant.CachedTaskerProjects;
@@ -31,7 +32,6 @@ import com.launcher.agentgateway.host.RefusedRequestAuditor;
 import com.launcher.agentgateway.host.OwnerStatusSync;
 import com.launcher.agentgateway.persistence.MybatisPolicyStore;
 import com.launcher.agentgateway.persistence.PgChangeListener;
-import com.launcher.agentgateway.persistence.SqlFailures;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.policy.PolicyStore;
 import com.launcher.agentgateway.tasker.TaskerClientProjects;
@@ -229,8 +229,9 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	OwnerStatusSync ownerStatusSync(OwnerLifecycleService ownerLifecycleService, GatewayProperties properties) {
-		return new OwnerStatusSync(ownerLifecycleService, properties.ownerSyncInterval(), SqlFailures::describe);
+	OwnerStatusSync ownerStatusSync(OwnerLifecycleService ownerLifecycleService, GatewayProperties properties,
+			FailureNames failureNames) {
+		return new OwnerStatusSync(ownerLifecycleService, properties.ownerSyncInterval(), failureNames);
 	}
 
 }

@@ -13,6 +13,7 @@ import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.call.CallPipeline;
 import com.launcher.agentgateway.call.ToolCatalog;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.idempotency.IdempotencyLease;
 import com.launcher.agentgateway.idempotency.IdempotencyService;
 import com.launcher.agentgateway.idempotency.IdempotencyStore;
@@ -106,7 +107,7 @@ public class McpConfiguration {
 	@Bean
 	IdempotencyService idempotencyService(IdempotencyStore idempotencyStore, Clock gatewayClock,
 			McpProperties mcpProperties, TaskerClient taskerClient, TaskerBudgetProperties budgetProperties,
-			Environment environment) {
+			Environment environment, FailureNames failureNames) {
 		Duration minimum = IdempotencyLease.minimum(mcpProperties.edge().requestTimeout(),
 				budgetProperties.budget().writeMaxWait(), taskerClient.longestCall(),
 				PersistenceConfiguration.statementTimeout(environment));
@@ -120,7 +121,8 @@ public class McpConfiguration {
 			throw new IllegalArgumentException("agent-gateway.mcp.idempotency-lease must be at least " + minimum
 					+ ": the request time limit, the budget's write wait, Tasker's longest call and two statements");
 		}
-		return new IdempotencyService(idempotencyStore, gatewayClock, mcpProperties.idempotencyRetention(), lease);
+		return new IdempotencyService(idempotencyStore, gatewayClock, mcpProperties.idempotencyRetention(), lease,
+				failureNames);
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
@@ -196,10 +198,10 @@ public class McpConfiguration {
 	CallPipeline callPipeline(ToolCatalog toolCatalog, WorkItems workItems, IdempotencyService idempotencyService,
 			PolicyService policyService, RateLimiter rateLimiter, WriteBudget writeBudget, AuditLog auditLog,
 			CompiledSchemaValidator toolSchemaValidator, ToolResults toolResults, Clock gatewayClock,
-			GatewayMetrics gatewayMetrics) {
+			GatewayMetrics gatewayMetrics, FailureNames failureNames) {
 		return new CallPipeline(toolCatalog, workItems, idempotencyService, policyService,
 				new CallPipeline.Limits(rateLimiter, writeBudget), auditLog, toolSchemaValidator, toolResults,
-				gatewayClock, gatewayMetrics);
+				gatewayClock, gatewayMetrics, failureNames);
 	}
 
 	@Bean
@@ -239,10 +241,10 @@ public class McpConfiguration {
 	@Bean
 	McpController mcpController(LauncherPluginContext context, McpEdge mcpEdge, GatewayMcpTransport gatewayMcpTransport,
 			McpTools mcpTools, CallPipeline callPipeline, McpJsonMapper mcpJsonMapper, AuditLog auditLog,
-			Clock gatewayClock, McpStatelessSyncServer mcpServer) {
+			Clock gatewayClock, McpStatelessSyncServer mcpServer, FailureNames failureNames) {
 		return new McpController(context, mcpEdge, gatewayMcpTransport, mcpTools, callPipeline,
 				new JsonRpcMessages(MCP_JSON, mcpJsonMapper), auditLog, gatewayClock,
-				new McpTracing(context.openTelemetry()));
+				new McpTracing(context.openTelemetry()), failureNames);
 	}
 
 	@Bean

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.token.OwnerLifecycleService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,21 +25,19 @@ public class OwnerStatusSync implements InitializingBean, DisposableBean {
 
 	private final Duration interval;
 
-	private final Function<RuntimeException, String> describe;
+	private final FailureNames failures;
 
 	private ScheduledExecutorService executor;
 
 	/**
 	 * @param lifecycle the owners' lifecycle
 	 * @param interval how often a pass runs
-	 * @param describe what the log says of a failed pass: never an exception's message as
-	 * such, which may quote a row's values
+	 * @param failures what the log says of a failed pass
 	 */
-	public OwnerStatusSync(OwnerLifecycleService lifecycle, Duration interval,
-			Function<RuntimeException, String> describe) {
+	public OwnerStatusSync(OwnerLifecycleService lifecycle, Duration interval, FailureNames failures) {
 		this.lifecycle = lifecycle;
 		this.interval = interval;
-		this.describe = describe;
+		this.failures = failures;
 	}
 
 	@Override
@@ -64,7 +62,7 @@ public class OwnerStatusSync implements InitializingBean, DisposableBean {
 			return changed;
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Owner sync failed; retrying in {}: {}", this.interval, this.describe.apply(ex));
+			logger.warn("Owner sync failed; retrying in {}: {}", this.interval, this.failures.of(ex));
 			return 0;
 		}
 	}

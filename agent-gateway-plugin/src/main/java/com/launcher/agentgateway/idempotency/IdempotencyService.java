@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.idempotency.IdempotencyRecord.Status;
 import org.slf4j.Logger;
@@ -36,14 +37,18 @@ public class IdempotencyService {
 
 	private final Duration lease;
 
+	private final FailureNames failures;
+
 	/**
 	 * @param store where claims live
 	 * @param clock the clock
 	 * @param retention how long a completed key is remembered, at least 24 h
 	 * @param lease how long an in-progress claim belongs to its call before another call
 	 * may reconcile it; longer than the slowest Tasker call
+	 * @param failures what the log says of a store that failed after the write
 	 */
-	public IdempotencyService(IdempotencyStore store, Clock clock, Duration retention, Duration lease) {
+	public IdempotencyService(IdempotencyStore store, Clock clock, Duration retention, Duration lease,
+			FailureNames failures) {
 		this.store = Objects.requireNonNull(store, "store");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		if (retention.compareTo(MIN_RETENTION) < 0) {
@@ -54,6 +59,7 @@ public class IdempotencyService {
 		}
 		this.retention = retention;
 		this.lease = lease;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	public Duration retention() {
@@ -133,12 +139,12 @@ public class IdempotencyService {
 			// The write happened: the caller gets its result (issue 12, point 5). The
 			// claim stays in progress, or becomes unknown if the store answers again, so
 			// a retry under this key reconciles with Tasker instead of writing twice.
-			logger.warn("Write done but its idempotency key not completed: {}", ex.getClass().getSimpleName());
+			logger.warn("Write done but its idempotency key not completed: {}", this.failures.of(ex));
 			try {
 				this.store.markUnknown(agentId, key, holder);
 			}
 			catch (RuntimeException again) {
-				logger.warn("Idempotency key not marked unknown either: {}", again.getClass().getSimpleName());
+				logger.warn("Idempotency key not marked unknown either: {}", this.failures.of(again));
 			}
 		}
 		return new Execution(result, false);

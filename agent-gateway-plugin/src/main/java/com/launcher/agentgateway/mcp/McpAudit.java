@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.core.FailureNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +20,12 @@ final class McpAudit {
 
 	private final Clock clock;
 
-	McpAudit(AuditLog audit, Clock clock) {
+	private final FailureNames failures;
+
+	McpAudit(AuditLog audit, Clock clock, FailureNames failures) {
 		this.audit = audit;
 		this.clock = clock;
+		this.failures = failures;
 	}
 
 	/**
@@ -39,7 +43,7 @@ final class McpAudit {
 			return true;
 		}
 		catch (RuntimeException ex) {
-			logger.error("Audit append failed for {}: {}", action, ex.getClass().getSimpleName());
+			logger.error("Audit append failed for {}: {}", action, this.failures.of(ex));
 			return false;
 		}
 	}

@@ -10,6 +10,7 @@ import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.call.CallPipeline;
 import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.mcp.McpEdge.Rejection;
 import com.launcher.agentgateway.token.AgentPrincipal;
@@ -61,16 +62,20 @@ public class McpController {
 
 	private final McpTracing tracing;
 
+	private final FailureNames failures;
+
 	public McpController(LauncherPluginContext host, McpEdge edge, GatewayMcpTransport transport, McpTools tools,
-			CallPipeline pipeline, JsonRpcMessages messages, AuditLog audit, Clock clock, McpTracing tracing) {
+			CallPipeline pipeline, JsonRpcMessages messages, AuditLog audit, Clock clock, McpTracing tracing,
+			FailureNames failures) {
 		this.host = host;
 		this.edge = edge;
 		this.transport = transport;
 		this.tools = tools;
 		this.pipeline = pipeline;
 		this.messages = messages;
-		this.audit = new McpAudit(audit, clock);
+		this.audit = new McpAudit(audit, clock, failures);
 		this.tracing = tracing;
+		this.failures = failures;
 	}
 
 	@PostMapping
@@ -157,7 +162,7 @@ public class McpController {
 	 */
 	@ExceptionHandler(Exception.class)
 	public ResponseEntity<byte[]> handleUnexpected(Exception ex) {
-		logger.warn("MCP request failed: {}", ex.getClass().getSimpleName());
+		logger.warn("MCP request failed: {}", this.failures.of(ex));
 		// Every path above audits before it answers, so reaching here means nothing was
 		// recorded yet: the recognised agent still gets its one event (A1).
 		principal().ifPresent(

@@ -180,7 +180,7 @@ public final class PgChangeListener implements AutoCloseable {
 			this.onChange.run();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Change callback for {} failed: {}", this.channel, ex.getClass().getSimpleName());
+			logger.warn("Change callback for {} failed: {}", this.channel, SqlFailures.describe(ex));
 		}
 	}
 

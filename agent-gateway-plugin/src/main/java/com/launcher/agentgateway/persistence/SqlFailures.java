@@ -19,7 +19,7 @@ public final class SqlFailures {
 	 * @return its type, with the SQLState of the first {@link SQLException} among its
 	 * causes when there is one
 	 */
-	public static String describe(RuntimeException failure) {
+	public static String describe(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
 				String state = sql.getSQLState();

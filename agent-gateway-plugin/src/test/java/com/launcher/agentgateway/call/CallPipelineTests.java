@@ -1,5 +1,6 @@
 package com.launcher.agentgateway.call;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import com.launcher.agentgateway.grant.TaskerProjects.Membership;
 import com.launcher.agentgateway.grant.TestGrants;
 import com.launcher.agentgateway.idempotency.IdempotencyService;
 import com.launcher.agentgateway.idempotency.InMemoryIdempotencyStore;
+import com.launcher.agentgateway.persistence.LoggedLines;
+import com.launcher.agentgateway.persistence.SqlFailures;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.policy.TestPolicies;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
@@ -36,6 +39,8 @@ import com.launcher.agentgateway.workitem.WorkItems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+
+import org.springframework.dao.QueryTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -381,11 +386,14 @@ class CallPipelineTests {
 			throw new IllegalStateException("secret detail at com.example.Thing");
 		};
 
-		GatewayException failed = assertRefused(
-				() -> pipeline().call(principal(List.of(this.web)), tool("list_states", false), args(this.web), null),
-				ErrorCode.INTERNAL);
+		List<String> logged = LoggedLines.of(CallPipeline.class, () -> {
+			GatewayException failed = assertRefused(() -> pipeline().call(principal(List.of(this.web)),
+					tool("list_states", false), args(this.web), null), ErrorCode.INTERNAL);
+			assertThat(failed.details()).isEmpty();
+		});
 
-		assertThat(failed.details()).isEmpty();
+		// Nor does the log get its message: the failure's type is named, no more.
+		assertThat(logged).containsExactly("Tool list_states failed: IllegalStateException");
 		assertThat(event()).satisfies((e) -> {
 			assertThat(e.outcome()).isEqualTo(Outcome.FAILED);
 			assertThat(e.reason()).isEqualTo("internal_error");
@@ -393,13 +401,20 @@ class CallPipelineTests {
 	}
 
 	@Test
-	void callWhenTheAuditEventCannotBeStoredThenNoAnswerButServiceUnavailable() {
-		willThrow(new IllegalStateException("database down")).given(this.audit).append(any());
+	void callWhenTheAuditEventCannotBeStoredThenNoAnswerButServiceUnavailableAndTheSqlStateLogged() {
+		willThrow(new QueryTimeoutException("INSERT INTO agw_audit_event … 'alice@example.com'",
+				new SQLException("canceling statement due to statement timeout", "57014")))
+			.given(this.audit)
+			.append(any());
 
-		assertRefused(
+		List<String> logged = LoggedLines.of(CallPipeline.class, () -> assertRefused(
 				() -> pipeline().call(principal(List.of(this.web)), tool("list_states", false), args(this.web), null),
-				ErrorCode.SERVICE_UNAVAILABLE);
+				ErrorCode.SERVICE_UNAVAILABLE));
+
 		verify(this.audit, times(1)).append(any());
+		// A statement ended by its bound, not a lost connection: and none of the event.
+		assertThat(logged)
+			.containsExactly("Audit append failed for tool list_states: QueryTimeoutException, SQLState 57014");
 	}
 
 	@Test
@@ -445,9 +460,9 @@ class CallPipelineTests {
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 		return new CallPipeline(catalog, this.workItems,
 				new IdempotencyService(new InMemoryIdempotencyStore(), clock, Duration.ofHours(24),
-						Duration.ofMinutes(2)),
+						Duration.ofMinutes(2), SqlFailures::describe),
 				this.policies, new CallPipeline.Limits(this.rateLimiter, this.budget), this.audit, validator,
-				new KeptResults(), clock, this.observer);
+				new KeptResults(), clock, this.observer, SqlFailures::describe);
 	}
 
 	private Tool tool(String name, boolean writes) {

@@ -1,9 +1,11 @@
 package com.launcher.agentgateway.idempotency;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -11,7 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.GatewayException;
+import com.launcher.agentgateway.persistence.LoggedLines;
+import com.launcher.agentgateway.persistence.SqlFailures;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.QueryTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,7 +30,7 @@ class IdempotencyServiceTests {
 	private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
 
 	private final IdempotencyService service = new IdempotencyService(this.store, this.clock, Duration.ofHours(24),
-			Duration.ofMinutes(2));
+			Duration.ofMinutes(2), SqlFailures::describe);
 
 	private final UUID agent = UUID.randomUUID();
 
@@ -46,7 +52,7 @@ class IdempotencyServiceTests {
 	}
 
 	@Test
-	void executeWhenCompletingFailsAfterTheWriteThenResultReturnedAndRetryReconciles() {
+	void executeWhenCompletingFailsAfterTheWriteThenResultReturnedFailureNamedAndRetryReconciles() {
 		InMemoryIdempotencyStore failingOnce = new InMemoryIdempotencyStore() {
 
 			private boolean failed;
@@ -56,17 +62,23 @@ class IdempotencyServiceTests {
 					Instant now) {
 				if (!this.failed) {
 					this.failed = true;
-					throw new IllegalStateException("database gone");
+					throw new QueryTimeoutException("UPDATE agw_idempotency SET result = ? WHERE agent_id = ?",
+							new SQLException("canceling statement due to statement timeout", "57014"));
 				}
 				return super.complete(agentId, key, holder, result, now);
 			}
 
 		};
 		IdempotencyService service = new IdempotencyService(failingOnce, this.clock, Duration.ofHours(24),
-				Duration.ofMinutes(2));
-		IdempotencyService.Execution first = service.execute(this.agent, this.key, "add_comment", this.fingerprint,
-				(reconcile) -> "{\"written\":true}");
-		assertThat(first.result()).isEqualTo("{\"written\":true}");
+				Duration.ofMinutes(2), SqlFailures::describe);
+		List<String> logged = LoggedLines.of(IdempotencyService.class, () -> {
+			IdempotencyService.Execution first = service.execute(this.agent, this.key, "add_comment", this.fingerprint,
+					(reconcile) -> "{\"written\":true}");
+			assertThat(first.result()).isEqualTo("{\"written\":true}");
+		});
+		// The operator reads which failure it was, and none of the statement's values.
+		assertThat(logged)
+			.containsExactly("Write done but its idempotency key not completed: QueryTimeoutException, SQLState 57014");
 		AtomicInteger reconciled = new AtomicInteger();
 		service.execute(this.agent, this.key, "add_comment", this.fingerprint, (reconcile) -> {
 			assertThat(reconcile).isTrue();
@@ -180,8 +192,8 @@ class IdempotencyServiceTests {
 
 	@Test
 	void constructorWhenRetentionUnderADayThenRefused() {
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new IdempotencyService(this.store, this.clock, Duration.ofHours(23), Duration.ofMinutes(2)));
+		assertThatIllegalArgumentException().isThrownBy(() -> new IdempotencyService(this.store, this.clock,
+				Duration.ofHours(23), Duration.ofMinutes(2), SqlFailures::describe));
 	}
 
 	@Test

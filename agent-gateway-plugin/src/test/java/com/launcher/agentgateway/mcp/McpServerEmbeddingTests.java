@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.call.CallObserver;
 import com.launcher.agentgateway.call.CallPipeline;
 import com.launcher.agentgateway.call.ToolCatalog;
 import com.launcher.agentgateway.grant.Access;
@@ -18,6 +19,7 @@ import com.launcher.agentgateway.grant.Grant;
 import com.launcher.agentgateway.idempotency.IdempotencyService;
 import com.launcher.agentgateway.idempotency.InMemoryIdempotencyStore;
 import com.launcher.agentgateway.mcp.tool.Tools;
+import com.launcher.agentgateway.persistence.SqlFailures;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.ratelimit.RateLimiter;
@@ -77,9 +79,9 @@ class McpServerEmbeddingTests {
 						Tools.allowlist(workItems, mock(WorkItemSearch.class), budget, mock(AgentService.class))),
 				workItems,
 				new IdempotencyService(new InMemoryIdempotencyStore(), clock, Duration.ofHours(24),
-						Duration.ofMinutes(2)),
+						Duration.ofMinutes(2), SqlFailures::describe),
 				policies, new CallPipeline.Limits(limiter, budget), audit, new CompiledSchemaValidator(this.json),
-				new ToolResults(this.json), clock);
+				new ToolResults(this.json), clock, CallObserver.NONE, SqlFailures::describe);
 		this.tools = new McpTools(pipeline, this.mcpJson, new ToolResults(this.json));
 		this.transport = new GatewayMcpTransport();
 		McpServer.sync(this.transport)
