@@ -248,8 +248,9 @@ public class McpConfiguration {
 	}
 
 	@Bean
-	InstructionPackController instructionPackController(LauncherPluginContext context, AgentService agentService) {
-		return new InstructionPackController(context, agentService);
+	InstructionPackController instructionPackController(LauncherPluginContext context, AgentService agentService,
+			FailureNames failureNames) {
+		return new InstructionPackController(context, agentService, failureNames);
 	}
 
 	/**

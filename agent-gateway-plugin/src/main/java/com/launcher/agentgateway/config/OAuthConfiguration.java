@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.agent.OwnerDirectory;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.token.OwnerLifecycleService;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.core.RequestContext;
@@ -147,8 +148,8 @@ public class OAuthConfiguration {
 
 	@Bean
 	OAuthEndpointController oauthEndpointController(TokenEndpoint tokenEndpoint, OAuthConnections oauthConnections,
-			ClientRegistry clientRegistry, Supplier<OAuthUrls> oauthUrls) {
-		return new OAuthEndpointController(tokenEndpoint, oauthConnections, clientRegistry, oauthUrls);
+			ClientRegistry clientRegistry, Supplier<OAuthUrls> oauthUrls, FailureNames failureNames) {
+		return new OAuthEndpointController(tokenEndpoint, oauthConnections, clientRegistry, oauthUrls, failureNames);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.agent.ConnectionStatus;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.policy.PolicyService;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +36,9 @@ class AgentApiController extends ApiErrors {
 
 	private final Clock clock;
 
-	AgentApiController(AgentService agents, PolicyService policy, CurrentActor actor, Clock clock) {
+	AgentApiController(AgentService agents, PolicyService policy, CurrentActor actor, Clock clock,
+			FailureNames failures) {
+		super(failures);
 		this.agents = agents;
 		this.policy = policy;
 		this.actor = actor;

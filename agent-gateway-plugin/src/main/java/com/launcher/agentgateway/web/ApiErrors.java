@@ -3,6 +3,7 @@ package com.launcher.agentgateway.web;
 import java.net.URI;
 
 import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.GatewayException;
 import org.slf4j.Logger;
 import com.launcher.host.api.HostUnavailableException;
@@ -32,6 +33,15 @@ abstract class ApiErrors {
 
 	/** Seconds a client is asked to wait while the database is unavailable. */
 	static final long RETRY_AFTER_SECONDS = 5;
+
+	private final FailureNames failures;
+
+	/**
+	 * @param failures what the log says of a failure behind a 503
+	 */
+	ApiErrors(FailureNames failures) {
+		this.failures = failures;
+	}
 
 	@ExceptionHandler(GatewayException.class)
 	ResponseEntity<ProblemDetail> gateway(GatewayException ex) {
@@ -75,7 +85,7 @@ abstract class ApiErrors {
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			RecoverableDataAccessException.class, HostUnavailableException.class })
 	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
-		logger.warn("REST API request refused: the database is unavailable ({})", ex.getClass().getSimpleName());
+		logger.warn("REST API request refused: the database is unavailable ({})", this.failures.of(ex));
 		ProblemDetail problem = problem(ErrorCode.TEMPORARILY_UNAVAILABLE);
 		problem.setProperty("retryAfterSeconds", RETRY_AFTER_SECONDS);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -14,6 +14,7 @@ import com.launcher.agentgateway.audit.AuditLog.AuditQuery;
 import com.launcher.agentgateway.audit.AuditLog.StoredAuditEvent;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.GatewayException;
 
 import org.springframework.http.MediaType;
@@ -35,7 +36,8 @@ class AuditApiController extends ApiErrors {
 
 	private final CurrentActor actor;
 
-	AuditApiController(AuditLog audit, CurrentActor actor) {
+	AuditApiController(AuditLog audit, CurrentActor actor, FailureNames failures) {
+		super(failures);
 		this.audit = audit;
 		this.actor = actor;
 	}

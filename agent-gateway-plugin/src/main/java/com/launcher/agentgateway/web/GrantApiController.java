@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.grant.Grant;
 import com.launcher.agentgateway.grant.GrantService;
 import com.launcher.agentgateway.grant.TaskerProjects;
@@ -30,7 +31,8 @@ class GrantApiController extends ApiErrors {
 
 	private final CurrentActor actor;
 
-	GrantApiController(GrantService grants, CurrentActor actor) {
+	GrantApiController(GrantService grants, CurrentActor actor, FailureNames failures) {
+		super(failures);
 		this.grants = grants;
 		this.actor = actor;
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.core.Actor;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.user.LauncherUser;
 
@@ -41,7 +42,8 @@ public class InstructionPackController extends ApiErrors {
 
 	private final AgentService agents;
 
-	public InstructionPackController(LauncherPluginContext context, AgentService agents) {
+	public InstructionPackController(LauncherPluginContext context, AgentService agents, FailureNames failures) {
+		super(failures);
 		this.context = context;
 		this.agents = agents;
 	}

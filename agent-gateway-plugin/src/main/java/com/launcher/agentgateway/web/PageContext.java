@@ -3,6 +3,7 @@ package com.launcher.agentgateway.web;
 import java.time.Clock;
 import java.util.Objects;
 
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.policy.PolicyService;
 
 /**
@@ -14,14 +15,17 @@ import com.launcher.agentgateway.policy.PolicyService;
  * @param directory owners' names and card links
  * @param policy the current policy
  * @param clock the clock
+ * @param failures what the log says of a failure behind a refused page
  */
-record PageContext(CurrentActor actor, PageDirectory directory, PolicyService policy, Clock clock) {
+record PageContext(CurrentActor actor, PageDirectory directory, PolicyService policy, Clock clock,
+		FailureNames failures) {
 
 	PageContext {
 		Objects.requireNonNull(actor, "actor");
 		Objects.requireNonNull(directory, "directory");
 		Objects.requireNonNull(policy, "policy");
 		Objects.requireNonNull(clock, "clock");
+		Objects.requireNonNull(failures, "failures");
 	}
 
 }

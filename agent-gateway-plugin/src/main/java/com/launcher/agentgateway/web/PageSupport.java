@@ -13,6 +13,7 @@ import com.launcher.agentgateway.agent.Agent;
 import com.launcher.agentgateway.agent.ConnectionStatus;
 import com.launcher.agentgateway.core.Actor;
 import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.PolicyService;
@@ -53,11 +54,14 @@ abstract class PageSupport {
 
 	final Clock clock;
 
+	private final FailureNames failures;
+
 	PageSupport(PageContext pages) {
 		this.actor = pages.actor();
 		this.directory = pages.directory();
 		this.policy = pages.policy();
 		this.clock = pages.clock();
+		this.failures = pages.failures();
 	}
 
 	@ModelAttribute
@@ -75,7 +79,7 @@ abstract class PageSupport {
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			RecoverableDataAccessException.class, HostUnavailableException.class })
 	String unavailable(RuntimeException ex, Model model, HttpServletResponse response) {
-		logger.warn("Page refused: the database is unavailable ({})", ex.getClass().getSimpleName());
+		logger.warn("Page refused: the database is unavailable ({})", this.failures.of(ex));
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ApiErrors.RETRY_AFTER_SECONDS));
 		return errorPage(ErrorCode.TEMPORARILY_UNAVAILABLE, null, model, response);
 	}

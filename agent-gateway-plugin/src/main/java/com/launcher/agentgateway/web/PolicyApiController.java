@@ -2,6 +2,7 @@ package com.launcher.agentgateway.web;
 
 import java.util.Set;
 
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.policy.Policy;
 import com.launcher.agentgateway.policy.PolicyService;
@@ -28,7 +29,8 @@ class PolicyApiController extends ApiErrors {
 
 	private final CurrentActor actor;
 
-	PolicyApiController(PolicyService policy, CurrentActor actor) {
+	PolicyApiController(PolicyService policy, CurrentActor actor, FailureNames failures) {
+		super(failures);
 		this.policy = policy;
 		this.actor = actor;
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.launcher.agentgateway.budget.TaskerBudget;
 import com.launcher.agentgateway.budget.TaskerBudgetStatus;
 import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.GatewayException;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,8 @@ class TaskerBudgetApiController extends ApiErrors {
 
 	private final CurrentActor actor;
 
-	TaskerBudgetApiController(TaskerBudget budget, CurrentActor actor) {
+	TaskerBudgetApiController(TaskerBudget budget, CurrentActor actor, FailureNames failures) {
+		super(failures);
 		this.budget = budget;
 		this.actor = actor;
 	}

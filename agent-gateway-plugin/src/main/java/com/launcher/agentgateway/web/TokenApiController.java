@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.token.AgentToken;
 import com.launcher.agentgateway.token.TokenService;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +33,8 @@ class TokenApiController extends ApiErrors {
 
 	private final CurrentActor actor;
 
-	TokenApiController(TokenService tokens, CurrentActor actor) {
+	TokenApiController(TokenService tokens, CurrentActor actor, FailureNames failures) {
+		super(failures);
 		this.tokens = tokens;
 		this.actor = actor;
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.oauth.ClientMetadata;
 import com.launcher.agentgateway.oauth.ClientRegistry;
 import com.launcher.agentgateway.oauth.IssuedTokens;
@@ -80,12 +81,15 @@ public class OAuthEndpointController {
 
 	private final Supplier<OAuthUrls> urls;
 
+	private final FailureNames failures;
+
 	public OAuthEndpointController(TokenEndpoint tokens, OAuthConnections connections, ClientRegistry clients,
-			Supplier<OAuthUrls> urls) {
+			Supplier<OAuthUrls> urls, FailureNames failures) {
 		this.tokens = tokens;
 		this.connections = connections;
 		this.clients = clients;
 		this.urls = urls;
+		this.failures = failures;
 	}
 
 	@PostMapping("/oauth/token")
@@ -239,10 +243,10 @@ public class OAuthEndpointController {
 		return response;
 	}
 
-	// Never the token or the exception's text: the class name says enough.
-	private static void logCannotDecide(OAuthException ex) {
+	// Never the token or the exception's text: its type, and a database's SQLState.
+	private void logCannotDecide(OAuthException ex) {
 		if (ex.getCause() != null) {
-			logger.warn("OAuth request refused: cannot decide ({})", ex.getCause().getClass().getSimpleName());
+			logger.warn("OAuth request refused: cannot decide ({})", this.failures.of(ex.getCause()));
 		}
 	}
 
