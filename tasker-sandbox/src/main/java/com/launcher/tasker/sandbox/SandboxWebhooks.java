@@ -161,11 +161,11 @@ public final class SandboxWebhooks {
 	 * @return the journal
 	 */
 	public List<WebhookDelivery> deliveries() {
-		return this.dispatcher.deliveries();
+		return this.dispatcher.journal().deliveries();
 	}
 
 	public void clearDeliveries() {
-		this.dispatcher.clearDeliveries();
+		this.dispatcher.journal().clear();
 	}
 
 	/**
@@ -176,7 +176,7 @@ public final class SandboxWebhooks {
 	 */
 	public List<WebhookDelivery> awaitDeliveries(int count, Duration timeout) {
 		try {
-			return this.dispatcher.awaitDeliveries(count, timeout);
+			return this.dispatcher.journal().awaitDeliveries(count, timeout);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -83,7 +83,7 @@ final class WebhookDispatcher implements AutoCloseable {
 
 	private final Object monitor = new Object();
 
-	private final List<WebhookDelivery> journal = new ArrayList<>();
+	private final WebhookJournal journal = new WebhookJournal();
 
 	private final List<ModelActivity> backlog = new ArrayList<>();
 
@@ -128,6 +128,10 @@ final class WebhookDispatcher implements AutoCloseable {
 
 	WebhookFaults faults() {
 		return this.faults;
+	}
+
+	WebhookJournal journal() {
+		return this.journal;
 	}
 
 	// ---- the queue
@@ -202,32 +206,6 @@ final class WebhookDispatcher implements AutoCloseable {
 				TimeUnit.NANOSECONDS.timedWait(this.monitor, left);
 			}
 			return true;
-		}
-	}
-
-	List<WebhookDelivery> awaitDeliveries(int count, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		synchronized (this.monitor) {
-			while (this.journal.size() < count) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					break;
-				}
-				TimeUnit.NANOSECONDS.timedWait(this.monitor, left);
-			}
-			return List.copyOf(this.journal);
-		}
-	}
-
-	List<WebhookDelivery> deliveries() {
-		synchronized (this.monitor) {
-			return List.copyOf(this.journal);
-		}
-	}
-
-	void clearDeliveries() {
-		synchronized (this.monitor) {
-			this.journal.clear();
 		}
 	}
 
@@ -456,10 +434,7 @@ final class WebhookDispatcher implements AutoCloseable {
 				body, status, outcome, attempt.faults(), Instant.now());
 		logger.debug("Tasker sandbox webhook {} {} {} -> {} {}", attempt.event(), attempt.action(), url, outcome,
 				status);
-		synchronized (this.monitor) {
-			this.journal.add(delivery);
-			this.monitor.notifyAll();
-		}
+		this.journal.add(delivery);
 	}
 
 	static String hmacHex(String key, String body) {
