@@ -221,7 +221,7 @@ class SandboxWebhooksTests {
 		assertThat(this.sandbox.webhooks().awaitIdle(WAIT)).isTrue();
 
 		List<WebhookDelivery> attempts = this.sandbox.webhooks().deliveries();
-		assertThat(attempts).hasSize(1 + WebhookDispatcher.MAX_RETRIES);
+		assertThat(attempts).hasSize(1 + WebhookSender.MAX_RETRIES);
 		assertThat(attempts).map(WebhookDelivery::retry).containsExactly(0, 1, 2, 3, 4, 5);
 		assertThat(attempts).allSatisfy((a) -> assertThat(a.outcome()).isEqualTo(Outcome.TRANSPORT_ERROR));
 		// Each attempt is a new delivery id over the same body.
