@@ -1,6 +1,7 @@
 package com.launcher.tasker.sandbox;
 
 import java.math.BigDecimal;
+import java.util.Iterator;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -11,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * ({@code ensure_ascii}), floats in Python's {@code repr}. Plane signs
  * {@code json.dumps(payload)} and {@code requests} sends the same text, so a webhook's
  * body bytes are these (plane-api.md §7): receivers must verify the bytes they got, never
- * a re-encoding.
+ * a re-encoding. Also decoded JSON compared as Python compares it, which decides what
+ * {@code model_activity} counts as a change.
  */
 final class PythonJson {
 
@@ -129,6 +131,44 @@ final class PythonJson {
 		String mantissa = (digits.length() > 1) ? digits.charAt(0) + "." + digits.substring(1) : digits;
 		String sign = (value < 0) ? "-" : "";
 		return sign + mantissa + "e" + ((exponent < 0) ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+	}
+
+	/**
+	 * Python's {@code !=} on decoded JSON, which {@code model_activity} uses: numbers by
+	 * value, lists in order, dicts by keys.
+	 */
+	static boolean equal(JsonNode a, JsonNode b) {
+		if (a == null || b == null) {
+			return a == b || (a == null && b.isNull()) || (b == null && a.isNull());
+		}
+		if (a.isNumber() && b.isNumber()) {
+			return new BigDecimal(a.asString()).compareTo(new BigDecimal(b.asString())) == 0;
+		}
+		if (a.isArray() && b.isArray()) {
+			if (a.size() != b.size()) {
+				return false;
+			}
+			Iterator<JsonNode> left = a.values().iterator();
+			Iterator<JsonNode> right = b.values().iterator();
+			while (left.hasNext()) {
+				if (!equal(left.next(), right.next())) {
+					return false;
+				}
+			}
+			return true;
+		}
+		if (a.isObject() && b.isObject()) {
+			if (a.size() != b.size()) {
+				return false;
+			}
+			for (Map.Entry<String, JsonNode> entry : a.properties()) {
+				if (!b.has(entry.getKey()) || !equal(entry.getValue(), b.get(entry.getKey()))) {
+					return false;
+				}
+			}
+			return true;
+		}
+		return a.equals(b);
 	}
 
 }

@@ -1,11 +1,9 @@
 package com.launcher.tasker.sandbox;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -200,7 +198,8 @@ final class WebhookDispatcher implements AutoCloseable {
 		}
 		for (Map.Entry<String, JsonNode> requested : activity.requestedData().properties()) {
 			JsonNode current = activity.currentInstance().get(requested.getKey());
-			if (activity.currentInstance().has(requested.getKey()) && !pythonEquals(current, requested.getValue())) {
+			if (activity.currentInstance().has(requested.getKey())
+					&& !PythonJson.equal(current, requested.getValue())) {
 				String field = requested.getKey();
 				JsonNode newValue = requested.getValue();
 				submit(() -> webhookActivity(activity, "updated", field, current, newValue), Duration.ZERO);
@@ -261,44 +260,6 @@ final class WebhookDispatcher implements AutoCloseable {
 			}
 			default -> null;
 		};
-	}
-
-	/**
-	 * Python's {@code !=} on decoded JSON, which {@code model_activity} uses: numbers by
-	 * value, lists in order, dicts by keys.
-	 */
-	static boolean pythonEquals(JsonNode a, JsonNode b) {
-		if (a == null || b == null) {
-			return a == b || (a == null && b.isNull()) || (b == null && a.isNull());
-		}
-		if (a.isNumber() && b.isNumber()) {
-			return new BigDecimal(a.asString()).compareTo(new BigDecimal(b.asString())) == 0;
-		}
-		if (a.isArray() && b.isArray()) {
-			if (a.size() != b.size()) {
-				return false;
-			}
-			Iterator<JsonNode> left = a.values().iterator();
-			Iterator<JsonNode> right = b.values().iterator();
-			while (left.hasNext()) {
-				if (!pythonEquals(left.next(), right.next())) {
-					return false;
-				}
-			}
-			return true;
-		}
-		if (a.isObject() && b.isObject()) {
-			if (a.size() != b.size()) {
-				return false;
-			}
-			for (Map.Entry<String, JsonNode> entry : a.properties()) {
-				if (!b.has(entry.getKey()) || !pythonEquals(entry.getValue(), b.get(entry.getKey()))) {
-					return false;
-				}
-			}
-			return true;
-		}
-		return a.equals(b);
 	}
 
 	@Override
