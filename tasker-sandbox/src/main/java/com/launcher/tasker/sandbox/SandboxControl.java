@@ -46,24 +46,24 @@ final class SandboxControl {
 				default -> throw PlaneError.pageNotFound();
 			};
 			if (answer == null) {
-				TaskerSandbox.send(exchange, 204, "", Map.of());
+				SandboxServer.send(exchange, 204, "", Map.of());
 			}
 			else if (answer instanceof Created created) {
-				TaskerSandbox.send(exchange, 201, Json.MAPPER.writeValueAsString(created.body()), Map.of());
+				SandboxServer.send(exchange, 201, Json.MAPPER.writeValueAsString(created.body()), Map.of());
 			}
 			else {
-				TaskerSandbox.send(exchange, 200, Json.MAPPER.writeValueAsString(answer), Map.of());
+				SandboxServer.send(exchange, 200, Json.MAPPER.writeValueAsString(answer), Map.of());
 			}
 		}
 		catch (PlaneError ex) {
-			TaskerSandbox.send(exchange, ex.status(), Json.MAPPER.writeValueAsString(ex.body()), Map.of());
+			SandboxServer.send(exchange, ex.status(), Json.MAPPER.writeValueAsString(ex.body()), Map.of());
 		}
 		catch (JacksonException | IllegalArgumentException | NoSuchElementException ex) {
 			ObjectNode error = Json.MAPPER.createObjectNode().put("error", "invalid control request");
 			if (ex instanceof IllegalArgumentException && ex.getMessage() != null) {
 				error.put("detail", ex.getMessage());
 			}
-			TaskerSandbox.send(exchange, 400, error.toString(), Map.of());
+			SandboxServer.send(exchange, 400, error.toString(), Map.of());
 		}
 	}
 

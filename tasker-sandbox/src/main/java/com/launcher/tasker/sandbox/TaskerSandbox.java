@@ -1,26 +1,13 @@
 package com.launcher.tasker.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,24 +29,9 @@ public final class TaskerSandbox implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TaskerSandbox.class);
 
-	private static final int MAX_BODY = 5 * 1024 * 1024;
-
-	static {
-		// The JDK server writes headers and body separately; with Nagle on, delayed ACKs
-		// add about 40 ms to every small answer on loopback, which would swamp any
-		// measurement.
-		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-			System.setProperty("sun.net.httpserver.nodelay", "true");
-		}
-	}
-
-	private final SandboxOptions options;
-
 	private final SandboxStore store;
 
 	private final PlaneShapes shapes;
-
-	private final PlaneApi api;
 
 	private final WebhookDispatcher webhookDispatcher;
 
@@ -67,16 +39,11 @@ public final class TaskerSandbox implements AutoCloseable {
 
 	private final Faults faults = new Faults();
 
-	private final List<JournalEntry> journal = new ArrayList<>();
-
 	private final String agentApiKey;
 
-	private final HttpServer server;
-
-	private final ExecutorService executor;
+	private final SandboxServer server;
 
 	private TaskerSandbox(SandboxOptions options) throws IOException {
-		this.options = options;
 		this.store = new SandboxStore(options.maxPerPage());
 		this.shapes = new PlaneShapes(this.store);
 		User agent;
@@ -84,7 +51,7 @@ public final class TaskerSandbox implements AutoCloseable {
 			agent = DemoSeed.seed(this.store, options.seed() == SandboxOptions.Seed.DEMO);
 			this.agentApiKey = this.store.issueApiKey(agent.id);
 		}
-		this.api = new PlaneApi(this.store, this.shapes,
+		PlaneApi api = new PlaneApi(this.store, this.shapes,
 				new SlidingWindowRateLimiter(options.rateLimitPerWindow(), options.rateWindow()),
 				options.pathFamilies());
 		this.webhookDispatcher = new WebhookDispatcher(this.store, this.shapes, options.webhooks());
@@ -92,10 +59,7 @@ public final class TaskerSandbox implements AutoCloseable {
 		// counting time against a timeout.
 		Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("warm", true));
 		this.webhooks = new SandboxWebhooks(this.store, this.webhookDispatcher);
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
-		this.executor = Executors.newCachedThreadPool(daemonThreads());
-		this.server.setExecutor(this.executor);
-		this.server.createContext("/", this::handle);
+		this.server = new SandboxServer(this, options, this.store, api, this.faults, this.webhookDispatcher);
 		this.server.start();
 		logger.info("Tasker sandbox listening on {} (in-memory state, control path {})", baseUrl(),
 				options.controlEnabled() ? "on" : "off");
@@ -122,11 +86,11 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the base URL without a trailing slash
 	 */
 	public URI baseUrl() {
-		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+		return URI.create("http://127.0.0.1:" + this.server.port());
 	}
 
 	public int port() {
-		return this.server.getAddress().getPort();
+		return this.server.port();
 	}
 
 	/**
@@ -319,15 +283,11 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the entries in order
 	 */
 	public List<JournalEntry> journal() {
-		synchronized (this.journal) {
-			return List.copyOf(this.journal);
-		}
+		return this.server.journal();
 	}
 
 	public void clearJournal() {
-		synchronized (this.journal) {
-			this.journal.clear();
-		}
+		this.server.clearJournal();
 	}
 
 	/** Adds latency before every API call. */
@@ -365,110 +325,8 @@ public final class TaskerSandbox implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.server.close();
 		this.webhookDispatcher.close();
-	}
-
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			String method = exchange.getRequestMethod();
-			String path = exchange.getRequestURI().getRawPath();
-			String rawQuery = exchange.getRequestURI().getRawQuery();
-			byte[] bytes = readBody(exchange.getRequestBody());
-			if (bytes.length > MAX_BODY) {
-				send(exchange, 413,
-						"{\"error\":\"REQUEST_BODY_TOO_LARGE\",\"detail\":\"Request body exceeds the limit\"}",
-						Map.of());
-				return;
-			}
-			String body = new String(bytes, StandardCharsets.UTF_8);
-			if (path.startsWith("/_sandbox/") && this.options.controlEnabled()) {
-				SandboxControl.handle(this, exchange, method, path, rawQuery, body);
-				return;
-			}
-			if (method.equals("GET") && WebAppPage.matches(path)) {
-				WebAppPage.render(this.store, exchange, path);
-				return;
-			}
-			sleep(this.faults.latency());
-			if (this.faults.takeDrop()) {
-				record(method, path, rawQuery, body, 0);
-				return;
-			}
-			String[] failure = this.faults.takeFailure();
-			if (failure != null) {
-				int status = Integer.parseInt(failure[0]);
-				record(method, path, rawQuery, body, status);
-				send(exchange, status, failure[1], Map.of());
-				return;
-			}
-			PlaneApi.Request request = new PlaneApi.Request(method, path, QueryStrings.parse(rawQuery), body,
-					exchange.getRequestHeaders().getFirst("X-Api-Key"),
-					exchange.getRequestHeaders().getFirst("Content-Type"));
-			PlaneApi.Response response = this.api.handle(request);
-			boolean write = !method.equals("GET") && !method.equals("HEAD");
-			if (write && response.status() < 300 && this.faults.takeResetAfterWrite()) {
-				// The write is applied and its webhooks queued; closing without a
-				// status leaves the outcome unknown.
-				record(method, path, rawQuery, body, 0);
-				this.webhookDispatcher.enqueue(response.activities());
-				return;
-			}
-			record(method, path, rawQuery, body, response.status());
-			String text = (response.body() != null) ? Json.MAPPER.writeValueAsString(response.body()) : "";
-			// Plane's views queue Celery tasks; its worker runs them after the answer.
-			this.webhookDispatcher.afterAnswer(response.activities(),
-					() -> send(exchange, response.status(), text, response.headers()));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Tasker sandbox failed to handle a request", ex);
-			throw ex;
-		}
-	}
-
-	private void record(String method, String path, String rawQuery, String body, int status) {
-		synchronized (this.journal) {
-			this.journal.add(new JournalEntry(method, path, (rawQuery != null) ? rawQuery : "", body, status));
-		}
-	}
-
-	static void send(HttpExchange exchange, int status, String text, Map<String, String> headers) throws IOException {
-		headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length > 0) {
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-		}
-		exchange.sendResponseHeaders(status, (bytes.length > 0) ? bytes.length : -1);
-		if (bytes.length > 0) {
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(bytes);
-			}
-		}
-	}
-
-	private static byte[] readBody(InputStream in) throws IOException {
-		return in.readNBytes(MAX_BODY + 1);
-	}
-
-	private static void sleep(Duration duration) {
-		if (!duration.isZero()) {
-			try {
-				Thread.sleep(duration.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	private static ThreadFactory daemonThreads() {
-		AtomicInteger counter = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, "tasker-sandbox-" + counter.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 }
