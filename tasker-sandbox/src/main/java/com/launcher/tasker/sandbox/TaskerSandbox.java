@@ -11,8 +11,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.launcher.tasker.sandbox.SandboxModel.Member;
-import com.launcher.tasker.sandbox.SandboxModel.Project;
 import com.launcher.tasker.sandbox.SandboxModel.User;
 
 /**
@@ -29,13 +27,11 @@ public final class TaskerSandbox implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TaskerSandbox.class);
 
-	private final SandboxStore store;
-
-	private final PlaneShapes shapes;
-
 	private final WebhookDispatcher webhookDispatcher;
 
 	private final SandboxWebhooks webhooks;
+
+	private final SandboxSetup setup;
 
 	private final Faults faults = new Faults();
 
@@ -44,22 +40,23 @@ public final class TaskerSandbox implements AutoCloseable {
 	private final SandboxServer server;
 
 	private TaskerSandbox(SandboxOptions options) throws IOException {
-		this.store = new SandboxStore(options.maxPerPage());
-		this.shapes = new PlaneShapes(this.store);
+		SandboxStore store = new SandboxStore(options.maxPerPage());
+		PlaneShapes shapes = new PlaneShapes(store);
 		User agent;
-		synchronized (this.store.lock) {
-			agent = DemoSeed.seed(this.store, options.seed() == SandboxOptions.Seed.DEMO);
-			this.agentApiKey = this.store.issueApiKey(agent.id);
+		synchronized (store.lock) {
+			agent = DemoSeed.seed(store, options.seed() == SandboxOptions.Seed.DEMO);
+			this.agentApiKey = store.issueApiKey(agent.id);
 		}
-		PlaneApi api = new PlaneApi(this.store, this.shapes,
+		PlaneApi api = new PlaneApi(store, shapes,
 				new SlidingWindowRateLimiter(options.rateLimitPerWindow(), options.rateWindow()),
 				options.pathFamilies());
-		this.webhookDispatcher = new WebhookDispatcher(this.store, this.shapes, options.webhooks());
+		this.webhookDispatcher = new WebhookDispatcher(store, shapes, options.webhooks());
 		// Build the JSON mapper now, not on the first request, whose caller may be
 		// counting time against a timeout.
 		Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("warm", true));
-		this.webhooks = new SandboxWebhooks(this.store, this.webhookDispatcher);
-		this.server = new SandboxServer(this, options, this.store, api, this.faults, this.webhookDispatcher);
+		this.webhooks = new SandboxWebhooks(store, this.webhookDispatcher);
+		this.setup = new SandboxSetup(store, shapes, this.webhookDispatcher);
+		this.server = new SandboxServer(this, options, store, api, this.faults, this.webhookDispatcher);
 		this.server.start();
 		logger.info("Tasker sandbox listening on {} (in-memory state, control path {})", baseUrl(),
 				options.controlEnabled() ? "on" : "off");
@@ -112,9 +109,7 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the project id
 	 */
 	public UUID projectId(String identifier) {
-		synchronized (this.store.lock) {
-			return this.store.projectByIdentifier(identifier).orElseThrow().id;
-		}
+		return this.setup.projectId(identifier);
 	}
 
 	/**
@@ -123,9 +118,7 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the user id
 	 */
 	public UUID userId(String email) {
-		synchronized (this.store.lock) {
-			return this.store.userByEmail(email).orElseThrow().id;
-		}
+		return this.setup.userId(email);
 	}
 
 	/**
@@ -134,9 +127,7 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the new key
 	 */
 	public String issueApiKey(String email) {
-		synchronized (this.store.lock) {
-			return this.store.issueApiKey(userId(email));
-		}
+		return this.setup.issueApiKey(email);
 	}
 
 	/**
@@ -146,18 +137,7 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the project id
 	 */
 	public UUID addProject(String identifier, String name) {
-		ModelActivity created;
-		synchronized (this.store.lock) {
-			User agent = this.store.userByEmail(DemoSeed.AGENT_EMAIL).orElseThrow();
-			Project project = this.store.addProject(identifier, name);
-			project.members.add(new Member(agent, 15));
-			this.store.addState(project, "Todo", "unstarted", "#3A3A3A", true);
-			this.store.addState(project, "Done", "completed", "#16A34A", false);
-			created = ModelActivity.created("project", project.id,
-					Json.MAPPER.createObjectNode().put("identifier", identifier).put("name", name), agent.id);
-		}
-		this.webhookDispatcher.enqueue(List.of(created));
-		return created.modelId();
+		return this.setup.addProject(identifier, name);
 	}
 
 	/**
@@ -167,15 +147,7 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the work item id
 	 */
 	public UUID addWorkItem(UUID projectId, String name) {
-		ModelActivity created;
-		synchronized (this.store.lock) {
-			Project project = this.store.projects.get(projectId);
-			User agent = this.store.userByEmail(DemoSeed.AGENT_EMAIL).orElseThrow();
-			UUID id = this.store.addItem(project, agent, name, null, null).id;
-			created = ModelActivity.created("issue", id, Json.MAPPER.createObjectNode().put("name", name), agent.id);
-		}
-		this.webhookDispatcher.enqueue(List.of(created));
-		return created.modelId();
+		return this.setup.addWorkItem(projectId, name);
 	}
 
 	/**
@@ -188,14 +160,7 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the new cards' ids, oldest first
 	 */
 	public List<UUID> seedWorkItems(String projectIdentifier, int count) {
-		if (count < 1 || count > 100_000) {
-			throw new IllegalArgumentException("count must be 1 to 100000");
-		}
-		synchronized (this.store.lock) {
-			Project project = this.store.projectByIdentifier(projectIdentifier)
-				.orElseThrow(() -> new IllegalArgumentException("no such project"));
-			return DemoSeed.bulk(this.store, project, count);
-		}
+		return this.setup.seedWorkItems(projectIdentifier, count);
 	}
 
 	/**
@@ -204,20 +169,7 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the card's id
 	 */
 	public UUID workItemId(String readableId) {
-		int dash = readableId.lastIndexOf('-');
-		if (dash < 1) {
-			throw new IllegalArgumentException("not a readable id");
-		}
-		String identifier = readableId.substring(0, dash);
-		long sequence = Long.parseLong(readableId.substring(dash + 1));
-		synchronized (this.store.lock) {
-			return this.store.items.values()
-				.stream()
-				.filter((i) -> i.project.identifier.equals(identifier) && i.sequenceId == sequence)
-				.map((i) -> i.id)
-				.findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("no such work item"));
-		}
+		return this.setup.workItemId(readableId);
 	}
 
 	/**
@@ -226,10 +178,7 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return the person
 	 */
 	public SandboxPerson person(String email) {
-		synchronized (this.store.lock) {
-			User user = this.store.userByEmail(email).orElseThrow(() -> new IllegalArgumentException("no such user"));
-			return new SandboxPerson(this.store, this.shapes, this.webhookDispatcher, user);
-		}
+		return this.setup.person(email);
 	}
 
 	/**
@@ -249,9 +198,7 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @return how many items were forgotten
 	 */
 	public int forgetWorkItemsExcept(Set<UUID> keep) {
-		synchronized (this.store.lock) {
-			return this.store.forgetItemsExcept(keep);
-		}
+		return this.setup.forgetWorkItemsExcept(keep);
 	}
 
 	/**
@@ -262,20 +209,11 @@ public final class TaskerSandbox implements AutoCloseable {
 	 * @param active the new state
 	 */
 	public void setMembershipActive(String projectIdentifier, String email, boolean active) {
-		synchronized (this.store.lock) {
-			Project project = this.store.projectByIdentifier(projectIdentifier).orElseThrow();
-			Member member = project.member(userId(email));
-			if (member == null) {
-				throw new IllegalArgumentException("not a member");
-			}
-			member.active = active;
-		}
+		this.setup.setMembershipActive(projectIdentifier, email, active);
 	}
 
 	public void setUserTimezone(String email, ZoneId zone) {
-		synchronized (this.store.lock) {
-			this.store.users.get(userId(email)).timezone = zone;
-		}
+		this.setup.setUserTimezone(email, zone);
 	}
 
 	/**
