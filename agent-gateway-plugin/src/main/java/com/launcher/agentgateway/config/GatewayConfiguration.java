@@ -32,6 +32,7 @@ import com.launcher.agentgateway.host.RefusedRequestAuditor;
 import com.launcher.agentgateway.host.OwnerStatusSync;
 import com.launcher.agentgateway.persistence.MybatisPolicyStore;
 import com.launcher.agentgateway.persistence.PgChangeListener;
+import com.launcher.agentgateway.persistence.SqlFailures;
 import com.launcher.agentgateway.policy.PolicyService;
 import com.launcher.agentgateway.policy.PolicyStore;
 import com.launcher.agentgateway.tasker.TaskerClientProjects;
@@ -226,6 +227,15 @@ public class GatewayConfiguration {
 	@Bean
 	OwnerLifecycleListener ownerLifecycleListener(OwnerLifecycleService ownerLifecycleService) {
 		return new OwnerLifecycleListener(ownerLifecycleService);
+	}
+
+	/**
+	 * What the plugin's logs say of a caught failure: its type and, for a database's, the
+	 * SQLState, never its message.
+	 */
+	@Bean
+	FailureNames failureNames() {
+		return SqlFailures::describe;
 	}
 
 	@Bean

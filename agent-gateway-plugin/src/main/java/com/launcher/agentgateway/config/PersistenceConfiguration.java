@@ -15,7 +15,6 @@ import com.launcher.agentgateway.audit.AuditStreamer;
 import com.launcher.agentgateway.audit.DeferredAudit;
 import com.launcher.agentgateway.audit.GroupedAuditAppender;
 import com.launcher.agentgateway.audit.StoredAuditLog;
-import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.grant.GrantStore;
 import com.launcher.agentgateway.host.HostSecretAuditChainKey;
 import com.launcher.agentgateway.idempotency.IdempotencyStore;
@@ -37,7 +36,6 @@ import com.launcher.agentgateway.persistence.MybatisTokenStore;
 import com.launcher.agentgateway.persistence.MybatisWriteBudget;
 import com.launcher.agentgateway.persistence.RowReadingConfiguration;
 import com.launcher.agentgateway.persistence.ServerStatementTimeout;
-import com.launcher.agentgateway.persistence.SqlFailures;
 import com.launcher.agentgateway.persistence.StatementBoundDataSource;
 import com.launcher.agentgateway.persistence.TracingStatementInterceptor;
 import com.launcher.agentgateway.persistence.UuidTypeHandler;
@@ -93,15 +91,6 @@ public class PersistenceConfiguration {
 
 	/** The default of {@code agent-gateway.database.statement-timeout}. */
 	static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(4);
-
-	/**
-	 * What the plugin's logs say of a caught failure: its type and, for a database's, the
-	 * SQLState, never its message.
-	 */
-	@Bean
-	FailureNames failureNames() {
-		return SqlFailures::describe;
-	}
 
 	/**
 	 * The host's data source with every statement bounded: a hung database turns into a
