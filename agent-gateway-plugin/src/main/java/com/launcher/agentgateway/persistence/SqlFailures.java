@@ -11,6 +11,10 @@ import java.sql.SQLException;
  */
 public final class SqlFailures {
 
+	// Causes can form a loop (a cause whose cause is the first): the walk stops after
+	// more links than any real chain has, rather than hold a request thread for ever.
+	private static final int MAX_CAUSES = 32;
+
 	private SqlFailures() {
 	}
 
@@ -20,7 +24,8 @@ public final class SqlFailures {
 	 * causes when there is one
 	 */
 	public static String describe(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+		Throwable cause = failure;
+		for (int link = 0; cause != null && link < MAX_CAUSES; link++, cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
 				String state = sql.getSQLState();
 				return failure.getClass().getSimpleName() + ", SQLState " + state

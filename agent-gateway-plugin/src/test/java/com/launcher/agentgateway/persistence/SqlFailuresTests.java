@@ -8,6 +8,7 @@ import java.util.List;
 import com.launcher.agentgateway.audit.AuditRetention;
 import com.launcher.agentgateway.audit.TestAuditEvents;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -35,6 +36,16 @@ class SqlFailuresTests {
 	void describeWhenNoDriverFailureIsAmongTheCausesThenNamesOnlyTheType() {
 		assertThat(SqlFailures.describe(new IllegalStateException("event values: WEB-7 secret plan")))
 			.isEqualTo("IllegalStateException");
+	}
+
+	@Test
+	@Timeout(10)
+	void describeWhenTheCausesLoopThenItAnswersInsteadOfWalkingForEver() {
+		IllegalStateException first = new IllegalStateException("first");
+		IllegalArgumentException second = new IllegalArgumentException("second", first);
+		first.initCause(second);
+
+		assertThat(SqlFailures.describe(first)).isEqualTo("IllegalStateException");
 	}
 
 	@Test

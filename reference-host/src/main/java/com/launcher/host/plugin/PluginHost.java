@@ -325,7 +325,8 @@ public class PluginHost implements SmartLifecycle {
 
 	private static String rootMessage(Throwable ex) {
 		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
+		// Bounded: causes can form a loop.
+		for (int link = 0; root.getCause() != null && link < 32; link++) {
 			root = root.getCause();
 		}
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();

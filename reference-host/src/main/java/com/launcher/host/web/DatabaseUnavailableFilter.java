@@ -34,6 +34,10 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	/** Seconds a client is asked to wait. */
 	public static final long RETRY_AFTER_SECONDS = 5;
 
+	// Causes can form a loop (a cause whose cause is the first): a walk stops after more
+	// links than any real chain has, rather than hold the request thread for ever.
+	private static final int MAX_CAUSES = 32;
+
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
 	private static final String PAGE = """
@@ -65,7 +69,8 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	 * @return whether it is an outage rather than a fault
 	 */
 	public static boolean isDatabaseOutage(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+		Throwable cause = failure;
+		for (int link = 0; cause != null && link < MAX_CAUSES; link++, cause = cause.getCause()) {
 			if (cause instanceof HostUnavailableException || cause instanceof DataAccessResourceFailureException
 					|| cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
 					|| cause instanceof SQLTransientConnectionException) {
@@ -101,7 +106,7 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private static String rootName(Throwable failure) {
 		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
+		for (int link = 0; root.getCause() != null && link < MAX_CAUSES; link++) {
 			root = root.getCause();
 		}
 		return root.getClass().getSimpleName();
