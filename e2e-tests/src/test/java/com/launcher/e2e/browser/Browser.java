@@ -21,6 +21,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.launcher.e2e.LauncherNode;
+import com.launcher.e2e.TempFolders;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,8 +33,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver, for the pages' tests:
@@ -347,12 +346,7 @@ public final class Browser implements AutoCloseable {
 			this.driver.quit();
 		}
 		finally {
-			try {
-				FileSystemUtils.deleteRecursively(this.profile);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			TempFolders.remove(this.profile);
 		}
 	}
 

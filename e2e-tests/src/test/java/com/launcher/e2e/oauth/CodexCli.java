@@ -19,10 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.launcher.e2e.TempFolders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.util.FileSystemUtils;
 
 /**
  * OpenAI Codex CLI from the npm registry, as a user runs it: {@code codex mcp login} with
@@ -194,13 +193,12 @@ final class CodexCli implements AutoCloseable {
 			for (Process process : this.processes) {
 				process.waitFor(10, TimeUnit.SECONDS);
 			}
-			FileSystemUtils.deleteRecursively(this.home);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		finally {
+			TempFolders.remove(this.home);
 		}
 	}
 
