@@ -1,6 +1,7 @@
 package com.launcher.agentgateway.web;
 
 import java.net.URI;
+import java.util.Objects;
 
 import com.launcher.agentgateway.core.ErrorCode;
 import com.launcher.agentgateway.core.FailureNames;
@@ -40,7 +41,7 @@ abstract class ApiErrors {
 	 * @param failures what the log says of a failure behind a 503
 	 */
 	ApiErrors(FailureNames failures) {
-		this.failures = failures;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	@ExceptionHandler(GatewayException.class)
@@ -95,7 +96,7 @@ abstract class ApiErrors {
 
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
-		logger.error("Unexpected failure in the REST API", ex);
+		logger.error("Unexpected failure in the REST API", this.failures.withoutMessages(ex));
 		return ResponseEntity.internalServerError().body(problem(ErrorCode.INTERNAL));
 	}
 

@@ -105,7 +105,7 @@ abstract class PageSupport {
 
 	@ExceptionHandler(RuntimeException.class)
 	String unexpected(RuntimeException ex, Model model, HttpServletResponse response) {
-		logger.error("Unexpected failure on a page", ex);
+		logger.error("Unexpected failure on a page", this.failures.withoutMessages(ex));
 		return errorPage(ErrorCode.INTERNAL, null, model, response);
 	}
 

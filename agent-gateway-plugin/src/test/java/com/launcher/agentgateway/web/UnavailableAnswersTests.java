@@ -10,6 +10,7 @@ import com.launcher.agentgateway.policy.PolicyService;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,6 +49,22 @@ class UnavailableAnswersTests {
 				"temporarily_unavailable");
 		assertThat(logged).containsExactly(
 				"REST API request refused: the database is unavailable (QueryTimeoutException, SQLState 57014)");
+	}
+
+	@Test
+	void restCallWhenSomethingUnexpectedThen500AndTheLogKeepsWhereButNotWhatItSaid() {
+		PolicyApiController api = new PolicyApiController(this.policy, this.actor, SqlFailures::describe);
+		DataIntegrityViolationException refused = new DataIntegrityViolationException("insert failed",
+				new SQLException("Key (owner_email)=(alice@example.com) is not present", "23503"));
+		ResponseEntity<?>[] answer = new ResponseEntity<?>[1];
+
+		List<String> logged = LoggedLines.of(ApiErrors.class, () -> answer[0] = api.unexpected(refused));
+
+		assertThat(answer[0].getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(logged).containsExactly("Unexpected failure in the REST API"
+				+ " | com.launcher.agentgateway.core.FailureNames$NamedFailure: DataIntegrityViolationException,"
+				+ " SQLState 23503"
+				+ " | com.launcher.agentgateway.core.FailureNames$NamedFailure: SQLException, SQLState 23503");
 	}
 
 	@Test
