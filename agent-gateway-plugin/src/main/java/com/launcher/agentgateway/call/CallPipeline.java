@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
@@ -87,7 +88,7 @@ public class CallPipeline {
 		this.stored = stored;
 		this.clock = clock;
 		this.observer = observer;
-		this.failures = failures;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	public ToolCatalog catalog() {

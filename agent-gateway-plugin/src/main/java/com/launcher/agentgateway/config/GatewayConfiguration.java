@@ -201,8 +201,9 @@ public class GatewayConfiguration {
 
 	@Bean
 	OwnerLifecycleService ownerLifecycleService(TokenStore tokenStore, OwnerDirectory ownerDirectory, AuditLog auditLog,
-			Clock gatewayClock, ExecutorService ownerCascades) {
-		return new OwnerLifecycleService(tokenStore, ownerDirectory, auditLog, gatewayClock, ownerCascades);
+			Clock gatewayClock, ExecutorService ownerCascades, FailureNames failureNames) {
+		return new OwnerLifecycleService(tokenStore, ownerDirectory, auditLog, gatewayClock, ownerCascades,
+				failureNames);
 	}
 
 	@Bean
@@ -215,8 +216,8 @@ public class GatewayConfiguration {
 
 	@Bean
 	AgentTokenIntrospector agentTokenIntrospector(AgentAuthenticator agentAuthenticator, AuditLog auditLog,
-			DeferredAudit deferredAudit, Clock gatewayClock) {
-		return new AgentTokenIntrospector(agentAuthenticator, auditLog, deferredAudit, gatewayClock);
+			DeferredAudit deferredAudit, Clock gatewayClock, FailureNames failureNames) {
+		return new AgentTokenIntrospector(agentAuthenticator, auditLog, deferredAudit, gatewayClock, failureNames);
 	}
 
 	@Bean
@@ -231,7 +232,8 @@ public class GatewayConfiguration {
 
 	/**
 	 * What the plugin's logs say of a caught failure: its type and, for a database's, the
-	 * SQLState, never its message.
+	 * SQLState (and a connection failure's server), never a message that could quote
+	 * values.
 	 */
 	@Bean
 	FailureNames failureNames() {

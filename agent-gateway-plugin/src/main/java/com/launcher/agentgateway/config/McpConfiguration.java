@@ -150,10 +150,10 @@ public class McpConfiguration {
 	 */
 	@Bean
 	WorkItems workItems(TaskerClient taskerClient, ReadModelStore readModelStore, ReadModelSettings readModelSettings,
-			ReadModelSync readModelSync, Clock gatewayClock, Attribution attribution) {
+			ReadModelSync readModelSync, Clock gatewayClock, Attribution attribution, FailureNames failureNames) {
 		TaskerWorkItems live = readModelSettings.enabled()
 				? new TaskerWorkItems(taskerClient, attribution,
-						ReadModelWorkItems.keeper(readModelStore, gatewayClock, attribution))
+						ReadModelWorkItems.keeper(readModelStore, gatewayClock, attribution, failureNames))
 				: new TaskerWorkItems(taskerClient, attribution);
 		return new ReadModelWorkItems(live, taskerClient, readModelStore, readModelSettings, readModelSync::kick,
 				gatewayClock);
@@ -190,8 +190,8 @@ public class McpConfiguration {
 
 	@Bean
 	ToolCatalog toolCatalog(WorkItems workItems, WorkItemSearch workItemSearch, WriteBudget writeBudget,
-			AgentService agentService) {
-		return new ToolCatalog(Tools.allowlist(workItems, workItemSearch, writeBudget, agentService));
+			AgentService agentService, FailureNames failureNames) {
+		return new ToolCatalog(Tools.allowlist(workItems, workItemSearch, writeBudget, agentService, failureNames));
 	}
 
 	@Bean

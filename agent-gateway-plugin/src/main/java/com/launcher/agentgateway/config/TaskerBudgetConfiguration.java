@@ -3,6 +3,7 @@ package com.launcher.agentgateway.config;
 import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.budget.SharedTaskerBudget;
 import com.launcher.agentgateway.budget.TaskerBudget;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.grant.MembershipCache;
 import com.launcher.agentgateway.host.MembershipLifecycleListener;
 import com.launcher.agentgateway.observe.MeteredTaskerClient;
@@ -50,8 +51,8 @@ public class TaskerBudgetConfiguration {
 
 	@Bean
 	MembershipLifecycleListener membershipLifecycleListener(MembershipCache membershipCache,
-			OwnerDirectory ownerDirectory) {
-		return new MembershipLifecycleListener(membershipCache, ownerDirectory);
+			OwnerDirectory ownerDirectory, FailureNames failureNames) {
+		return new MembershipLifecycleListener(membershipCache, ownerDirectory, failureNames);
 	}
 
 }

@@ -1,11 +1,13 @@
 package com.launcher.agentgateway.host;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Set;
 
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.DeferredAudit;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.token.AgentAuthenticator;
 import com.launcher.agentgateway.token.AgentPrincipal;
 import com.launcher.agentgateway.token.AuthenticationOutcome;
@@ -37,12 +39,15 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 
 	private final Clock clock;
 
+	private final FailureNames failures;
+
 	public AgentTokenIntrospector(AgentAuthenticator authenticator, AuditLog audit, DeferredAudit deferredAudit,
-			Clock clock) {
+			Clock clock, FailureNames failures) {
 		this.authenticator = authenticator;
 		this.audit = audit;
 		this.deferredAudit = deferredAudit;
 		this.clock = clock;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	@Override
@@ -56,8 +61,7 @@ public class AgentTokenIntrospector implements BearerTokenIntrospector {
 			// The event waits for the log: appending it now would wait for the database
 			// that just failed a second time.
 			Throwable cause = (ex instanceof UndecidedAuthenticationException) ? ex.getCause() : ex;
-			logger.warn("Refusing request {}: cannot decide ({})", request.requestId(),
-					cause.getClass().getSimpleName());
+			logger.warn("Refusing request {}: cannot decide ({})", request.requestId(), this.failures.of(cause));
 			this.deferredAudit.append((ex instanceof UndecidedAuthenticationException undecided) ? undecided.event()
 					: this.authenticator.undecided(request.clientAddress(), request.requestId()));
 			return new IntrospectionResult.Unavailable("cannot_decide", RETRY_AFTER_SECONDS);

@@ -1,7 +1,10 @@
 package com.launcher.agentgateway.host;
 
+import java.util.Objects;
+
 import com.launcher.agentgateway.agent.Owner;
 import com.launcher.agentgateway.agent.OwnerDirectory;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.grant.MembershipCache;
 import com.launcher.host.api.user.UserLifecycleEvent;
 import com.launcher.host.api.user.UserLifecycleListener;
@@ -24,9 +27,12 @@ public class MembershipLifecycleListener implements UserLifecycleListener {
 
 	private final OwnerDirectory owners;
 
-	public MembershipLifecycleListener(MembershipCache memberships, OwnerDirectory owners) {
+	private final FailureNames failures;
+
+	public MembershipLifecycleListener(MembershipCache memberships, OwnerDirectory owners, FailureNames failures) {
 		this.memberships = memberships;
 		this.owners = owners;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	@Override
@@ -39,7 +45,7 @@ public class MembershipLifecycleListener implements UserLifecycleListener {
 			// The answers kept under the user's id still go; the few kept only under the
 			// address (a person's own page) end with their bound.
 			logger.warn("Could not look up user {} for their kept memberships ({})", event.userId(),
-					ex.getClass().getSimpleName());
+					this.failures.of(ex));
 		}
 		this.memberships.forgetPerson(event.userId(), email);
 	}

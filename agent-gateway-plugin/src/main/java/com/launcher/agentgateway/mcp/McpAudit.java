@@ -1,6 +1,7 @@
 package com.launcher.agentgateway.mcp;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
@@ -25,7 +26,7 @@ final class McpAudit {
 	McpAudit(AuditLog audit, Clock clock, FailureNames failures) {
 		this.audit = audit;
 		this.clock = clock;
-		this.failures = failures;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
@@ -75,7 +76,7 @@ public class McpController {
 		this.messages = messages;
 		this.audit = new McpAudit(audit, clock, failures);
 		this.tracing = tracing;
-		this.failures = failures;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	@PostMapping
@@ -208,8 +209,7 @@ public class McpController {
 			response = this.transport.handle(call.toContext(), request, this.edge.settings().requestTimeout());
 		}
 		catch (RuntimeException ex) {
-			logger.warn("MCP {} failed: {}", JsonRpcMessages.safeMethod(request.method()),
-					ex.getClass().getSimpleName());
+			logger.warn("MCP {} failed: {}", JsonRpcMessages.safeMethod(request.method()), this.failures.of(ex));
 			response = null;
 		}
 		response = JsonRpcMessages.scrub(request,
@@ -244,8 +244,7 @@ public class McpController {
 		}
 		catch (RuntimeException ex) {
 			// Fail closed: a limit that cannot be read admits nothing.
-			logger.warn("Cannot count MCP {}: {}", JsonRpcMessages.safeMethod(request.method()),
-					ex.getClass().getSimpleName());
+			logger.warn("Cannot count MCP {}: {}", JsonRpcMessages.safeMethod(request.method()), this.failures.of(ex));
 			refusal = new GatewayException(ErrorCode.SERVICE_UNAVAILABLE);
 		}
 		this.audit.record(call, action, Outcome.DENIED, refusal.errorCode().code());

@@ -124,7 +124,7 @@ public final class PgChangeListener implements AutoCloseable {
 					break;
 				}
 				logger.warn("Listening on {} failed ({}); caches are re-read until it is back", this.channel,
-						ex.getClass().getSimpleName());
+						SqlFailures.describe(ex));
 				changed();
 				sleep(backoffMillis);
 				backoffMillis = Math.min(backoffMillis * 2, 10_000);

@@ -45,7 +45,7 @@ public class PgSyncLock implements SyncLock {
 		}
 		catch (SQLException ex) {
 			close(connection);
-			logger.warn("Could not take the read model's sync lock: {}", ex.getMessage());
+			logger.warn("Could not take the read model's sync lock: {}", SqlFailures.describe(ex));
 			return Optional.empty();
 		}
 	}
@@ -56,7 +56,7 @@ public class PgSyncLock implements SyncLock {
 		}
 		catch (SQLException ex) {
 			// Closing the connection below drops the lock all the same.
-			logger.debug("Could not release the sync lock: {}", ex.getMessage());
+			logger.debug("Could not release the sync lock: {}", SqlFailures.describe(ex));
 		}
 		close(connection);
 	}
@@ -78,7 +78,7 @@ public class PgSyncLock implements SyncLock {
 			connection.close();
 		}
 		catch (SQLException ex) {
-			logger.debug("Could not close the sync lock's connection: {}", ex.getMessage());
+			logger.debug("Could not close the sync lock's connection: {}", SqlFailures.describe(ex));
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.grant.Grant;
 import com.launcher.agentgateway.grant.TaskerProjects.Membership;
@@ -89,10 +90,12 @@ public class ReadModelWorkItems implements WorkItems {
 	 * copy keeps it if it is as new as what it holds.
 	 * @param store the copy
 	 * @param clock the clock
+	 * @param attribution how an agent's writes are attributed in Tasker
+	 * @param failures what the log says when the copy cannot keep an answer
 	 * @return the consumer
 	 */
 	public static java.util.function.Consumer<TaskerWorkItem> keeper(ReadModelStore store, Clock clock,
-			Attribution attribution) {
+			Attribution attribution, FailureNames failures) {
 		return (item) -> {
 			try {
 				store.saveCards(item.projectId(),
@@ -103,7 +106,7 @@ public class ReadModelWorkItems implements WorkItems {
 				// The copy is a cache: failing to keep an answer must not fail the call
 				// that got it; the sync keeps the copy later.
 				LoggerFactory.getLogger(ReadModelWorkItems.class)
-					.warn("Could not keep Tasker's answer in the read model: {}", ex.getClass().getSimpleName());
+					.warn("Could not keep Tasker's answer in the read model: {}", failures.of(ex));
 			}
 		};
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditEvent.ActorType;
 import com.launcher.agentgateway.audit.AuditEvent.Outcome;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.core.FailureNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,18 +43,21 @@ public class OwnerLifecycleService {
 
 	private final Executor cascades;
 
+	private final FailureNames failures;
+
 	private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * @param cascades runs the cascades that {@link #applyLater} hands off
 	 */
 	public OwnerLifecycleService(TokenStore tokens, OwnerDirectory owners, AuditLog audit, Clock clock,
-			Executor cascades) {
+			Executor cascades, FailureNames failures) {
 		this.tokens = tokens;
 		this.owners = owners;
 		this.audit = audit;
 		this.clock = clock;
 		this.cascades = cascades;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	/**
@@ -111,7 +116,7 @@ public class OwnerLifecycleService {
 				}
 				catch (RuntimeException ex) {
 					logger.warn("Owner cascade ({}) failed; the periodic sync retries it: {}", cause,
-							ex.getClass().getSimpleName());
+							this.failures.of(ex));
 				}
 				finally {
 					this.queued.remove(ownerUserId);

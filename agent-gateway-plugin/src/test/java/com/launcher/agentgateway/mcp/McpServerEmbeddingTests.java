@@ -75,8 +75,8 @@ class McpServerEmbeddingTests {
 		TaskerWorkItems workItems = new TaskerWorkItems(this.taskerClient, TestAttribution.keyed());
 		Clock clock = Clock.systemUTC();
 		CallPipeline pipeline = new CallPipeline(
-				new ToolCatalog(
-						Tools.allowlist(workItems, mock(WorkItemSearch.class), budget, mock(AgentService.class))),
+				new ToolCatalog(Tools.allowlist(workItems, mock(WorkItemSearch.class), budget, mock(AgentService.class),
+						SqlFailures::describe)),
 				workItems,
 				new IdempotencyService(new InMemoryIdempotencyStore(), clock, Duration.ofHours(24),
 						Duration.ofMinutes(2), SqlFailures::describe),

@@ -14,6 +14,7 @@ import com.launcher.agentgateway.agent.Owner;
 import com.launcher.agentgateway.agent.OwnerDirectory;
 import com.launcher.agentgateway.audit.AuditEvent;
 import com.launcher.agentgateway.audit.AuditLog;
+import com.launcher.agentgateway.persistence.SqlFailures;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -41,7 +42,7 @@ class OwnerLifecycleServiceTests {
 	private final ArrayDeque<Runnable> queued = new ArrayDeque<>();
 
 	private final OwnerLifecycleService service = new OwnerLifecycleService(this.tokens, this.owners, this.audit,
-			Clock.fixed(NOW, ZoneOffset.UTC), this.queued::add);
+			Clock.fixed(NOW, ZoneOffset.UTC), this.queued::add, SqlFailures::describe);
 
 	private final UUID owner = UUID.randomUUID();
 
@@ -146,7 +147,7 @@ class OwnerLifecycleServiceTests {
 						throw new java.util.concurrent.RejectedExecutionException("stopping");
 					}
 					this.queued.add(task);
-				});
+				}, SqlFailures::describe);
 		service.applyLater(this.owner, Owner.OwnerStatus.BLOCKED, "request_time_check");
 		stopping[0] = false;
 		service.applyLater(this.owner, Owner.OwnerStatus.BLOCKED, "request_time_check");

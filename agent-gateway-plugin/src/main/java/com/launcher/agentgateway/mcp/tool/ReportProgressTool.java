@@ -1,10 +1,12 @@
 package com.launcher.agentgateway.mcp.tool;
 
 import java.util.Locale;
+import java.util.Objects;
 
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.call.ToolRequest;
 import com.launcher.agentgateway.call.ToolResult;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.workitem.PostedComment;
 import com.launcher.agentgateway.workitem.WorkItems;
 import org.slf4j.Logger;
@@ -23,10 +25,13 @@ final class ReportProgressTool extends DescribedTool {
 
 	private final AgentService agents;
 
-	ReportProgressTool(WorkItems workItems, AgentService agents) {
+	private final FailureNames failures;
+
+	ReportProgressTool(WorkItems workItems, AgentService agents, FailureNames failures) {
 		super("report_progress");
 		this.workItems = workItems;
 		this.agents = agents;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	@Override
@@ -48,7 +53,7 @@ final class ReportProgressTool extends DescribedTool {
 			// and tempt a retry under a new key into a duplicate (issue 12, point 5). The
 			// latest report is a convenience for the owner's page; losing one is logged.
 			logger.warn("Comment posted but the latest report of agent {} was not recorded: {}",
-					request.principal().agentId(), ex.getClass().getSimpleName());
+					request.principal().agentId(), this.failures.of(ex));
 		}
 		result.structured().put("status", status);
 		return result;

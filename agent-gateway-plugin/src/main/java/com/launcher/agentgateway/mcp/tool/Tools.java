@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.launcher.agentgateway.agent.AgentService;
 import com.launcher.agentgateway.call.Tool;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.ratelimit.WriteBudget;
 import com.launcher.agentgateway.workitem.WorkItemSearch;
 import com.launcher.agentgateway.workitem.WorkItems;
@@ -18,12 +19,12 @@ public final class Tools {
 	}
 
 	public static List<Tool> allowlist(WorkItems workItems, WorkItemSearch search, WriteBudget writeBudget,
-			AgentService agents) {
+			AgentService agents, FailureNames failures) {
 		return List.of(new WhoamiTool(writeBudget), new ListProjectsTool(workItems), new ListWorkItemsTool(workItems),
 				new GetWorkItemTool(workItems), new ListCommentsTool(workItems), new ListStatesTool(workItems),
 				new ListLabelsTool(workItems), new SearchWorkItemsTool(workItems, search),
 				new CreateWorkItemTool(workItems), new UpdateWorkItemTool(workItems), new AddCommentTool(workItems),
-				new ReportProgressTool(workItems, agents));
+				new ReportProgressTool(workItems, agents, failures));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -89,7 +90,7 @@ public class OAuthEndpointController {
 		this.connections = connections;
 		this.clients = clients;
 		this.urls = urls;
-		this.failures = failures;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	@PostMapping("/oauth/token")

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.launcher.agentgateway.call.Tool;
 import com.launcher.agentgateway.call.ToolDescriptor;
 import com.launcher.agentgateway.idempotency.IdempotencyKey;
+import com.launcher.agentgateway.persistence.SqlFailures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +23,7 @@ class ToolDescriptorsTests {
 			"list_comments", "list_states", "list_labels", "search_work_items", "create_work_item", "update_work_item",
 			"add_comment", "report_progress");
 
-	private final List<ToolDescriptor> descriptors = Tools.allowlist(null, null, null, null)
+	private final List<ToolDescriptor> descriptors = Tools.allowlist(null, null, null, null, SqlFailures::describe)
 		.stream()
 		.map(Tool::descriptor)
 		.toList();
