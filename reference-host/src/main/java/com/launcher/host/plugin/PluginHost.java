@@ -1,10 +1,6 @@
 package com.launcher.host.plugin;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,11 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import com.launcher.host.api.LauncherPluginContext;
 import com.launcher.host.api.user.UserLifecycleEvent;
@@ -33,7 +25,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Loads, starts, stops and reloads plugins, one at a time and each in isolation: a plugin
@@ -78,8 +69,9 @@ public class PluginHost implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		deleteStaleWorkFolders(this.properties.dataDir().resolve("plugin-work"));
-		for (Path source : sources()) {
+		PluginArchives.deleteStaleWorkFolders(this.properties.dataDir().resolve("plugin-work"));
+		for (Path source : PluginArchives.sources(this.properties.plugins().developmentPaths(),
+				this.properties.plugins().dir())) {
 			load(source).ifPresent(this::startPlugin);
 		}
 		this.running = true;
@@ -171,7 +163,7 @@ public class PluginHost implements SmartLifecycle {
 			try {
 				for (UserLifecycleListener listener : this.manager.getExtensions(UserLifecycleListener.class,
 						wrapper.getPluginId())) {
-					withClassLoader(wrapper.getPluginClassLoader(), () -> listener.onUserLifecycleEvent(event));
+					ContextClassLoader.with(wrapper.getPluginClassLoader(), () -> listener.onUserLifecycleEvent(event));
 				}
 			}
 			catch (RuntimeException ex) {
@@ -193,28 +185,13 @@ public class PluginHost implements SmartLifecycle {
 		return record;
 	}
 
-	private List<Path> sources() {
-		List<Path> development = this.properties.plugins().developmentPaths();
-		if (!development.isEmpty()) {
-			return development;
-		}
-		Path dir = this.properties.plugins().dir();
-		if (!Files.isDirectory(dir)) {
-			logger.info("No plugin folder at {}; starting without plugins", dir.toAbsolutePath());
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(dir)) {
-			return files.filter((p) -> p.getFileName().toString().endsWith(".zip")).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private Optional<String> load(Path source) {
 		String fallbackId = source.getFileName().toString().replaceFirst("\\.zip$", "");
 		try {
-			Path pluginPath = source.toString().endsWith(".zip") ? expand(source) : source.toAbsolutePath();
+			Path pluginPath = source.toString().endsWith(".zip")
+					? PluginArchives.expand(source, this.properties.dataDir().resolve("plugin-work"),
+							ProcessHandle.current().pid() + "-" + this.generation.incrementAndGet())
+					: source.toAbsolutePath();
 			String id = this.manager.loadPlugin(pluginPath);
 			PluginWrapper wrapper = this.manager.getPlugin(id);
 			String version = wrapper.getDescriptor().getVersion();
@@ -240,7 +217,7 @@ public class PluginHost implements SmartLifecycle {
 		long start = System.nanoTime();
 		PluginState state;
 		try {
-			state = withClassLoader(wrapper.getPluginClassLoader(), () -> this.manager.startPlugin(id));
+			state = ContextClassLoader.with(wrapper.getPluginClassLoader(), () -> this.manager.startPlugin(id));
 		}
 		catch (RuntimeException ex) {
 			wrapper.setPluginState(PluginState.FAILED);
@@ -264,7 +241,7 @@ public class PluginHost implements SmartLifecycle {
 		PluginWrapper wrapper = this.manager.getPlugin(id);
 		long start = System.nanoTime();
 		try {
-			withClassLoader(wrapper.getPluginClassLoader(), () -> this.manager.stopPlugin(id));
+			ContextClassLoader.with(wrapper.getPluginClassLoader(), () -> this.manager.stopPlugin(id));
 			logger.info("Plugin {} stopped in {} ms", id, (System.nanoTime() - start) / 1_000_000);
 		}
 		catch (RuntimeException ex) {
@@ -287,42 +264,6 @@ public class PluginHost implements SmartLifecycle {
 		logger.error("Plugin {} FAILED ({}): {}", id, source.getFileName(), reason);
 	}
 
-	private Path expand(Path zip) {
-		String name = zip.getFileName().toString().replaceFirst("\\.zip$", "");
-		Path target = this.properties.dataDir()
-			.resolve("plugin-work")
-			.resolve(name + "-" + ProcessHandle.current().pid() + "-" + this.generation.incrementAndGet())
-			.toAbsolutePath()
-			.normalize();
-		try {
-			FileSystemUtils.deleteRecursively(target);
-			Files.createDirectories(target);
-			try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-				for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-					Path out = target.resolve(entry.getName()).normalize();
-					if (!out.startsWith(target)) {
-						throw new IllegalArgumentException("zip entry escapes the plugin folder: " + entry.getName());
-					}
-					if (entry.isDirectory()) {
-						Files.createDirectories(out);
-					}
-					else {
-						Files.createDirectories(out.getParent());
-						copy(in, out);
-					}
-				}
-			}
-			return target;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot expand " + zip.getFileName(), ex);
-		}
-	}
-
-	private static void copy(InputStream in, Path out) throws IOException {
-		Files.copy(in, out);
-	}
-
 	private static String rootMessage(Throwable ex) {
 		Throwable root = ex;
 		// Bounded: causes can form a loop.
@@ -331,40 +272,6 @@ public class PluginHost implements SmartLifecycle {
 		}
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
 		return (root == ex) ? message : ex.getMessage() + " (" + message + ")";
-	}
-
-	static <T> T withClassLoader(ClassLoader loader, Supplier<T> action) {
-		Thread thread = Thread.currentThread();
-		ClassLoader previous = thread.getContextClassLoader();
-		thread.setContextClassLoader(loader);
-		try {
-			return action.get();
-		}
-		finally {
-			thread.setContextClassLoader(previous);
-		}
-	}
-
-	static void withClassLoader(ClassLoader loader, Runnable action) {
-		withClassLoader(loader, () -> {
-			action.run();
-			return null;
-		});
-	}
-
-	/** Removes folders expanded from zips by earlier runs of this host. */
-	static void deleteStaleWorkFolders(Path workRoot) {
-		if (!Files.isDirectory(workRoot)) {
-			return;
-		}
-		try (DirectoryStream<Path> dirs = Files.newDirectoryStream(workRoot)) {
-			for (Path dir : dirs) {
-				FileSystemUtils.deleteRecursively(dir);
-			}
-		}
-		catch (IOException ex) {
-			logger.debug("Could not clean {}: {}", workRoot, ex.getMessage());
-		}
 	}
 
 	private record PluginRecord(String id, String version, Path source, String failure) {
