@@ -1,31 +1,18 @@
 package com.launcher.host.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.launcher.host.api.user.LauncherUser;
 import com.launcher.host.config.HostProperties;
 import com.launcher.host.web.BaseUrlResolver;
 import com.launcher.host.web.ClientAddressResolver;
 import com.launcher.host.web.HostCurrentUser;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -36,13 +23,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -62,8 +43,6 @@ import org.springframework.web.util.UrlPathHelper;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
-
-	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
@@ -241,35 +220,6 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	@Bean
-	SecretKey jwtKey(HostProperties properties) {
-		String secret = properties.security().jwtSecret();
-		if (secret == null || secret.isBlank()) {
-			if (!properties.demo()) {
-				throw new IllegalStateException("launcher.security.jwt-secret must be set (at least 32 bytes)");
-			}
-			byte[] random = new byte[32];
-			new SecureRandom().nextBytes(random);
-			secret = Base64.getEncoder().encodeToString(random);
-			logger.info("Demo mode: generated a JWT signing key for this run");
-		}
-		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length < 32) {
-			throw new IllegalStateException("launcher.security.jwt-secret must be at least 32 bytes");
-		}
-		return new SecretKeySpec(bytes, "HmacSHA256");
-	}
-
-	@Bean
-	JwtDecoder jwtDecoder(SecretKey jwtKey) {
-		return NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
-	}
-
-	@Bean
-	JwtEncoder jwtEncoder(SecretKey jwtKey) {
-		return new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey));
-	}
-
 	/**
 	 * The request's path within the application, decoded and normalised the way Spring
 	 * MVC matches it ({@code /plugins/x/%6Dcp} is {@code /plugins/x/mcp}), so that a
@@ -292,27 +242,6 @@ class SecurityConfiguration {
 			authorities.add(new SimpleGrantedAuthority("ROLE_PLATFORM_ADMIN"));
 		}
 		return authorities;
-	}
-
-	/**
-	 * Maps a JWT's subject to the Launcher user it names; users who may not act now (not
-	 * active, or a demo user outside demo mode) are refused even with an unexpired JWT.
-	 */
-	static final class LauncherJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
-
-		private final SignInPolicy users;
-
-		LauncherJwtConverter(SignInPolicy users) {
-			this.users = users;
-		}
-
-		@Override
-		public AbstractAuthenticationToken convert(Jwt jwt) {
-			LauncherUser user = this.users.activeUser(jwt.getSubject())
-				.orElseThrow(() -> new DisabledException("User is not active"));
-			return new JwtAuthenticationToken(jwt, authorities(user), user.username());
-		}
-
 	}
 
 }
