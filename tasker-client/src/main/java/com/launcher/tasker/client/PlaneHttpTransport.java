@@ -3,12 +3,10 @@ package com.launcher.tasker.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,7 +58,7 @@ final class PlaneHttpTransport {
 	private final AtomicLong rateLimitedAnswers = new AtomicLong();
 
 	PlaneHttpTransport(URI baseUrl, String apiKey, PlaneClientOptions options) {
-		this.apiBase = URI.create(stripSlash(baseUrl.toString()) + "/api/v1/");
+		this.apiBase = URI.create(PlanePaths.withoutTrailingSlash(baseUrl.toString()) + "/api/v1/");
 		this.apiKey = apiKey;
 		this.options = options;
 		this.http = HttpClient.newBuilder()
@@ -117,7 +115,7 @@ final class PlaneHttpTransport {
 			// plane-api.md §2.1: Plane's default page is 1000; always send per_page.
 			fullQuery.put("per_page", Integer.toString(this.options.pageSize()));
 		}
-		URI uri = this.apiBase.resolve(path + queryString(fullQuery));
+		URI uri = this.apiBase.resolve(path + PlanePaths.query(fullQuery));
 		byte[] payload = (body != null) ? MAPPER.writeValueAsBytes(body) : null;
 		CallBound bound = CALL.get();
 		for (int attempt = 0;; attempt++) {
@@ -242,26 +240,6 @@ final class PlaneHttpTransport {
 			Thread.currentThread().interrupt();
 			throw new TaskerRateLimitedException(duration);
 		}
-	}
-
-	private static String queryString(Map<String, String> query) {
-		if (query.isEmpty()) {
-			return "";
-		}
-		StringBuilder out = new StringBuilder("?");
-		query.forEach((name, value) -> {
-			if (out.length() > 1) {
-				out.append('&');
-			}
-			out.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-				.append('=')
-				.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-		});
-		return out.toString();
-	}
-
-	private static String stripSlash(String url) {
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 	/** Plane answered 404 "Page not found.": the route does not exist. */

@@ -61,7 +61,7 @@ public final class PlaneTaskerClient implements TaskerClient {
 		this.workItems = new PlaneWorkItems(this.transport, pager, family);
 		this.comments = new PlaneComments(this.transport, pager, family);
 		this.sync = new PlaneSync(pager, family);
-		this.webUrl = (webUrl != null) ? stripSlash(webUrl.toString()) : null;
+		this.webUrl = (webUrl != null) ? PlanePaths.withoutTrailingSlash(webUrl.toString()) : null;
 	}
 
 	/**
@@ -206,10 +206,6 @@ public final class PlaneTaskerClient implements TaskerClient {
 	@Override
 	public String toString() {
 		return "PlaneTaskerClient[" + this.transport.apiBase() + "]";
-	}
-
-	private static String stripSlash(String url) {
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 	/**
