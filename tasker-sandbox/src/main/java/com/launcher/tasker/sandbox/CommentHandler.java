@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import com.launcher.tasker.sandbox.PlaneApi.Request;
 import com.launcher.tasker.sandbox.PlaneApi.Response;
-import com.launcher.tasker.sandbox.PlaneShapes.Selection;
 import com.launcher.tasker.sandbox.SandboxModel.Comment;
 import com.launcher.tasker.sandbox.SandboxModel.Item;
 import com.launcher.tasker.sandbox.SandboxModel.Project;
 import com.launcher.tasker.sandbox.SandboxModel.User;
+import com.launcher.tasker.sandbox.WorkItemShapes.Selection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,9 +24,9 @@ final class CommentHandler {
 
 	private final SandboxStore store;
 
-	private final PlaneShapes shapes;
+	private final WorkItemShapes shapes;
 
-	CommentHandler(SandboxStore store, PlaneShapes shapes) {
+	CommentHandler(SandboxStore store, WorkItemShapes shapes) {
 		this.store = store;
 		this.shapes = shapes;
 	}

@@ -32,16 +32,16 @@ final class PlaneApi {
 
 	private final CommentHandler comments;
 
-	PlaneApi(SandboxStore store, PlaneShapes shapes, SlidingWindowRateLimiter rateLimiter,
-			SandboxOptions.PathFamilies families) {
+	PlaneApi(SandboxStore store, PlaneShapes shapes, WorkItemShapes workItemShapes,
+			SlidingWindowRateLimiter rateLimiter, SandboxOptions.PathFamilies families) {
 		this.store = store;
 		this.rateLimiter = rateLimiter;
 		this.router = new PlaneRouter(families);
 		this.permissions = new PlanePermissions(store);
 		this.projects = new ProjectHandler(store, shapes);
 		this.statesAndLabels = new StateLabelHandler(store, shapes);
-		this.workItems = new WorkItemHandler(store, shapes);
-		this.comments = new CommentHandler(store, shapes);
+		this.workItems = new WorkItemHandler(store, workItemShapes);
+		this.comments = new CommentHandler(store, workItemShapes);
 	}
 
 	record Request(String method, String path, Map<String, String> query, String body, String apiKey,

@@ -34,7 +34,7 @@ public final class SandboxPerson {
 
 	private final SandboxStore store;
 
-	private final PlaneShapes shapes;
+	private final WorkItemShapes shapes;
 
 	private final WorkItemFields fields;
 
@@ -42,7 +42,7 @@ public final class SandboxPerson {
 
 	private final User user;
 
-	SandboxPerson(SandboxStore store, PlaneShapes shapes, WebhookDispatcher dispatcher, User user) {
+	SandboxPerson(SandboxStore store, WorkItemShapes shapes, WebhookDispatcher dispatcher, User user) {
 		this.store = store;
 		this.shapes = shapes;
 		this.fields = new WorkItemFields(store);

@@ -20,11 +20,11 @@ final class SandboxSetup {
 
 	private final SandboxStore store;
 
-	private final PlaneShapes shapes;
+	private final WorkItemShapes shapes;
 
 	private final WebhookDispatcher webhookDispatcher;
 
-	SandboxSetup(SandboxStore store, PlaneShapes shapes, WebhookDispatcher webhookDispatcher) {
+	SandboxSetup(SandboxStore store, WorkItemShapes shapes, WebhookDispatcher webhookDispatcher) {
 		this.store = store;
 		this.shapes = shapes;
 		this.webhookDispatcher = webhookDispatcher;

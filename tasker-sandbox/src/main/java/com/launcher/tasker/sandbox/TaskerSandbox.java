@@ -42,20 +42,21 @@ public final class TaskerSandbox implements AutoCloseable {
 	private TaskerSandbox(SandboxOptions options) throws IOException {
 		SandboxStore store = new SandboxStore(options.maxPerPage());
 		PlaneShapes shapes = new PlaneShapes(store);
+		WorkItemShapes workItemShapes = new WorkItemShapes(store, shapes);
 		User agent;
 		synchronized (store.lock) {
 			agent = DemoSeed.seed(store, options.seed() == SandboxOptions.Seed.DEMO);
 			this.agentApiKey = store.issueApiKey(agent.id);
 		}
-		PlaneApi api = new PlaneApi(store, shapes,
+		PlaneApi api = new PlaneApi(store, shapes, workItemShapes,
 				new SlidingWindowRateLimiter(options.rateLimitPerWindow(), options.rateWindow()),
 				options.pathFamilies());
-		this.webhookDispatcher = new WebhookDispatcher(store, shapes, options.webhooks());
+		this.webhookDispatcher = new WebhookDispatcher(store, shapes, workItemShapes, options.webhooks());
 		// Build the JSON mapper now, not on the first request, whose caller may be
 		// counting time against a timeout.
 		Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("warm", true));
 		this.webhooks = new SandboxWebhooks(store, this.webhookDispatcher);
-		this.setup = new SandboxSetup(store, shapes, this.webhookDispatcher);
+		this.setup = new SandboxSetup(store, workItemShapes, this.webhookDispatcher);
 		this.server = new SandboxServer(this, options, store, api, this.faults, this.webhookDispatcher);
 		this.server.start();
 		logger.info("Tasker sandbox listening on {} (in-memory state, control path {})", baseUrl(),

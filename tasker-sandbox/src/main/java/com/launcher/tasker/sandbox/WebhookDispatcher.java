@@ -39,6 +39,8 @@ final class WebhookDispatcher implements AutoCloseable {
 
 	private final PlaneShapes shapes;
 
+	private final WorkItemShapes workItemShapes;
+
 	private final WebhookUrlPolicy policy;
 
 	private final WebhookFaults faults;
@@ -57,9 +59,10 @@ final class WebhookDispatcher implements AutoCloseable {
 
 	private boolean paused;
 
-	WebhookDispatcher(SandboxStore store, PlaneShapes shapes, WebhookOptions options) {
+	WebhookDispatcher(SandboxStore store, PlaneShapes shapes, WorkItemShapes workItemShapes, WebhookOptions options) {
 		this.store = store;
 		this.shapes = shapes;
+		this.workItemShapes = workItemShapes;
 		this.policy = new WebhookUrlPolicy(options);
 		this.faults = new WebhookFaults(options.seed());
 		this.worker = new ScheduledThreadPoolExecutor(1, (runnable) -> {
@@ -247,12 +250,12 @@ final class WebhookDispatcher implements AutoCloseable {
 		return switch (event) {
 			case ISSUE -> {
 				Item item = this.store.items.get(id);
-				yield (item != null && item.deletedAt == null) ? this.shapes.issueForWebhook(item) : null;
+				yield (item != null && item.deletedAt == null) ? this.workItemShapes.issueForWebhook(item) : null;
 			}
 			case ISSUE_COMMENT -> {
 				Comment comment = this.store.comments.get(id);
 				yield (comment != null && comment.deletedAt == null)
-						? this.shapes.comment(comment, ZoneOffset.UTC, false) : null;
+						? this.workItemShapes.comment(comment, ZoneOffset.UTC, false) : null;
 			}
 			case PROJECT -> {
 				Project project = this.store.projects.get(id);

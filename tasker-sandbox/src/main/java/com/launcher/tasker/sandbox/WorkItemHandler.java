@@ -9,11 +9,11 @@ import java.util.UUID;
 
 import com.launcher.tasker.sandbox.PlaneApi.Request;
 import com.launcher.tasker.sandbox.PlaneApi.Response;
-import com.launcher.tasker.sandbox.PlaneShapes.Selection;
 import com.launcher.tasker.sandbox.SandboxModel.Item;
 import com.launcher.tasker.sandbox.SandboxModel.Member;
 import com.launcher.tasker.sandbox.SandboxModel.Project;
 import com.launcher.tasker.sandbox.SandboxModel.User;
+import com.launcher.tasker.sandbox.WorkItemShapes.Selection;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,11 +24,11 @@ final class WorkItemHandler {
 
 	private final SandboxStore store;
 
-	private final PlaneShapes shapes;
+	private final WorkItemShapes shapes;
 
 	private final WorkItemFields fields;
 
-	WorkItemHandler(SandboxStore store, PlaneShapes shapes) {
+	WorkItemHandler(SandboxStore store, WorkItemShapes shapes) {
 		this.store = store;
 		this.shapes = shapes;
 		this.fields = new WorkItemFields(store);
