@@ -31,11 +31,7 @@ class FailureNamesTests {
 	@Test
 	@Timeout(10)
 	void withoutMessagesWhenTheChainLoopsThenItEnds() {
-		IllegalStateException first = new IllegalStateException("first");
-		IllegalArgumentException second = new IllegalArgumentException("second", first);
-		first.initCause(second);
-
-		Throwable named = this.names.withoutMessages(first);
+		Throwable named = this.names.withoutMessages(TestFailures.looping());
 
 		int links = 0;
 		for (Throwable link = named; link != null; link = link.getCause()) {

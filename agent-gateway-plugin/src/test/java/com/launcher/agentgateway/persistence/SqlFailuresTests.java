@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.launcher.agentgateway.audit.AuditRetention;
 import com.launcher.agentgateway.audit.TestAuditEvents;
+import com.launcher.agentgateway.core.TestFailures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,11 +42,7 @@ class SqlFailuresTests {
 	@Test
 	@Timeout(10)
 	void describeWhenTheCausesLoopThenItAnswersInsteadOfWalkingForEver() {
-		IllegalStateException first = new IllegalStateException("first");
-		IllegalArgumentException second = new IllegalArgumentException("second", first);
-		first.initCause(second);
-
-		assertThat(SqlFailures.describe(first)).isEqualTo("IllegalStateException");
+		assertThat(SqlFailures.describe(TestFailures.looping())).isEqualTo("IllegalStateException");
 	}
 
 	@Test
