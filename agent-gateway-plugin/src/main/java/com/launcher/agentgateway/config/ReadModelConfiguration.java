@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.persistence.MybatisReadModelSearch;
 import com.launcher.agentgateway.persistence.MybatisReadModelStore;
 import com.launcher.agentgateway.persistence.PgSyncLock;
@@ -62,9 +63,10 @@ public class ReadModelConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	ReadModelSync readModelSync(TaskerClient taskerClient, ReadModelStore readModelStore, DataSource gatewayDataSource,
-			ReadModelSettings readModelSettings, Clock gatewayClock, Attribution attribution) {
+			ReadModelSettings readModelSettings, Clock gatewayClock, Attribution attribution,
+			FailureNames failureNames) {
 		return new ReadModelSync(taskerClient, readModelStore, new PgSyncLock(gatewayDataSource), readModelSettings,
-				gatewayClock, attribution);
+				gatewayClock, attribution, failureNames);
 	}
 
 	@Bean

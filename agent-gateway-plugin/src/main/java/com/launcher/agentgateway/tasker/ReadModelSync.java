@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import com.launcher.agentgateway.budget.TaskerCallScope;
 import com.launcher.agentgateway.budget.TaskerCaller;
 import com.launcher.agentgateway.core.ErrorCode;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.core.GatewayException;
 import com.launcher.agentgateway.readmodel.CardCopy;
 import com.launcher.agentgateway.readmodel.CopiedProject;
@@ -66,18 +67,21 @@ public class ReadModelSync {
 
 	private final Attribution attribution;
 
+	private final FailureNames failures;
+
 	private final AtomicBoolean kicked = new AtomicBoolean();
 
 	private ScheduledExecutorService scheduler;
 
 	public ReadModelSync(TaskerClient client, ReadModelStore store, SyncLock lock, ReadModelSettings settings,
-			Clock clock, Attribution attribution) {
+			Clock clock, Attribution attribution, FailureNames failures) {
 		this.client = Objects.requireNonNull(client, "client");
 		this.store = Objects.requireNonNull(store, "store");
 		this.lock = Objects.requireNonNull(lock, "lock");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.attribution = Objects.requireNonNull(attribution, "attribution");
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	public synchronized void start() {
@@ -125,7 +129,7 @@ public class ReadModelSync {
 			runOnce();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Read model sync pass failed: {}", ex.toString());
+			logger.warn("Read model sync pass failed: {}", this.failures.of(ex));
 		}
 	}
 

@@ -167,8 +167,9 @@ public class PluginHost implements SmartLifecycle {
 				}
 			}
 			catch (RuntimeException ex) {
+				// The type only: a plugin's message may quote the user's data.
 				logger.warn("Plugin {} failed to handle user lifecycle event {}: {}", wrapper.getPluginId(),
-						event.eventId(), ex.toString());
+						event.eventId(), ex.getClass().getName());
 			}
 		}
 	}
