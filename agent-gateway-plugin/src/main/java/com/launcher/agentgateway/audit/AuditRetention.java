@@ -3,7 +3,9 @@ package com.launcher.agentgateway.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
+import com.launcher.agentgateway.core.FailureNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ public class AuditRetention {
 
 	private final Clock clock;
 
+	private final FailureNames failures;
+
 	private Periodic passes;
 
 	/**
@@ -41,12 +45,14 @@ public class AuditRetention {
 	 * @param retention how long events are kept, or {@code null} to keep every event
 	 * @param interval how often a pass runs
 	 * @param clock the clock
+	 * @param failures what the log says of a failed pass
 	 */
-	public AuditRetention(Pruner pruner, Duration retention, Duration interval, Clock clock) {
+	public AuditRetention(Pruner pruner, Duration retention, Duration interval, Clock clock, FailureNames failures) {
 		this.pruner = pruner;
 		this.retention = retention;
 		this.interval = interval;
 		this.clock = clock;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	/** Schedules the passes; the plugin's context calls it once it has started. */
@@ -81,7 +87,7 @@ public class AuditRetention {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Audit retention failed; retrying in {}: {}", this.interval, this.pruner.describe(ex));
+			logger.warn("Audit retention failed; retrying in {}: {}", this.interval, this.failures.of(ex));
 		}
 		if (deleted > 0) {
 			logger.info("Audit retention deleted {} event(s) older than {}", deleted, cutoff);
@@ -109,16 +115,6 @@ public class AuditRetention {
 		 * @return how many were deleted
 		 */
 		int prune(Instant cutoff, int batch);
-
-		/**
-		 * What an operator needs to know of the store's failure, without events' values
-		 * (an exception's message may quote them).
-		 * @param failure what {@link #prune} threw
-		 * @return a short reason
-		 */
-		default String describe(RuntimeException failure) {
-			return failure.getClass().getSimpleName();
-		}
 
 	}
 

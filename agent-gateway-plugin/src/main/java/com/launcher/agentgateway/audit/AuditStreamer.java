@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import com.launcher.agentgateway.core.FailureNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ public class AuditStreamer {
 
 	private final Duration interval;
 
+	private final FailureNames failures;
+
 	private volatile long behind;
 
 	private Periodic passes;
@@ -44,8 +47,9 @@ public class AuditStreamer {
 	 * @param sinkName the cursor's name
 	 * @param batch the most events per batch
 	 * @param interval how often a pass runs
+	 * @param failures what the log says of the store's failure (the sink names its own)
 	 */
-	public AuditStreamer(Store store, Sink sink, String sinkName, int batch, Duration interval) {
+	public AuditStreamer(Store store, Sink sink, String sinkName, int batch, Duration interval, FailureNames failures) {
 		if (batch < 1) {
 			throw new IllegalArgumentException("batch must be positive");
 		}
@@ -54,6 +58,7 @@ public class AuditStreamer {
 		this.sinkName = Objects.requireNonNull(sinkName, "sinkName");
 		this.batch = batch;
 		this.interval = interval;
+		this.failures = Objects.requireNonNull(failures, "failures");
 	}
 
 	/** Schedules the passes; the plugin's context calls it once it has started. */
@@ -100,7 +105,7 @@ public class AuditStreamer {
 	private void logFailure(Batch batch, RuntimeException ex) {
 		if (batch.first < 0) {
 			logger.warn("Audit streaming to '{}' could not read the next events from the database ({});"
-					+ " retrying in {}", this.sinkName, this.store.describe(ex), this.interval);
+					+ " retrying in {}", this.sinkName, this.failures.of(ex), this.interval);
 		}
 		else if (batch.sinkFailed) {
 			logger.warn(
@@ -112,7 +117,7 @@ public class AuditStreamer {
 			logger.warn(
 					"Audit streaming to '{}' wrote events {} to {} but could not move the cursor past them ({});"
 							+ " they come again, retrying in {}",
-					this.sinkName, batch.first, batch.last, this.store.describe(ex), this.interval);
+					this.sinkName, batch.first, batch.last, this.failures.of(ex), this.interval);
 		}
 	}
 
@@ -167,16 +172,6 @@ public class AuditStreamer {
 		 * @return what the pass did
 		 */
 		Pass streamNext(String sink, int batch, Consumer<List<StreamedEvent>> writer);
-
-		/**
-		 * What an operator needs to know of the store's failure, without secrets or
-		 * events' values.
-		 * @param failure what {@link #streamNext} threw
-		 * @return a short reason
-		 */
-		default String describe(RuntimeException failure) {
-			return failure.getClass().getSimpleName();
-		}
 
 	}
 

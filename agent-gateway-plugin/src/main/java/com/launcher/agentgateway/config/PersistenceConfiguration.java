@@ -1,7 +1,6 @@
 package com.launcher.agentgateway.config;
 
 import java.time.Clock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,14 +10,13 @@ import com.launcher.agentgateway.agent.AgentStore;
 import com.launcher.agentgateway.audit.AuditChainKey;
 import com.launcher.agentgateway.audit.AuditLog;
 import com.launcher.agentgateway.audit.AuditRetention;
-import com.launcher.agentgateway.audit.AuditStreamer;
 import com.launcher.agentgateway.audit.DeferredAudit;
 import com.launcher.agentgateway.audit.GroupedAuditAppender;
 import com.launcher.agentgateway.audit.StoredAuditLog;
+import com.launcher.agentgateway.core.FailureNames;
 import com.launcher.agentgateway.grant.GrantStore;
 import com.launcher.agentgateway.host.HostSecretAuditChainKey;
 import com.launcher.agentgateway.idempotency.IdempotencyStore;
-import com.launcher.agentgateway.observe.FileAuditSink;
 import com.launcher.agentgateway.observe.GatewayMetrics;
 import com.launcher.agentgateway.observe.MeteredAuditLog;
 import com.launcher.agentgateway.persistence.InstantTypeHandler;
@@ -26,7 +24,6 @@ import com.launcher.agentgateway.persistence.MybatisAgentStore;
 import com.launcher.agentgateway.persistence.MybatisAuditAppender;
 import com.launcher.agentgateway.persistence.MybatisAuditPruner;
 import com.launcher.agentgateway.persistence.MybatisAuditReader;
-import com.launcher.agentgateway.persistence.MybatisAuditStreamStore;
 import com.launcher.agentgateway.persistence.MybatisGrantStore;
 import com.launcher.agentgateway.persistence.MybatisIdempotencyStore;
 import com.launcher.agentgateway.persistence.MybatisPolicyStore;
@@ -82,9 +79,6 @@ public class PersistenceConfiguration {
 
 	/** The most concurrent audit events appended as one group (GroupedAuditAppender). */
 	static final int AUDIT_GROUP = 64;
-
-	/** The audit stream's cursor (agw_audit_stream.sink) of the file sink. */
-	static final String AUDIT_STREAM_SINK = "file";
 
 	/** The most refusal events kept in memory while the database is away. */
 	static final int DEFERRED_AUDIT_CAPACITY = 10_000;
@@ -242,36 +236,10 @@ public class PersistenceConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	AuditRetention auditRetention(SqlSessionTemplate gatewaySqlSession, GatewayProperties properties,
-			Clock gatewayClock, AuditChainKey auditChainKey, TransactionTemplate gatewayTransactions) {
+			Clock gatewayClock, AuditChainKey auditChainKey, TransactionTemplate gatewayTransactions,
+			FailureNames failureNames) {
 		return new AuditRetention(new MybatisAuditPruner(gatewaySqlSession, gatewayTransactions, auditChainKey),
-				properties.auditRetention(), properties.auditPruneInterval(), gatewayClock);
-	}
-
-	/**
-	 * The audit stream to a SIEM's JSON Lines file (issue 18 point 4), off unless
-	 * {@code agent-gateway.audit.stream.file} is set.
-	 */
-	@Bean(initMethod = "start", destroyMethod = "stop")
-	AuditStreamer auditStreamer(SqlSessionTemplate gatewaySqlSession, Environment environment,
-			GatewayMetrics gatewayMetrics, TransactionTemplate gatewayTransactions) {
-		String file = environment.getProperty("agent-gateway.audit.stream.file", "").strip();
-		int batch = environment.getProperty("agent-gateway.audit.stream.batch", Integer.class, 500);
-		if (batch < 1 || batch > 10_000) {
-			throw new IllegalArgumentException("agent-gateway.audit.stream.batch must be between 1 and 10000");
-		}
-		Duration interval = GatewayProperties.duration(environment, "agent-gateway.audit.stream.interval",
-				Duration.ofSeconds(1));
-		if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
-			throw new IllegalArgumentException("agent-gateway.audit.stream.interval must be between 100ms and 1h");
-		}
-		AuditStreamer streamer = new AuditStreamer(new MybatisAuditStreamStore(gatewaySqlSession, gatewayTransactions),
-				file.isEmpty() ? null : new FileAuditSink(Path.of(file)), AUDIT_STREAM_SINK, batch, interval);
-		if (!file.isEmpty()) {
-			gatewayMetrics.bindGauge("agent_gateway.audit.stream.behind",
-					"Audit events stored but not yet in the audit stream's file, as of this node's last pass",
-					streamer::behind);
-		}
-		return streamer;
+				properties.auditRetention(), properties.auditPruneInterval(), gatewayClock, failureNames);
 	}
 
 	/**

@@ -32,7 +32,7 @@ public interface FailureNames {
 	private Throwable named(Throwable failure, int depth) {
 		Throwable cause = failure.getCause();
 		// A chain that loops, or one deeper than any real one, ends here.
-		Throwable namedCause = (cause != null && cause != failure && depth < 16) ? named(cause, depth + 1) : null;
+		Throwable namedCause = (cause != null && depth < 16) ? named(cause, depth + 1) : null;
 		NamedFailure copy = new NamedFailure(of(failure), namedCause);
 		copy.setStackTrace(failure.getStackTrace());
 		return copy;

@@ -108,10 +108,4 @@ public class MybatisAuditPruner implements AuditRetention.Pruner {
 
 	}
 
-	/** The failure's type and SQLState ({@link SqlFailures}). */
-	@Override
-	public String describe(RuntimeException failure) {
-		return SqlFailures.describe(failure);
-	}
-
 }

@@ -59,10 +59,4 @@ public class MybatisAuditStreamStore implements AuditStreamer.Store {
 		});
 	}
 
-	/** The failure's type and SQLState ({@link SqlFailures}). */
-	@Override
-	public String describe(RuntimeException failure) {
-		return SqlFailures.describe(failure);
-	}
-
 }

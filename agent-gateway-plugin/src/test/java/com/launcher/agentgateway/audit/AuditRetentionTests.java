@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import com.launcher.agentgateway.persistence.SqlFailures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +28,8 @@ class AuditRetentionTests {
 	@Test
 	void runOnceWhenFullBatchesThenGoesOnUntilAShortOneWithTheRetentionsCutoff() {
 		given(this.pruner.prune(any(), anyInt())).willReturn(AuditRetention.BATCH, AuditRetention.BATCH, 7);
-		AuditRetention retention = new AuditRetention(this.pruner, Duration.ofDays(90), Duration.ofHours(1),
-				this.clock);
+		AuditRetention retention = new AuditRetention(this.pruner, Duration.ofDays(90), Duration.ofHours(1), this.clock,
+				SqlFailures::describe);
 
 		assertThat(retention.runOnce()).isEqualTo(2L * AuditRetention.BATCH + 7);
 
@@ -38,8 +39,8 @@ class AuditRetentionTests {
 	@Test
 	void runOnceWhenBacklogIsLargerThanAPassThenStopsAndLeavesTheRestForTheNext() {
 		given(this.pruner.prune(any(), anyInt())).willReturn(AuditRetention.BATCH);
-		AuditRetention retention = new AuditRetention(this.pruner, Duration.ofDays(90), Duration.ofHours(1),
-				this.clock);
+		AuditRetention retention = new AuditRetention(this.pruner, Duration.ofDays(90), Duration.ofHours(1), this.clock,
+				SqlFailures::describe);
 
 		assertThat(retention.runOnce()).isEqualTo((long) AuditRetention.MAX_BATCHES_PER_PASS * AuditRetention.BATCH);
 		verify(this.pruner, times(AuditRetention.MAX_BATCHES_PER_PASS)).prune(any(), anyInt());
@@ -47,7 +48,8 @@ class AuditRetentionTests {
 
 	@Test
 	void runOnceWhenNoRetentionThenKeepsEverything() {
-		AuditRetention retention = new AuditRetention(this.pruner, null, Duration.ofHours(1), this.clock);
+		AuditRetention retention = new AuditRetention(this.pruner, null, Duration.ofHours(1), this.clock,
+				SqlFailures::describe);
 
 		retention.start();
 
@@ -60,7 +62,8 @@ class AuditRetentionTests {
 	void runOnceWhenTheDatabaseFailsThenReportsWhatWasDeletedAndDoesNotThrow() {
 		given(this.pruner.prune(any(), anyInt())).willReturn(AuditRetention.BATCH)
 			.willThrow(new IllegalStateException("database down"));
-		AuditRetention retention = new AuditRetention(this.pruner, Duration.ofDays(1), Duration.ofHours(1), this.clock);
+		AuditRetention retention = new AuditRetention(this.pruner, Duration.ofDays(1), Duration.ofHours(1), this.clock,
+				SqlFailures::describe);
 
 		assertThat(retention.runOnce()).isEqualTo(AuditRetention.BATCH);
 	}

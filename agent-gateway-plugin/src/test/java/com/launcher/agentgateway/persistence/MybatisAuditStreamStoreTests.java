@@ -123,7 +123,7 @@ class MybatisAuditStreamStoreTests {
 		AuditStreamer streamer = new AuditStreamer(
 				new MybatisAuditStreamStore(TestDatabase.sessions(counting.dataSource()),
 						TestDatabase.transactions(counting.dataSource())),
-				new FileAuditSink(this.file), "file", 3, Duration.ofSeconds(1));
+				new FileAuditSink(this.file), "file", 3, Duration.ofSeconds(1), SqlFailures::describe);
 		append(2);
 
 		assertThat(streamer.runOnce()).isEqualTo(2);
@@ -172,7 +172,7 @@ class MybatisAuditStreamStoreTests {
 		DriverManagerDataSource away = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/agw", "postgres", "");
 		AuditStreamer streamer = new AuditStreamer(
 				new MybatisAuditStreamStore(TestDatabase.sessions(away), TestDatabase.transactions(away)),
-				new FileAuditSink(this.file), "file", 3, Duration.ofSeconds(1));
+				new FileAuditSink(this.file), "file", 3, Duration.ofSeconds(1), SqlFailures::describe);
 
 		List<String> logged = LoggedLines.of(AuditStreamer.class, streamer::runOnce);
 
@@ -225,7 +225,7 @@ class MybatisAuditStreamStoreTests {
 	private static AuditStreamer streamer(AuditStreamer.Sink sink, int batch) {
 		return new AuditStreamer(
 				new MybatisAuditStreamStore(sessions(), TestDatabase.transactions(DATABASE.dataSource())), sink, "file",
-				batch, Duration.ofSeconds(1));
+				batch, Duration.ofSeconds(1), SqlFailures::describe);
 	}
 
 	private List<JsonNode> lines() throws Exception {

@@ -49,9 +49,10 @@ class SqlFailuresTests {
 	void retentionWhenTheDatabaseIsAwayThenTheLogNamesTheSqlStateAndTheServer() {
 		// Nothing listens on port 1: the connection is refused at once.
 		DriverManagerDataSource away = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/agw", "postgres", "");
-		AuditRetention retention = new AuditRetention(new MybatisAuditPruner(TestDatabase.sessions(away),
-				TestDatabase.transactions(away), TestAuditEvents.KEY), Duration.ofDays(90), Duration.ofHours(1),
-				Clock.systemUTC());
+		AuditRetention retention = new AuditRetention(
+				new MybatisAuditPruner(TestDatabase.sessions(away), TestDatabase.transactions(away),
+						TestAuditEvents.KEY),
+				Duration.ofDays(90), Duration.ofHours(1), Clock.systemUTC(), SqlFailures::describe);
 
 		List<String> logged = LoggedLines.of(AuditRetention.class, () -> assertThat(retention.runOnce()).isZero());
 
